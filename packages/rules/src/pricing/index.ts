@@ -1,0 +1,2 @@
+// Filled in by the owner of this folder.
+export {};
