@@ -1,5 +1,5 @@
 export * from './audit/index.ts';
-export * from './catalog/codes.ts';
+export * from './catalog/index.ts';
 export * from './checks/index.ts';
 export * from './policies/index.ts';
 export * from './pricing/index.ts';
@@ -8,5 +8,4 @@ export * from './schema/index.ts';
 export * from './suggest/index.ts';
 export * from './text/index.ts';
 export * from './types.ts';
-export * from './units/compute.ts';
-export * from './units/unit-table.ts';
+export * from './units/index.ts';
