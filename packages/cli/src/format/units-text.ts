@@ -1,0 +1,28 @@
+import type { UnitResult } from '@unitwise/rules';
+
+const METHOD_NAMES: Record<string, string> = {
+  cms: 'CMS 8-minute rule (timed minutes pooled)',
+  ama: 'AMA per-code midpoint rule',
+  'per-code-15': 'a unit per full 15 minutes of each code',
+};
+
+/**
+ * Renders a units result for a terminal: one row per code, the total, then the numbered explanation.
+ * @param result - the engine's result
+ */
+export function formatUnitsText(result: UnitResult): string {
+  const out: string[] = [`Method: ${result.method} (${METHOD_NAMES[result.method] ?? 'payer policy'})`, ''];
+  out.push('  code    minutes  units');
+  for (const l of result.lines) {
+    const kind = l.timed ? '' : '  (untimed)';
+    out.push(`  ${l.code.padEnd(6)}  ${String(l.minutes).padStart(7)}  ${String(l.units).padStart(5)}${kind}`);
+  }
+  out.push(
+    `  ${'total'.padEnd(6)}  ${String(result.totalTimedMinutes).padStart(7)}  ${String(result.totalUnits).padStart(5)}`,
+  );
+  out.push('', 'Why:');
+  result.explanation.forEach((s, i) => {
+    out.push(`  ${i + 1}. ${s}`);
+  });
+  return `${out.join('\n')}\n`;
+}
