@@ -1,2 +1,3 @@
-// Filled in by the owner of this folder.
-export {};
+export * from './built-in.ts';
+export * from './registry.ts';
+export * from './validate.ts';

@@ -1,2 +1,3 @@
-// Filled in by the owner of this folder.
-export {};
+export * from './price.ts';
+export * from './rounding.ts';
+export * from './types.ts';

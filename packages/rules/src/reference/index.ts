@@ -1,2 +1,6 @@
-// Filled in by the owner of this folder.
-export {};
+export * from './conversion-factor.ts';
+export * from './fee-schedules.ts';
+export * from './kx.ts';
+export * from './mue.ts';
+export * from './ncci.ts';
+export * from './rvu.ts';

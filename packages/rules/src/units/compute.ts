@@ -4,48 +4,53 @@ import { cmsUnits } from './cms.ts';
 import { amaUnits, perCode15Units } from './per-code.ts';
 import { CMS_UNITS_CITATION } from './unit-table.ts';
 
+/** Options of `computeUnits` and `whatIf`. */
+export interface UnitOptions {
+  /** Build the explanation sentences (default true). False leaves `explanation` empty: the bulk path. */
+  explain?: boolean;
+}
+
 /**
  * Computes the units of one visit's services by a unit method, with an explanation a therapist can read.
  * Untimed codes get one unit per session and stay out of the timed total (Pub. 100-04 Ch. 5 §20.2).
  * Repeated codes are summed first. Lines come back one per distinct code, in first-seen order.
  * @param lines - the services' codes and minutes
  * @param method - `cms`, `ama` or `per-code-15`
+ * @param options - `{ explain: false }` skips the explanation text (for bulk audits)
  * @example
  * computeUnits([{ code: '97112', minutes: 24 }, { code: '97110', minutes: 23 }], 'cms').totalUnits // 3
  */
-export function computeUnits(lines: readonly UnitInputLine[], method: UnitMethod): UnitResult {
-  const explanation: string[] = [];
-  const codes = aggregateByCode(lines);
-  const timedCodes = codes.filter((c) => c.timed);
-  let timedLines: UnitLine[];
+export function computeUnits(lines: readonly UnitInputLine[], method: UnitMethod, options?: UnitOptions): UnitResult {
+  const explanation: string[] | null = options?.explain === false ? null : [];
+  const out = aggregateByCode(lines);
+  let totalTimedMinutes: number;
   switch (method) {
     case 'cms':
-      timedLines = cmsUnits(timedCodes, explanation);
+      totalTimedMinutes = cmsUnits(out, explanation);
       break;
     case 'ama':
-      timedLines = amaUnits(timedCodes, explanation);
+      totalTimedMinutes = amaUnits(out, explanation);
       break;
     case 'per-code-15':
-      timedLines = perCode15Units(timedCodes, explanation);
+      totalTimedMinutes = perCode15Units(out, explanation);
       break;
+    default:
+      // An unvalidated method string: nothing is billable rather than a guess.
+      totalTimedMinutes = 0;
+      if (explanation !== null) explanation.push(`Unknown unit method "${String(method)}": no timed units computed.`);
   }
-  const out: UnitLine[] = [];
-  let totalTimedMinutes = 0;
   let totalUnits = 0;
-  let t = 0;
-  for (const c of codes) {
-    if (c.timed) {
-      const line = timedLines[t++] as UnitLine;
-      totalTimedMinutes += line.minutes;
-      totalUnits += line.units;
-      out.push(line);
-    } else {
-      explanation.push(
-        `${c.code} is untimed: 1 unit for the session, and its minutes stay out of the timed total. (${CMS_UNITS_CITATION})`,
-      );
-      totalUnits += 1;
-      out.push({ code: c.code, minutes: c.minutes, units: 1, timed: false });
+  for (let i = 0; i < out.length; i++) {
+    const l = out[i] as UnitLine;
+    if (!l.timed) {
+      l.units = 1;
+      if (explanation !== null) {
+        explanation.push(
+          `${l.code} is untimed: 1 unit for the session, and its minutes stay out of the timed total. (${CMS_UNITS_CITATION})`,
+        );
+      }
     }
+    totalUnits += l.units;
   }
-  return { method, totalTimedMinutes, totalUnits, lines: out, explanation };
+  return { method, totalTimedMinutes, totalUnits, lines: out, explanation: explanation ?? [] };
 }

@@ -1,2 +1,3 @@
 export * from './compute.ts';
 export * from './unit-table.ts';
+export * from './what-if.ts';

@@ -1,0 +1,23 @@
+/**
+ * Integer division rounded half up (half a cent goes up), exact for safe integers. Pricing rounds once,
+ * at the end, with this (design: money is integer cents).
+ * @param numerator - a non-negative safe integer
+ * @param denominator - a positive safe integer
+ */
+export function divRoundHalfUp(numerator: number, denominator: number): number {
+  const q = Math.floor(numerator / denominator);
+  const r = numerator - q * denominator;
+  return r * 2 >= denominator ? q + 1 : q;
+}
+
+/**
+ * Cents as dollars for explanations, e.g. 3507 → "$35.07".
+ * @param cents - integer cents
+ */
+export function dollars(cents: number): string {
+  const sign = cents < 0 ? '-' : '';
+  const c = Math.abs(cents);
+  const d = Math.floor(c / 100);
+  const r = c - d * 100;
+  return `${sign}$${d.toLocaleString('en-US')}.${r < 10 ? '0' : ''}${r}`;
+}
