@@ -1,24 +1,39 @@
-import { computeUnits, lookupCode, UNIT_METHODS, type UnitInputLine, type UnitMethod } from '@unitwise/rules';
+import {
+  computeUnits,
+  createPolicyRegistry,
+  isIsoDate,
+  lookupCode,
+  UNIT_METHODS,
+  type UnitInputLine,
+  type UnitMethod,
+  whatIf,
+} from '@unitwise/rules';
 import { parseCommandArgs } from '../args.ts';
 import type { Command } from '../command.ts';
 import { formatUnitsText } from '../format/units-text.ts';
 import { UsageError } from '../usage-error.ts';
 
-const HELP = `Usage: unitwise units [--method cms|ama|per-code-15] [--json] CODE=MINUTES ...
+const HELP = `Usage: unitwise units [--method cms|ama|per-code-15|<policy id>] [--json] CODE=MINUTES ...
 
-Computes the billable units of one visit's services by a payer's unit method and explains each step.
+Computes the billable units of one visit's services by a payer's unit method, explains each step,
+and says how many more minutes would earn the next unit.
 
   --method M   cms (Medicare 8-minute rule, pooled; default), ama (per code, midpoint),
-               per-code-15 (a unit per full 15 minutes of each code)
+               per-code-15 (a unit per full 15 minutes of each code), or a payer policy id
+               (medicare, medicaid, commercial): the method that policy uses on --date
+  --date D     date of service for a policy id, YYYY-MM-DD (default: today)
   --json       print { method, totalTimedMinutes, totalUnits, lines, explanation }
   -h, --help   show this help
 
-Example: unitwise units 97530=33 97110=10
+Examples:
+  unitwise units 97530=33 97110=10
+  unitwise units --method commercial --json 97530=20 97110=10
 `;
 
 const OPTIONS = {
   method: { type: 'string', short: 'm', default: 'cms' },
   json: { type: 'boolean', default: false },
+  date: { type: 'string' },
 } as const;
 
 /**
@@ -37,13 +52,20 @@ export function parseCodeMinutes(args: readonly string[]): UnitInputLine[] {
 }
 
 /**
- * Resolves a `--method` value to a unit method.
+ * Resolves a `--method` value to a unit method: a method name, or a built-in policy id on a date.
  * @param value - the flag's value
+ * @param date - date of service, for a policy id
  */
-export function resolveMethod(value: string): UnitMethod {
+export function resolveMethod(value: string, date: string): UnitMethod {
   const found = UNIT_METHODS.find((m) => m === value);
   if (found) return found;
-  throw new UsageError(`unknown --method '${value}'. Use one of: ${UNIT_METHODS.join(', ')}.`);
+  const registry = createPolicyRegistry();
+  if (registry.has(value)) {
+    const policy = registry.resolve(value, date);
+    if (policy) return policy.unitMethod;
+    throw new UsageError(`policy '${value}' has no version in force on ${date}.`);
+  }
+  throw new UsageError(`unknown --method '${value}'. Use one of: ${[...UNIT_METHODS, ...registry.ids()].join(', ')}.`);
 }
 
 /** `unitwise units`: units per code with the explanation. */
@@ -55,7 +77,9 @@ export const command: Command = {
       io.stdout.write(HELP);
       return 0;
     }
-    const method = resolveMethod(values.method);
+    const date = values.date ?? new Date().toISOString().slice(0, 10);
+    if (!isIsoDate(date)) throw new UsageError(`--date '${date}' must be a real date written YYYY-MM-DD.`);
+    const method = resolveMethod(values.method, date);
     const lines = parseCodeMinutes(positionals);
     const result = computeUnits(lines, method);
     if (values.json) {
@@ -65,7 +89,7 @@ export const command: Command = {
         `${JSON.stringify({ method: m, totalTimedMinutes, totalUnits, lines: out, explanation }, null, 2)}\n`,
       );
     } else {
-      io.stdout.write(formatUnitsText(result));
+      io.stdout.write(formatUnitsText(result, whatIf(lines, method)));
     }
     return 0;
   },

@@ -1,4 +1,4 @@
-import type { UnitResult } from '@unitwise/rules';
+import type { UnitResult, WhatIf } from '@unitwise/rules';
 
 const METHOD_NAMES: Record<string, string> = {
   cms: 'CMS 8-minute rule (timed minutes pooled)',
@@ -9,8 +9,9 @@ const METHOD_NAMES: Record<string, string> = {
 /**
  * Renders a units result for a terminal: one row per code, the total, then the numbered explanation.
  * @param result - the engine's result
+ * @param what - the what-if for the same lines, printed last
  */
-export function formatUnitsText(result: UnitResult): string {
+export function formatUnitsText(result: UnitResult, what?: WhatIf): string {
   const out: string[] = [`Method: ${result.method} (${METHOD_NAMES[result.method] ?? 'payer policy'})`, ''];
   out.push('  code    minutes  units');
   for (const l of result.lines) {
@@ -24,5 +25,9 @@ export function formatUnitsText(result: UnitResult): string {
   result.explanation.forEach((s, i) => {
     out.push(`  ${i + 1}. ${s}`);
   });
+  if (what && what.explanation.length > 0) {
+    out.push('', 'What if:');
+    for (const s of what.explanation) out.push(`  - ${s}`);
+  }
   return `${out.join('\n')}\n`;
 }

@@ -1,11 +1,16 @@
+import { BUILT_IN_POLICIES, validatePayerInputs } from '../policies/index.ts';
 import type { Patient, PayerPolicyInput, Visit } from '../types.ts';
-import { payerInputSchema } from './case-file-schemas.ts';
 import type { InputError } from './input-error.ts';
-import { issuesToErrors } from './issues.ts';
 import { type Parsed, parsePatient, parseVisit } from './parse-record.ts';
 
-/** The policies every installation has (design.md, Patient.payer). */
-export const BUILT_IN_PAYER_IDS: readonly string[] = ['medicare', 'medicaid', 'commercial'];
+/** The policies every installation has (design.md, Patient.payer): medicare, medicaid, commercial. */
+export const BUILT_IN_PAYER_IDS: readonly string[] = BUILT_IN_POLICIES.map((p) => p.id);
+
+/** The valid payers of a list, and the problems of the others. */
+export interface ParsedPayers {
+  values: PayerPolicyInput[];
+  errors: InputError[];
+}
 
 export interface CaseFileCheckerOptions {
   /** Payer ids known before the file's own `payers` (default: the built-in ones). */
@@ -19,8 +24,12 @@ export interface CaseFileCheckerOptions {
  * patients that use them, patients before their visits. Streaming readers feed it one record at a time.
  */
 export interface CaseFileChecker {
-  /** Checks one `payers[]` entry; a valid one becomes a known payer id. */
-  addPayer(raw: unknown, where: string): Parsed<PayerPolicyInput>;
+  /**
+   * Checks a `payers` list with the policy validator; each valid entry becomes a known payer id.
+   * @param list - the raw entries
+   * @param prefix - put before `payers[i]` in paths (e.g. `line 3: ` for a stream)
+   */
+  addPayers(list: readonly unknown[], prefix?: string): ParsedPayers;
   /** Checks one patient; a valid one becomes a known patient. */
   addPatient(raw: unknown, where: string): Parsed<Patient>;
   /** Checks one visit, including that its patient is known. */
@@ -44,11 +53,23 @@ export function createCaseFileChecker(options: CaseFileCheckerOptions = {}): Cas
   const visitIds = options.trackVisitIds === false ? null : new Map<string, string>();
 
   return {
-    addPayer(raw, where) {
-      const r = payerInputSchema.safeParse(raw);
-      if (!r.success) return { errors: issuesToErrors(r.error.issues, raw, where) };
-      payers.add(r.data.id);
-      return { value: r.data, errors: [] };
+    addPayers(list, prefix = '') {
+      const found = validatePayerInputs([...list]);
+      const bad = new Set<number>();
+      const errors: InputError[] = [];
+      for (const e of found) {
+        const m = /^payers\[(\d+)\]/.exec(e.where);
+        if (m) bad.add(Number(m[1]));
+        errors.push({ where: `${prefix}${e.where}`, message: e.message });
+      }
+      const values: PayerPolicyInput[] = [];
+      list.forEach((raw, i) => {
+        if (bad.has(i)) return;
+        const p = raw as PayerPolicyInput;
+        payers.add(p.id);
+        values.push(p);
+      });
+      return { values, errors };
     },
     addPatient(raw, where) {
       const parsed = parsePatient(raw, where);

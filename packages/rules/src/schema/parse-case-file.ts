@@ -35,12 +35,11 @@ export function parseCaseFile(raw: unknown, options: CaseFileCheckerOptions = {}
     return [];
   };
   const payers = section('payers', false);
-  if (payers.length) file.payers = [];
-  payers.forEach((p, i) => {
-    const r = checker.addPayer(p, `payers[${i}]`);
-    if (r.value) file.payers?.push(r.value);
-    else errors.push(...r.errors);
-  });
+  if (payers.length) {
+    const r = checker.addPayers(payers);
+    file.payers = r.values;
+    errors.push(...r.errors);
+  }
   section('patients', true).forEach((p, i) => {
     const r = checker.addPatient(p, `patients[${i}]`);
     if (r.value) file.patients.push(r.value);
