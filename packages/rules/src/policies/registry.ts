@@ -51,8 +51,9 @@ function mergeVersion(base: PayerPolicy, partial: Partial<PolicyVersion>, to: Is
 
 /**
  * Builds one policy from a case-file input over its base: an override of a built-in by id, or a new
- * policy `basedOn` another (default `commercial`). Versions given replace the base's, each merged over
- * the base version in force at its start; `unitMethod` alone sets the method of every version.
+ * policy `basedOn` another (default `commercial`). Versions given replace the base's from the first one's
+ * start (earlier base versions stay), each merged over the base version in force at its start; `unitMethod`
+ * alone sets the method of every version.
  */
 function buildPolicy(input: PayerPolicyInput, known: Map<string, PayerPolicy>): PayerPolicy {
   const base = known.get(input.basedOn ?? input.id) ?? (known.get(DEFAULT_BASE_POLICY) as PayerPolicy);
@@ -61,9 +62,19 @@ function buildPolicy(input: PayerPolicyInput, known: Map<string, PayerPolicy>): 
     const partials = [...input.versions].sort((a, b) =>
       (a.effectiveFrom ?? EARLIEST) < (b.effectiveFrom ?? EARLIEST) ? -1 : 1,
     );
-    versions = partials.map((p, i) => {
+    const firstFrom = partials[0]?.effectiveFrom ?? EARLIEST;
+    // The base's versions before the first given one stay in force, clipped to end the day before it.
+    versions = [];
+    for (const v of base.versions) {
+      if (v.effectiveFrom >= firstFrom) continue;
+      const clipped = { ...v };
+      const end = dayBefore(firstFrom);
+      if (clipped.effectiveTo === undefined || clipped.effectiveTo > end) clipped.effectiveTo = end;
+      versions.push(clipped);
+    }
+    partials.forEach((p, i) => {
       const next = partials[i + 1]?.effectiveFrom;
-      return mergeVersion(base, p, next === undefined ? undefined : dayBefore(next));
+      versions.push(mergeVersion(base, p, next === undefined ? undefined : dayBefore(next)));
     });
   } else {
     versions = base.versions.map((v) => ({ ...v }));
