@@ -1,0 +1,43 @@
+/** The four delimiters of an interchange, read from its ISA segment (X12.5; TR3 Appendix B). */
+export interface Delimiters {
+  /** Element separator: the character right after `ISA`. */
+  element: string;
+  /** Component (sub-element) separator: ISA16. */
+  component: string;
+  /** Repetition separator: ISA11 in 5010; null in 4010 files, where ISA11 is the standards id `U`. */
+  repetition: string | null;
+  /** Segment terminator: the character right after ISA16. */
+  segment: string;
+}
+
+/** The delimiters we write: `*`, `:`, `^`, `~` (the TR3 examples' choice). */
+export const DEFAULT_DELIMITERS: Delimiters = { element: '*', component: ':', repetition: '^', segment: '~' };
+
+/** ISA is fixed-width: 106 characters including the terminator (X12.5 Interchange Control Structures). */
+export const ISA_LENGTH = 106;
+
+/** Offsets of the 16 element separators in a fixed-width ISA (ISA01..ISA16 widths 2,10,2,10,2,15,2,15,6,4,1,5,9,1,1,1). */
+export const ISA_SEPARATOR_OFFSETS: readonly number[] = [
+  3, 6, 17, 20, 31, 34, 50, 53, 69, 76, 81, 83, 89, 99, 101, 103,
+];
+
+/**
+ * Splits a composite element into its components (lazily, only when a reader needs them).
+ * @param value - the element value
+ * @param d - the interchange's delimiters
+ */
+export function components(value: string | undefined, d: Delimiters): string[] {
+  if (value === undefined || value === '') return [];
+  return value.indexOf(d.component) < 0 ? [value] : value.split(d.component);
+}
+
+/**
+ * Splits a repeated element into its repetitions.
+ * @param value - the element value
+ * @param d - the interchange's delimiters
+ */
+export function repetitions(value: string | undefined, d: Delimiters): string[] {
+  if (value === undefined || value === '') return [];
+  if (d.repetition === null || value.indexOf(d.repetition) < 0) return [value];
+  return value.split(d.repetition);
+}

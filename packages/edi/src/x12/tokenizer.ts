@@ -1,0 +1,260 @@
+import type { Problem } from '../problem.ts';
+import { type Delimiters, ISA_LENGTH, ISA_SEPARATOR_OFFSETS } from './delimiters.ts';
+
+/** One segment: `[tag, element1, element2, ...]`. Components stay joined until a reader splits them. */
+export type Segment = string[];
+
+// Text that precedes an ISA and has no newline at all is dropped past this size so memory stays flat.
+const MAX_PREAMBLE = 1 << 20;
+
+function isSpace(c: number): boolean {
+  // space, tab, LF, VT, FF, CR, and the UTF-8 BOM decoded as U+FEFF
+  return c === 32 || (c >= 9 && c <= 13) || c === 0xfeff;
+}
+
+function isAlnum(c: number): boolean {
+  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+}
+
+/**
+ * A streaming X12 segment reader. Feed it Buffers or strings chunk by chunk with `push`; each call returns the
+ * segments completed so far, and `end` returns the rest. Delimiters come from each ISA's fixed positions;
+ * whitespace and line breaks between segments, a UTF-8 BOM, indentation and text before the ISA are skipped;
+ * only an `ISA` at a segment start counts. Memory holds one partial segment, never the file.
+ */
+export class SegmentReader {
+  /** The current interchange's delimiters, once its ISA has been read. */
+  delimiters: Delimiters | null = null;
+  /** Envelope problems found while reading (short ISA, text after the last IEA, no ISA at all). */
+  readonly problems: Problem[] = [];
+  /** Length of the last ISA read, including its terminator (106 when well formed). */
+  isaLength = 0;
+  /** Number of characters skipped before the first ISA (text or prose in front of the interchange). */
+  skippedChars = 0;
+  /** Segments returned so far. */
+  count = 0;
+
+  private buf = '';
+  private readonly decoder = new TextDecoder('utf-8');
+  private seeking = true;
+  private term = '';
+  private sep = '';
+  private newlineTerm = false;
+  private interchanges = 0;
+
+  /**
+   * Adds a chunk and returns the segments it completes.
+   * @param chunk - bytes (UTF-8) or text
+   */
+  push(chunk: string | Uint8Array): Segment[] {
+    const text = typeof chunk === 'string' ? chunk : this.decoder.decode(chunk, { stream: true });
+    this.buf = this.buf.length === 0 ? text : this.buf + text;
+    const out: Segment[] = [];
+    this.scan(out, false);
+    return out;
+  }
+
+  /** Flushes the last partial segment (a file may end without a terminator) and returns the remaining segments. */
+  end(): Segment[] {
+    const tail = this.decoder.decode();
+    if (tail.length > 0) this.buf += tail;
+    const out: Segment[] = [];
+    this.scan(out, true);
+    if (this.interchanges === 0)
+      this.problems.push({ where: 'file', message: 'No ISA segment found: not an X12 file.' });
+    return out;
+  }
+
+  private scan(out: Segment[], final: boolean): void {
+    const buf = this.buf;
+    const len = buf.length;
+    let pos = 0;
+    for (;;) {
+      if (this.seeking) {
+        const next = this.seekIsa(buf, pos, final, out);
+        if (next < 0) {
+          pos = -next - 1;
+          break;
+        }
+        pos = next;
+        continue;
+      }
+      while (pos < len && isSpace(buf.charCodeAt(pos))) pos++;
+      if (pos >= len) break;
+      const end = buf.indexOf(this.term, pos);
+      if (end < 0) {
+        if (final) {
+          let stop = len;
+          while (stop > pos && isSpace(buf.charCodeAt(stop - 1))) stop--;
+          if (stop > pos) this.emit(out, buf.slice(pos, stop).split(this.sep));
+          pos = len;
+        }
+        break;
+      }
+      let stop = end;
+      if (this.newlineTerm && stop > pos && buf.charCodeAt(stop - 1) === 13) stop--;
+      const seg = buf.slice(pos, stop).split(this.sep);
+      pos = end + 1;
+      this.emit(out, seg);
+      // A new interchange may bring new delimiters: look for the next ISA afresh.
+      if (seg[0] === 'IEA') this.seeking = true;
+    }
+    this.buf = pos === 0 ? buf : pos >= len ? '' : buf.slice(pos);
+  }
+
+  private emit(out: Segment[], seg: Segment): void {
+    this.count++;
+    out.push(seg);
+  }
+
+  /**
+   * Looks for an ISA at a segment start from `pos`. Returns the position after the ISA once read,
+   * or `-(keep + 1)` when more data is needed, where `keep` is where the unread text starts.
+   */
+  private seekIsa(buf: string, pos: number, final: boolean, out: Segment[]): number {
+    const len = buf.length;
+    let p = pos;
+    for (;;) {
+      while (p < len && isSpace(buf.charCodeAt(p))) p++;
+      if (len - p < 4) {
+        if (final) {
+          this.noteSkipped(buf, p, len);
+          return -(len + 1);
+        }
+        return -(p + 1);
+      }
+      if (buf.charCodeAt(p) === 73 && buf.charCodeAt(p + 1) === 83 && buf.charCodeAt(p + 2) === 65) {
+        const sepCode = buf.charCodeAt(p + 3);
+        if (!isAlnum(sepCode) && !isSpace(sepCode)) {
+          const read = this.readIsa(buf, p, final, out);
+          if (read === 0) return -(p + 1);
+          return read;
+        }
+      }
+      // Not an ISA: skip to the next line (or the previous interchange's terminator), which starts a segment.
+      let nl = buf.indexOf('\n', p);
+      if (this.term !== '' && this.term !== '\n') {
+        const t = buf.indexOf(this.term, p);
+        if (t >= 0 && (nl < 0 || t < nl)) nl = t;
+      }
+      if (nl < 0) {
+        if (final || len - p > MAX_PREAMBLE) {
+          this.noteSkipped(buf, p, len);
+          return -(len + 1);
+        }
+        return -(p + 1);
+      }
+      this.noteSkipped(buf, p, nl + 1);
+      p = nl + 1;
+    }
+  }
+
+  private noteSkipped(buf: string, from: number, to: number): void {
+    let n = 0;
+    for (let i = from; i < to; i++) if (!isSpace(buf.charCodeAt(i))) n++;
+    if (n === 0) return;
+    if (this.interchanges === 0) this.skippedChars += to - from;
+    else
+      this.problems.push({
+        where: `after IEA of interchange ${this.interchanges}`,
+        message: `${n} characters of text that is not X12 were skipped.`,
+      });
+  }
+
+  /** Reads the ISA at `p`; returns the position after it, or 0 when more data is needed. */
+  private readIsa(buf: string, p: number, final: boolean, out: Segment[]): number {
+    const len = buf.length;
+    const sep = buf[p + 3] as string;
+    let fixed = len - p >= ISA_LENGTH;
+    if (fixed) {
+      for (const off of ISA_SEPARATOR_OFFSETS) {
+        if (buf[p + off] !== sep) {
+          fixed = false;
+          break;
+        }
+      }
+    }
+    let compAt: number;
+    if (fixed) {
+      compAt = p + 104;
+    } else {
+      // Not fixed-width (EDIReader #11: short ISA): find the 16th separator by scanning.
+      let seen = 0;
+      let i = p + 3;
+      for (; i < len && seen < 16; i++) if (buf[i] === sep) seen++;
+      if (seen < 16 || i + 1 >= len) {
+        if (!final && len - p < 4096) return 0;
+        this.problems.push({ where: 'ISA', message: 'The ISA segment is incomplete: it has fewer than 16 elements.' });
+        this.seeking = false;
+        this.term = '\n';
+        this.sep = sep;
+        return len;
+      }
+      compAt = i;
+    }
+    const component = buf[compAt] as string;
+    const term = buf[compAt + 1] as string;
+    const isaLength = compAt + 2 - p;
+    if (isaLength !== ISA_LENGTH) {
+      this.problems.push({
+        where: 'ISA',
+        message: `The ISA segment is ${isaLength} characters long; X12 requires exactly 106 (fixed-width elements).`,
+      });
+    }
+    this.isaLength = isaLength;
+    const seg = buf.slice(p, compAt).split(sep);
+    seg.push(component);
+    const isa11 = seg[11] ?? '';
+    const rep = isa11.length === 1 && !isAlnum(isa11.charCodeAt(0)) && isa11 !== ' ' ? isa11 : null;
+    this.delimiters = { element: sep, component, repetition: rep, segment: term };
+    this.term = term;
+    this.sep = sep;
+    this.newlineTerm = term === '\n';
+    this.seeking = false;
+    this.interchanges++;
+    this.emit(out, seg);
+    return compAt + 2;
+  }
+}
+
+/**
+ * Reads a whole X12 text (or bytes) into segments.
+ * @param input - the file's text or bytes
+ * @returns the segments, the delimiters of the (last) interchange, and envelope problems
+ */
+export function tokenize(input: string | Uint8Array): {
+  segments: Segment[];
+  delimiters: Delimiters | null;
+  problems: Problem[];
+  skippedChars: number;
+  isaLength: number;
+} {
+  const reader = new SegmentReader();
+  const segments = reader.push(input);
+  for (const s of reader.end()) segments.push(s);
+  return {
+    segments,
+    delimiters: reader.delimiters,
+    problems: reader.problems,
+    skippedChars: reader.skippedChars,
+    isaLength: reader.isaLength,
+  };
+}
+
+/**
+ * Reads segments from a stream of chunks (a file stream, an upload), yielding them in batches so the caller's
+ * loop stays synchronous per segment.
+ * @param source - chunks of bytes or text
+ * @param reader - a reader to use (to inspect its delimiters and problems afterwards)
+ */
+export async function* readSegmentBatches(
+  source: AsyncIterable<string | Uint8Array> | Iterable<string | Uint8Array>,
+  reader: SegmentReader = new SegmentReader(),
+): AsyncGenerator<Segment[]> {
+  for await (const chunk of source) {
+    const batch = reader.push(chunk);
+    if (batch.length > 0) yield batch;
+  }
+  const last = reader.end();
+  if (last.length > 0) yield last;
+}
