@@ -1,5 +1,8 @@
 /** @unitwise/store: schema, migrations and clinic-scoped repositories on SQLite and PostgreSQL (Kysely). */
+export type { Database } from './db/schema.ts';
 export { StoreError, type StoreErrorCode } from './errors.ts';
 export { hashVisitContent } from './hash-visit.ts';
+export { assertOrdered, runMigrations } from './migrate.ts';
+export { MIGRATIONS, type StoreMigration } from './migrations/index.ts';
 export { openStore } from './open-store.ts';
 export * from './types.ts';

@@ -1,14 +1,31 @@
-import { StoreError } from './errors.ts';
+import { connect } from './db/connect.ts';
+import { runMigrations } from './migrate.ts';
+import { createRepositories } from './repos/index.ts';
 import type { OpenStoreOptions, Store } from './types.ts';
 
 /**
  * Opens the store named by a `DATABASE_URL`: `sqlite:PATH` (parent folders created; `sqlite::memory:` in memory)
- * or `postgres://...` (a pg Pool; `?schema=NAME` sets the search path). Runs pending migrations unless told not to.
+ * or `postgres://...` (a pg Pool; `?schema=NAME` creates that schema and puts it on the search path).
+ * Runs pending migrations unless `opts.migrate` is false.
  * @param url - the database URL
  * @param opts - clock and migration options
  */
 export async function openStore(url: string, opts: OpenStoreOptions = {}): Promise<Store> {
-  void url;
-  void opts;
-  throw new StoreError('unexpected', 'openStore: not implemented yet');
+  const conn = await connect(url);
+  const clock = opts.clock ?? (() => new Date());
+  const repos = createRepositories({ db: conn.db, engine: conn.engine, now: () => clock().toISOString() });
+  const store: Store = {
+    ...repos,
+    migrate: () => runMigrations(conn.db, conn.engine),
+    close: () => conn.close(),
+  };
+  if (opts.migrate !== false) {
+    try {
+      await store.migrate();
+    } catch (err) {
+      await conn.close();
+      throw err;
+    }
+  }
+  return store;
 }

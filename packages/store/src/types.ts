@@ -17,6 +17,8 @@ import type {
   PayerPolicyInput,
   Visit,
 } from '@unitwise/rules';
+import type { Kysely } from 'kysely';
+import type { Database } from './db/schema.ts';
 
 /** An ISO-8601 UTC instant, e.g. `2026-01-05T14:03:00.000Z`. */
 export type Instant = string;
@@ -631,7 +633,12 @@ export interface VisitRepository {
     visitId: string,
     input: { expectedVersion: number; userId: string; contentHash: string },
   ): Promise<Result<VisitDetail, VisitWriteFailure>>;
-  addAddendum(clinicId: string, visitId: string, input: NewAddendum): Promise<Result<Addendum, 'not-found'>>;
+  /** Addenda correct signed notes; a draft is edited instead ('not-signed'). */
+  addAddendum(
+    clinicId: string,
+    visitId: string,
+    input: NewAddendum,
+  ): Promise<Result<Addendum, 'not-found' | 'not-signed'>>;
   addOverride(clinicId: string, visitId: string, input: NewOverride): Promise<Result<Override, 'not-found' | 'signed'>>;
   /** Deletes a draft (never a signed visit). */
   deleteDraft(clinicId: string, visitId: string): Promise<Result<true, 'not-found' | 'signed'>>;
@@ -673,6 +680,11 @@ export type Engine = 'sqlite' | 'postgres';
 /** The repositories; inside `transaction`, the same shape bound to one transaction. */
 export interface Repositories {
   readonly engine: Engine;
+  /**
+   * The Kysely instance (or open transaction) under the repositories, for packages that add their own tables in later
+   * migrations (claims): `db.withTables<ClaimTables>()`. Scope every query by clinic_id.
+   */
+  readonly db: Kysely<Database>;
   readonly clinics: ClinicRepository;
   readonly users: UserRepository;
   readonly sessions: SessionRepository;

@@ -1,0 +1,54 @@
+import { type Kysely, type Migration, type MigrationProvider, Migrator } from 'kysely';
+import type { Database } from './db/schema.ts';
+import { StoreError } from './errors.ts';
+import { MIGRATIONS, type StoreMigration } from './migrations/index.ts';
+import type { Engine } from './types.ts';
+
+/**
+ * Throws unless names are `NNNN-name`, unique and in ascending order: Kysely runs migrations by name, so the list
+ * order and the run order must be the same.
+ * @param list - the migrations
+ */
+export function assertOrdered(list: readonly StoreMigration[]): void {
+  let previous = '';
+  for (const m of list) {
+    if (!/^\d{4}-[a-z0-9-]+$/.test(m.name)) throw new StoreError('migration', `bad migration name ${m.name}`);
+    if (m.name <= previous) throw new StoreError('migration', `migration ${m.name} is out of order after ${previous}`);
+    previous = m.name;
+  }
+}
+
+/**
+ * Runs the pending migrations with Kysely's Migrator, which holds its lock (a PostgreSQL advisory lock; SQLite's
+ * single connection) while it runs. PostgreSQL runs them in one transaction; on SQLite each runs in its own.
+ * @param db - the database
+ * @param engine - which engine, for engine-specific statements
+ * @param list - the ordered migrations (default: all of ours)
+ * @returns the names applied now
+ */
+export async function runMigrations(
+  db: Kysely<Database>,
+  engine: Engine,
+  list: readonly StoreMigration[] = MIGRATIONS,
+): Promise<string[]> {
+  assertOrdered(list);
+  const provider: MigrationProvider = {
+    async getMigrations() {
+      const out: Record<string, Migration> = {};
+      for (const m of list) {
+        out[m.name] = {
+          // SQLite DDL is transactional too, but Kysely does not wrap it; do so, so a failed migration leaves nothing.
+          up: (d) => (engine === 'sqlite' ? d.transaction().execute((trx) => m.up(trx, engine)) : m.up(d, engine)),
+        };
+      }
+      return out;
+    },
+  };
+  const migrator = new Migrator({ db, provider });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error) {
+    const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? '?';
+    throw new StoreError('migration', `migration ${failed} failed`, error);
+  }
+  return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}

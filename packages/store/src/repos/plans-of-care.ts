@@ -1,0 +1,156 @@
+import type { Discipline } from '@unitwise/rules';
+import type { Kysely, Selectable } from 'kysely';
+import type { Database, GoalsTable, PlansOfCareTable } from '../db/schema.ts';
+import type { NewGoal, PlanOfCareRepository, StoredGoal, StoredPlanOfCare } from '../types.ts';
+import { affected, fromJson, inTransaction, newId, type RepoContext } from './context.ts';
+
+/** Rows to domain object. */
+function toPlan(row: Selectable<PlansOfCareTable>, goals: Selectable<GoalsTable>[]): StoredPlanOfCare {
+  return {
+    id: row.id,
+    clinicId: row.clinic_id,
+    patientId: row.patient_id,
+    providerId: row.provider_id,
+    discipline: row.discipline as Discipline,
+    startDate: row.start_date,
+    endDate: row.end_date,
+    certifiedDate: row.certified_date,
+    diagnoses: fromJson<string[]>(row.diagnoses, []),
+    plannedCodes: fromJson<string[]>(row.planned_codes, []),
+    goals: goals.map((g) => ({ id: g.id, text: g.text, ordinal: g.ordinal, status: g.status as StoredGoal['status'] })),
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+}
+
+/** Goal rows for a plan, in the order given. */
+function goalRows(clinicId: string, planId: string, goals: readonly NewGoal[]): Selectable<GoalsTable>[] {
+  return goals.map((g, ordinal) => ({
+    clinic_id: clinicId,
+    plan_id: planId,
+    id: g.id ?? newId(),
+    ordinal,
+    text: g.text,
+    status: g.status ?? 'active',
+  }));
+}
+
+/** Goals of several plans of one clinic, by plan id, in order. */
+async function goalsOf(
+  db: Kysely<Database>,
+  clinicId: string,
+  planIds: string[],
+): Promise<Map<string, Selectable<GoalsTable>[]>> {
+  const out = new Map<string, Selectable<GoalsTable>[]>();
+  if (planIds.length === 0) return out;
+  const rows = await db
+    .selectFrom('goals')
+    .selectAll()
+    .where('clinic_id', '=', clinicId)
+    .where('plan_id', 'in', planIds)
+    .orderBy('plan_id')
+    .orderBy('ordinal')
+    .execute();
+  for (const r of rows) {
+    const list = out.get(r.plan_id) ?? [];
+    list.push(r);
+    out.set(r.plan_id, list);
+  }
+  return out;
+}
+
+/**
+ * Plans of care with their goals, diagnoses and planned codes.
+ * @param ctx - database and clock
+ */
+export function planOfCareRepository(ctx: RepoContext): PlanOfCareRepository {
+  const { db } = ctx;
+  const get = async (clinicId: string, planId: string, on: Kysely<Database> = db) => {
+    const row = await on
+      .selectFrom('plans_of_care')
+      .selectAll()
+      .where('clinic_id', '=', clinicId)
+      .where('id', '=', planId)
+      .executeTakeFirst();
+    if (!row) return undefined;
+    return toPlan(row, (await goalsOf(on, clinicId, [planId])).get(planId) ?? []);
+  };
+  return {
+    async create(clinicId, input) {
+      return inTransaction(db, async (trx) => {
+        const patient = await trx
+          .selectFrom('patients')
+          .select('id')
+          .where('clinic_id', '=', clinicId)
+          .where('id', '=', input.patientId)
+          .executeTakeFirst();
+        if (!patient) return { ok: false, reason: 'patient-not-found' } as const;
+        const now = ctx.now();
+        const row = {
+          clinic_id: clinicId,
+          id: input.id ?? newId(),
+          patient_id: input.patientId,
+          provider_id: input.providerId ?? null,
+          discipline: input.discipline,
+          start_date: input.startDate,
+          end_date: input.endDate,
+          certified_date: input.certifiedDate ?? null,
+          diagnoses: JSON.stringify(input.diagnoses ?? []),
+          planned_codes: JSON.stringify(input.plannedCodes ?? []),
+          created_at: now,
+          updated_at: now,
+        };
+        await trx.insertInto('plans_of_care').values(row).execute();
+        const goals = goalRows(clinicId, row.id, input.goals ?? []);
+        if (goals.length > 0) await trx.insertInto('goals').values(goals).execute();
+        return { ok: true, value: toPlan(row, goals) } as const;
+      });
+    },
+
+    get: (clinicId, planId) => get(clinicId, planId),
+
+    async listByPatient(clinicId, patientId) {
+      const rows = await db
+        .selectFrom('plans_of_care')
+        .selectAll()
+        .where('clinic_id', '=', clinicId)
+        .where('patient_id', '=', patientId)
+        .orderBy('start_date')
+        .orderBy('id')
+        .execute();
+      const goals = await goalsOf(
+        db,
+        clinicId,
+        rows.map((r) => r.id),
+      );
+      return rows.map((r) => toPlan(r, goals.get(r.id) ?? []));
+    },
+
+    async update(clinicId, planId, patch) {
+      return inTransaction(db, async (trx) => {
+        const set: Partial<PlansOfCareTable> = { updated_at: ctx.now() };
+        if (patch.providerId !== undefined) set.provider_id = patch.providerId;
+        if (patch.discipline !== undefined) set.discipline = patch.discipline;
+        if (patch.startDate !== undefined) set.start_date = patch.startDate;
+        if (patch.endDate !== undefined) set.end_date = patch.endDate;
+        if (patch.certifiedDate !== undefined) set.certified_date = patch.certifiedDate;
+        if (patch.diagnoses !== undefined) set.diagnoses = JSON.stringify(patch.diagnoses);
+        if (patch.plannedCodes !== undefined) set.planned_codes = JSON.stringify(patch.plannedCodes);
+        const r = await trx
+          .updateTable('plans_of_care')
+          .set(set)
+          .where('clinic_id', '=', clinicId)
+          .where('id', '=', planId)
+          .executeTakeFirst();
+        if (affected(r) === 0) return { ok: false, reason: 'not-found' } as const;
+        if (patch.goals) {
+          await trx.deleteFrom('goals').where('clinic_id', '=', clinicId).where('plan_id', '=', planId).execute();
+          const goals = goalRows(clinicId, planId, patch.goals);
+          if (goals.length > 0) await trx.insertInto('goals').values(goals).execute();
+        }
+        const plan = await get(clinicId, planId, trx);
+        return plan ? ({ ok: true, value: plan } as const) : ({ ok: false, reason: 'not-found' } as const);
+      });
+    },
+  };
+}

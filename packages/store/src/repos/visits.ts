@@ -1,0 +1,394 @@
+import type { NonBillable, Service } from '@unitwise/rules';
+import type { Kysely, Selectable } from 'kysely';
+import type { Database, VisitsTable } from '../db/schema.ts';
+import { hashParts } from '../hash-visit.ts';
+import type { NewTimeSegment, StoredVisit, VisitDetail, VisitInput, VisitRepository } from '../types.ts';
+import { affected, inTransaction, newId, normalizeInstant, type RepoContext } from './context.ts';
+import { decodeCursor, pageLimit, toPage } from './pagination.ts';
+import {
+  findingRows,
+  nonBillableRows,
+  segmentRows,
+  serviceRows,
+  toAddendum,
+  toFinding,
+  toNonBillable,
+  toOverride,
+  toSegment,
+  toService,
+  toStoredVisit,
+  visitContentColumns,
+} from './visit-rows.ts';
+
+type Db = Kysely<Database>;
+/** The two columns every visit write checks first. */
+type VisitState = { status: string; version: number };
+
+/** Status and version of a visit of this clinic, or undefined. */
+function stateOf(db: Db, clinicId: string, visitId: string): Promise<VisitState | undefined> {
+  return db
+    .selectFrom('visits')
+    .select(['status', 'version'])
+    .where('clinic_id', '=', clinicId)
+    .where('id', '=', visitId)
+    .executeTakeFirst();
+}
+
+/** True when the id names a row of this clinic in `table`. */
+async function exists(db: Db, table: 'patients' | 'providers', clinicId: string, id: string): Promise<boolean> {
+  const row = await db
+    .selectFrom(table)
+    .select('id')
+    .where('clinic_id', '=', clinicId)
+    .where('id', '=', id)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+/** Inserts the child rows of a visit's content, one batched statement per table. */
+async function insertContent(
+  db: Db,
+  clinicId: string,
+  visitId: string,
+  input: VisitInput,
+): Promise<{ segments: ReturnType<typeof segmentRows> }> {
+  const services = serviceRows(clinicId, visitId, input.services);
+  if (services.length > 0) await db.insertInto('visit_services').values(services).execute();
+  const nonBillable = nonBillableRows(clinicId, visitId, input.nonBillable ?? []);
+  if (nonBillable.length > 0) await db.insertInto('non_billable').values(nonBillable).execute();
+  const segments = segmentRows(clinicId, visitId, input.segments ?? []);
+  if (segments.length > 0) await db.insertInto('time_segments').values(segments).execute();
+  const findings = findingRows(clinicId, visitId, input.findings ?? []);
+  if (findings.length > 0) await db.insertInto('findings').values(findings).execute();
+  return { segments };
+}
+
+/** Services and non-billable time of several visits of one clinic, by visit id. */
+async function contentOf(db: Db, clinicId: string, visitIds: string[]) {
+  const services = new Map<string, Service[]>();
+  const nonBillable = new Map<string, NonBillable[]>();
+  if (visitIds.length === 0) return { services, nonBillable };
+  // Sequential on purpose: one pg client must not run two queries at once (deprecated in pg 8, gone in 9).
+  const sRows = await db
+    .selectFrom('visit_services')
+    .selectAll()
+    .where('clinic_id', '=', clinicId)
+    .where('visit_id', 'in', visitIds)
+    .orderBy('visit_id')
+    .orderBy('ordinal')
+    .execute();
+  const nRows = await db
+    .selectFrom('non_billable')
+    .selectAll()
+    .where('clinic_id', '=', clinicId)
+    .where('visit_id', 'in', visitIds)
+    .orderBy('visit_id')
+    .orderBy('ordinal')
+    .execute();
+  for (const r of sRows) {
+    const list = services.get(r.visit_id) ?? [];
+    list.push(toService(r));
+    services.set(r.visit_id, list);
+  }
+  for (const r of nRows) {
+    const list = nonBillable.get(r.visit_id) ?? [];
+    list.push(toNonBillable(r));
+    nonBillable.set(r.visit_id, list);
+  }
+  return { services, nonBillable };
+}
+
+/** A visit with everything attached, read in one round of queries. */
+async function readDetail(db: Db, clinicId: string, visitId: string): Promise<VisitDetail | undefined> {
+  const row = await db
+    .selectFrom('visits')
+    .selectAll()
+    .where('clinic_id', '=', clinicId)
+    .where('id', '=', visitId)
+    .executeTakeFirst();
+  if (!row) return undefined;
+  const content = await contentOf(db, clinicId, [visitId]);
+  const segments = await db
+    .selectFrom('time_segments')
+    .selectAll()
+    .where('clinic_id', '=', clinicId)
+    .where('visit_id', '=', visitId)
+    .orderBy('started_at')
+    .orderBy('id')
+    .execute();
+  const findings = await db
+    .selectFrom('findings')
+    .selectAll()
+    .where('clinic_id', '=', clinicId)
+    .where('visit_id', '=', visitId)
+    .orderBy('ordinal')
+    .execute();
+  const overrides = await db
+    .selectFrom('overrides')
+    .selectAll()
+    .where('clinic_id', '=', clinicId)
+    .where('visit_id', '=', visitId)
+    .orderBy('at')
+    .orderBy('id')
+    .execute();
+  const addenda = await db
+    .selectFrom('addenda')
+    .selectAll()
+    .where('clinic_id', '=', clinicId)
+    .where('visit_id', '=', visitId)
+    .orderBy('created_at')
+    .orderBy('id')
+    .execute();
+  return {
+    ...toStoredVisit(row, content.services.get(visitId) ?? [], content.nonBillable.get(visitId) ?? []),
+    segments: segments.map(toSegment),
+    findings: findings.map(toFinding),
+    overrides: overrides.map(toOverride),
+    addenda: addenda.map(toAddendum),
+  };
+}
+
+/** The failure for a visit that is missing or signed, or undefined when it is a draft. */
+function draftCheck(state: VisitState | undefined): 'not-found' | 'signed' | undefined {
+  if (!state) return 'not-found';
+  return state.status === 'signed' ? 'signed' : undefined;
+}
+
+/**
+ * Visits (daily notes) with services, timer segments, non-billable time, findings, overrides and addenda.
+ * A signed visit never changes: every write checks here first, and triggers refuse it in the database too.
+ * @param ctx - database and clock
+ */
+export function visitRepository(ctx: RepoContext): VisitRepository {
+  const { db } = ctx;
+  return {
+    async create(clinicId, input, opts) {
+      return inTransaction(db, async (trx) => {
+        if (!(await exists(trx, 'patients', clinicId, input.patientId))) {
+          return { ok: false, reason: 'patient-not-found' } as const;
+        }
+        if (input.provider.id && !(await exists(trx, 'providers', clinicId, input.provider.id))) {
+          return { ok: false, reason: 'provider-not-found' } as const;
+        }
+        const now = ctx.now();
+        const row: Selectable<VisitsTable> = {
+          clinic_id: clinicId,
+          id: input.id ?? newId(),
+          patient_id: input.patientId,
+          ...visitContentColumns(input),
+          status: 'draft',
+          version: 1,
+          created_by: opts?.createdBy ?? null,
+          created_at: now,
+          updated_at: now,
+          signed_at: null,
+          signed_by: null,
+          content_hash: null,
+        };
+        await trx.insertInto('visits').values(row).execute();
+        const { segments } = await insertContent(trx, clinicId, row.id, input);
+        // Built from what was written rather than read back: the save path stays a handful of statements.
+        const detail: VisitDetail = {
+          ...toStoredVisit(
+            row,
+            serviceRows(clinicId, row.id, input.services).map(toService),
+            nonBillableRows(clinicId, row.id, input.nonBillable ?? []).map(toNonBillable),
+          ),
+          segments: segments.map(toSegment),
+          findings: findingRows(clinicId, row.id, input.findings ?? []).map(toFinding),
+          overrides: [],
+          addenda: [],
+        };
+        return { ok: true, value: detail } as const;
+      });
+    },
+
+    get: (clinicId, visitId) => readDetail(db, clinicId, visitId),
+
+    async list(clinicId, query) {
+      const limit = pageLimit(query);
+      const after = decodeCursor(query?.cursor, 2);
+      let q = db.selectFrom('visits').selectAll().where('clinic_id', '=', clinicId);
+      if (query?.patientId) q = q.where('patient_id', '=', query.patientId);
+      if (query?.providerId) q = q.where('provider_id', '=', query.providerId);
+      if (query?.from) q = q.where('date', '>=', query.from);
+      if (query?.to) q = q.where('date', '<=', query.to);
+      if (query?.status) q = q.where('status', '=', query.status);
+      if (after) q = q.where((eb) => eb(eb.refTuple('date', 'id'), '<', eb.tuple(String(after[0]), String(after[1]))));
+      const rows = await q
+        .orderBy('date', 'desc')
+        .orderBy('id', 'desc')
+        .limit(limit + 1)
+        .execute();
+      const content = await contentOf(
+        db,
+        clinicId,
+        rows.slice(0, limit).map((r) => r.id),
+      );
+      return toPage(
+        rows,
+        limit,
+        (r) => [r.date, r.id],
+        (r): StoredVisit => toStoredVisit(r, content.services.get(r.id) ?? [], content.nonBillable.get(r.id) ?? []),
+      );
+    },
+
+    async update(clinicId, visitId, expectedVersion, input) {
+      return inTransaction(db, async (trx) => {
+        const state = await stateOf(trx, clinicId, visitId);
+        const bad = draftCheck(state);
+        if (bad) return { ok: false, reason: bad } as const;
+        if (state?.version !== expectedVersion) return { ok: false, reason: 'conflict' } as const;
+        if (input.provider.id && !(await exists(trx, 'providers', clinicId, input.provider.id))) {
+          return { ok: false, reason: 'provider-not-found' } as const;
+        }
+        // The version and status in WHERE make the check and the write one step under concurrent writers.
+        const r = await trx
+          .updateTable('visits')
+          .set({ ...visitContentColumns(input), version: expectedVersion + 1, updated_at: ctx.now() })
+          .where('clinic_id', '=', clinicId)
+          .where('id', '=', visitId)
+          .where('version', '=', expectedVersion)
+          .where('status', '=', 'draft')
+          .executeTakeFirst();
+        if (affected(r) === 0) return { ok: false, reason: 'conflict' } as const;
+        const tables = ['visit_services', 'non_billable'] as const;
+        for (const table of tables) {
+          await trx.deleteFrom(table).where('clinic_id', '=', clinicId).where('visit_id', '=', visitId).execute();
+        }
+        if (input.segments) {
+          await trx
+            .deleteFrom('time_segments')
+            .where('clinic_id', '=', clinicId)
+            .where('visit_id', '=', visitId)
+            .execute();
+        }
+        if (input.findings) {
+          await trx.deleteFrom('findings').where('clinic_id', '=', clinicId).where('visit_id', '=', visitId).execute();
+        }
+        await insertContent(trx, clinicId, visitId, input);
+        const detail = await readDetail(trx, clinicId, visitId);
+        return detail ? ({ ok: true, value: detail } as const) : ({ ok: false, reason: 'not-found' } as const);
+      });
+    },
+
+    async replaceFindings(clinicId, visitId, findings) {
+      return inTransaction(db, async (trx) => {
+        const bad = draftCheck(await stateOf(trx, clinicId, visitId));
+        if (bad) return { ok: false, reason: bad } as const;
+        await trx.deleteFrom('findings').where('clinic_id', '=', clinicId).where('visit_id', '=', visitId).execute();
+        const rows = findingRows(clinicId, visitId, findings);
+        if (rows.length > 0) await trx.insertInto('findings').values(rows).execute();
+        return { ok: true, value: true } as const;
+      });
+    },
+
+    async addSegment(clinicId, visitId, segment: NewTimeSegment) {
+      return inTransaction(db, async (trx) => {
+        const bad = draftCheck(await stateOf(trx, clinicId, visitId));
+        if (bad) return { ok: false, reason: bad } as const;
+        const [row] = segmentRows(clinicId, visitId, [segment]);
+        if (!row) return { ok: false, reason: 'not-found' } as const;
+        await trx.insertInto('time_segments').values(row).execute();
+        return { ok: true, value: toSegment(row) } as const;
+      });
+    },
+
+    async endSegment(clinicId, visitId, segmentId, endedAt) {
+      return inTransaction(db, async (trx) => {
+        const bad = draftCheck(await stateOf(trx, clinicId, visitId));
+        if (bad) return { ok: false, reason: bad } as const;
+        const row = await trx
+          .updateTable('time_segments')
+          .set({ ended_at: normalizeInstant(endedAt) })
+          .where('clinic_id', '=', clinicId)
+          .where('visit_id', '=', visitId)
+          .where('id', '=', segmentId)
+          .returningAll()
+          .executeTakeFirst();
+        return row ? ({ ok: true, value: toSegment(row) } as const) : ({ ok: false, reason: 'not-found' } as const);
+      });
+    },
+
+    async sign(clinicId, visitId, input) {
+      return inTransaction(db, async (trx) => {
+        const state = await stateOf(trx, clinicId, visitId);
+        const bad = draftCheck(state);
+        if (bad) return { ok: false, reason: bad } as const;
+        if (state?.version !== input.expectedVersion) return { ok: false, reason: 'conflict' } as const;
+        const now = ctx.now();
+        const r = await trx
+          .updateTable('visits')
+          .set({
+            status: 'signed',
+            version: input.expectedVersion + 1,
+            updated_at: now,
+            signed_at: now,
+            signed_by: input.userId,
+            content_hash: input.contentHash,
+          })
+          .where('clinic_id', '=', clinicId)
+          .where('id', '=', visitId)
+          .where('version', '=', input.expectedVersion)
+          .where('status', '=', 'draft')
+          .executeTakeFirst();
+        if (affected(r) === 0) return { ok: false, reason: 'conflict' } as const;
+        const detail = await readDetail(trx, clinicId, visitId);
+        return detail ? ({ ok: true, value: detail } as const) : ({ ok: false, reason: 'not-found' } as const);
+      });
+    },
+
+    async addAddendum(clinicId, visitId, input) {
+      return inTransaction(db, async (trx) => {
+        const state = await stateOf(trx, clinicId, visitId);
+        if (!state) return { ok: false, reason: 'not-found' } as const;
+        if (state.status !== 'signed') return { ok: false, reason: 'not-signed' } as const;
+        const createdAt = ctx.now();
+        const row = {
+          clinic_id: clinicId,
+          id: newId(),
+          visit_id: visitId,
+          author_id: input.authorId,
+          text: input.text,
+          created_at: createdAt,
+          hash: hashParts(visitId, input.authorId, createdAt, input.text),
+        };
+        await trx.insertInto('addenda').values(row).execute();
+        return { ok: true, value: toAddendum(row) } as const;
+      });
+    },
+
+    async addOverride(clinicId, visitId, input) {
+      return inTransaction(db, async (trx) => {
+        const bad = draftCheck(await stateOf(trx, clinicId, visitId));
+        if (bad) return { ok: false, reason: bad } as const;
+        const row = {
+          clinic_id: clinicId,
+          id: newId(),
+          visit_id: visitId,
+          rule: input.rule,
+          service_index: input.service ?? null,
+          reason: input.reason,
+          user_id: input.userId,
+          at: ctx.now(),
+        };
+        await trx.insertInto('overrides').values(row).execute();
+        return { ok: true, value: toOverride(row) } as const;
+      });
+    },
+
+    async deleteDraft(clinicId, visitId) {
+      return inTransaction(db, async (trx) => {
+        const bad = draftCheck(await stateOf(trx, clinicId, visitId));
+        if (bad) return { ok: false, reason: bad } as const;
+        await trx
+          .deleteFrom('visits')
+          .where('clinic_id', '=', clinicId)
+          .where('id', '=', visitId)
+          .where('status', '=', 'draft')
+          .execute();
+        return { ok: true, value: true } as const;
+      });
+    },
+  };
+}
