@@ -60,10 +60,11 @@ export function whatIf(lines: readonly UnitInputLine[], method: UnitMethod): Wha
     const past = l.minutes - l.units * 15;
     if (past <= 0) continue;
     pastLastUnit.push({ code: l.code, minutes: past });
+    const why = method === 'cms' ? ' because the pooled total supports no more units' : '';
     explanation.push(
       l.units === 0
-        ? `${l.code}: its ${min(past)} earn no unit.`
-        : `${l.code}: ${min(past)} past its ${l.units === 1 ? 'unit' : `${l.units} units`} earn nothing.`,
+        ? `${l.code}: its ${min(past)} earn no unit${why}.`
+        : `${l.code}: ${min(past)} past its ${l.units === 1 ? 'unit' : `${l.units} units`} earn nothing${why}.`,
     );
   }
   return { nextUnit, pastLastUnit, explanation };
