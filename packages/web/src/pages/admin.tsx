@@ -1,0 +1,316 @@
+import { type FormEvent, type ReactNode, useState } from 'react';
+import { type ImportReport, importCaseFile, readCaseFile } from '../admin/import-file.ts';
+import { api } from '../api/endpoints.ts';
+import { ApiError, fieldMessage, messageOf } from '../api/problem.ts';
+import type { FeeSchedule, Payer, Provider, User } from '../api/types.ts';
+import { SelectField, TextArea, TextField } from '../components/field.tsx';
+import { formatCents, parseDollars } from '../components/money.ts';
+import { useAsync } from '../components/use-async.ts';
+import { methodLabel, policyFor } from '../visit/payer-context.ts';
+
+/** Administration for owners: users and roles, providers, payers and policies, fee schedules, case-file import. */
+export default function AdminPage(): ReactNode {
+  return (
+    <section>
+      <h1>Administration</h1>
+      <Users />
+      <Providers />
+      <Payers />
+      <FeeSchedules />
+      <Import />
+    </section>
+  );
+}
+
+function ErrorLine(props: { error: unknown }): ReactNode {
+  return props.error === undefined ? null : (
+    <p className="form-error" role="alert">
+      {messageOf(props.error)}
+    </p>
+  );
+}
+
+function Users(): ReactNode {
+  const list = useAsync(() => api.users(), []);
+  const [form, setForm] = useState({ name: '', email: '', password: '', role: 'therapist' });
+  const [fields, setFields] = useState<Record<string, string>>({});
+  const [msg, setMsg] = useState('');
+  const submit = async (e: FormEvent): Promise<void> => {
+    e.preventDefault();
+    setFields({});
+    setMsg('');
+    try {
+      await api.createUser({ name: form.name, email: form.email, password: form.password, roles: [form.role] });
+      setForm({ name: '', email: '', password: '', role: form.role });
+      setMsg('User added.');
+      list.reload();
+    } catch (err) {
+      if (err instanceof ApiError) setFields(err.fields);
+      setMsg(messageOf(err));
+    }
+  };
+  return (
+    <section className="card" aria-labelledby="users-title">
+      <h2 id="users-title">Users and roles</h2>
+      <ErrorLine error={list.error} />
+      <table className="data-table">
+        <thead>
+          <tr>
+            <th scope="col">Name</th>
+            <th scope="col">Email</th>
+            <th scope="col">Roles</th>
+          </tr>
+        </thead>
+        <tbody>
+          {(list.data?.items ?? []).map((u: User) => (
+            <tr key={u.id}>
+              <td>{u.name}</td>
+              <td>{u.email}</td>
+              <td>{u.roles.join(', ')}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <form onSubmit={(e) => void submit(e)} className="row" aria-label="Add a user">
+        <TextField
+          label="Name"
+          value={form.name}
+          onChange={(e) => setForm({ ...form, name: e.target.value })}
+          error={fieldMessage(fields, 'name')}
+        />
+        <TextField
+          label="Email"
+          type="email"
+          value={form.email}
+          onChange={(e) => setForm({ ...form, email: e.target.value })}
+          error={fieldMessage(fields, 'email')}
+        />
+        <TextField
+          label="First password"
+          type="password"
+          autoComplete="new-password"
+          value={form.password}
+          onChange={(e) => setForm({ ...form, password: e.target.value })}
+          error={fieldMessage(fields, 'password')}
+        />
+        <SelectField
+          label="Role"
+          value={form.role}
+          onChange={(e) => setForm({ ...form, role: e.target.value })}
+          error={fieldMessage(fields, 'roles')}
+        >
+          {['owner', 'therapist', 'assistant', 'biller', 'auditor'].map((r) => (
+            <option key={r}>{r}</option>
+          ))}
+        </SelectField>
+        <button type="submit">Add user</button>
+      </form>
+      {msg && <p role="status">{msg}</p>}
+    </section>
+  );
+}
+
+function Providers(): ReactNode {
+  const list = useAsync(() => api.providers(), []);
+  return (
+    <section className="card" aria-labelledby="providers-title">
+      <h2 id="providers-title">Providers</h2>
+      <ErrorLine error={list.error} />
+      <table className="data-table">
+        <thead>
+          <tr>
+            <th scope="col">Name</th>
+            <th scope="col">NPI</th>
+            <th scope="col">Discipline</th>
+            <th scope="col">Credential</th>
+          </tr>
+        </thead>
+        <tbody>
+          {(list.data?.items ?? []).map((p: Provider) => (
+            <tr key={p.id}>
+              <td>{p.name}</td>
+              <td>{p.npi ?? '—'}</td>
+              <td>{p.discipline ?? '—'}</td>
+              <td>{p.credential}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
+  );
+}
+
+function Payers(): ReactNode {
+  const list = useAsync(() => api.payers(), []);
+  const today = new Date().toISOString().slice(0, 10);
+  return (
+    <section className="card" aria-labelledby="payers-title">
+      <h2 id="payers-title">Payers and policies</h2>
+      <ErrorLine error={list.error} />
+      <table className="data-table">
+        <thead>
+          <tr>
+            <th scope="col">Payer</th>
+            <th scope="col">Policy</th>
+            <th scope="col">Units counted by</th>
+          </tr>
+        </thead>
+        <tbody>
+          {(list.data?.items ?? []).map((p: Payer) => {
+            const pol = policyFor(p.policyId ?? p.id, today);
+            return (
+              <tr key={p.id}>
+                <td>{p.name}</td>
+                <td>{pol?.name ?? p.policyId ?? '—'}</td>
+                <td>{methodLabel(p.unitMethod ?? pol?.unitMethod ?? 'ama')}</td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </section>
+  );
+}
+
+function FeeSchedules(): ReactNode {
+  const list = useAsync(
+    () => Promise.all([api.feeSchedules(), api.payers().catch(() => ({ items: [] as Payer[], next: null }))]),
+    [],
+  );
+  const [form, setForm] = useState({ payerId: '', effectiveFrom: '', entries: '97530 35.00\n97110 30.00' });
+  const [fields, setFields] = useState<Record<string, string>>({});
+  const [msg, setMsg] = useState('');
+  const submit = async (e: FormEvent): Promise<void> => {
+    e.preventDefault();
+    setMsg('');
+    const entries: { code: string; cents: number }[] = [];
+    const local: Record<string, string> = {};
+    form.entries.split('\n').forEach((line, i) => {
+      if (!line.trim()) return;
+      const [code, amount] = line.trim().split(/\s+/);
+      const cents = parseDollars(amount ?? '');
+      if (!code || cents === null) local.entries = `Line ${i + 1}: write a code and an amount, e.g. "97530 35.00".`;
+      else entries.push({ code, cents });
+    });
+    if (!form.payerId) local.payerId = 'Choose the payer.';
+    if (!form.effectiveFrom) local.effectiveFrom = 'Give the date the fees take effect.';
+    setFields(local);
+    if (Object.keys(local).length > 0) return;
+    try {
+      await api.createFeeSchedule({ payerId: form.payerId, effectiveFrom: form.effectiveFrom, entries });
+      setMsg('Fee schedule saved.');
+      list.reload();
+    } catch (err) {
+      if (err instanceof ApiError) setFields(err.fields);
+      setMsg(messageOf(err));
+    }
+  };
+  const [schedules, payers] = list.data ?? [undefined, undefined];
+  return (
+    <section className="card" aria-labelledby="fees-title">
+      <h2 id="fees-title">Fee schedules</h2>
+      <ErrorLine error={list.error} />
+      <ul className="plain-list">
+        {(schedules?.items ?? []).map((s: FeeSchedule) => (
+          <li key={s.id}>
+            <strong>{payers?.items.find((p) => p.id === s.payerId)?.name ?? s.payerId ?? s.name}</strong> from{' '}
+            {s.effectiveFrom}
+            {s.effectiveTo ? ` to ${s.effectiveTo}` : ''}:{' '}
+            {s.entries.map((e) => `${e.code} ${formatCents(e.cents)}`).join(', ')}
+          </li>
+        ))}
+      </ul>
+      <form onSubmit={(e) => void submit(e)} aria-label="Add a fee schedule">
+        <div className="row">
+          <SelectField
+            label="Payer"
+            value={form.payerId}
+            onChange={(e) => setForm({ ...form, payerId: e.target.value })}
+            error={fieldMessage(fields, 'payerId')}
+          >
+            <option value="">Choose…</option>
+            {(payers?.items ?? []).map((p) => (
+              <option key={p.id} value={p.id}>
+                {p.name}
+              </option>
+            ))}
+          </SelectField>
+          <TextField
+            label="Effective from"
+            type="date"
+            value={form.effectiveFrom}
+            onChange={(e) => setForm({ ...form, effectiveFrom: e.target.value })}
+            error={fieldMessage(fields, 'effectiveFrom')}
+          />
+        </div>
+        <TextArea
+          label="Fees per unit, one code a line"
+          rows={4}
+          value={form.entries}
+          onChange={(e) => setForm({ ...form, entries: e.target.value })}
+          error={fieldMessage(fields, 'entries')}
+        />
+        <button type="submit">Save fee schedule</button>
+      </form>
+      {msg && <p role="status">{msg}</p>}
+    </section>
+  );
+}
+
+function Import(): ReactNode {
+  const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
+  const [report, setReport] = useState<ImportReport | null>(null);
+  const [error, setError] = useState('');
+  const onFile = async (file: File | undefined): Promise<void> => {
+    if (!file) return;
+    setError('');
+    setReport(null);
+    const { file: cf, refused } = readCaseFile(file.name, await file.text());
+    try {
+      const r = await importCaseFile(cf, (done, total) => setProgress({ done, total }));
+      setReport({ imported: r.imported, refused: [...refused, ...r.refused] });
+    } catch (err) {
+      setError(messageOf(err));
+    }
+  };
+  return (
+    <section className="card" aria-labelledby="import-title">
+      <h2 id="import-title">Import a case file</h2>
+      <label htmlFor="import-file">Case file (JSON, JSONL or CSV)</label>
+      <input
+        id="import-file"
+        type="file"
+        accept=".json,.jsonl,.csv"
+        onChange={(e) => void onFile(e.target.files?.[0])}
+      />
+      {progress && (
+        <p>
+          <progress max={Math.max(1, progress.total)} value={progress.done} aria-label="Import progress" />{' '}
+          {progress.done} of {progress.total} visits
+        </p>
+      )}
+      {error && (
+        <p className="form-error" role="alert">
+          {error}
+        </p>
+      )}
+      {report && (
+        <div role="status">
+          <p>
+            Imported {report.imported.length} visit{report.imported.length === 1 ? '' : 's'}; refused{' '}
+            {report.refused.length}.
+          </p>
+          {report.refused.length > 0 && (
+            <ul className="plain-list">
+              {report.refused.map((r) => (
+                <li key={`${r.where}-${r.message}`}>
+                  <code>{r.where}</code>: {r.message}
+                </li>
+              ))}
+            </ul>
+          )}
+        </div>
+      )}
+    </section>
+  );
+}

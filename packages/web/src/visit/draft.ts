@@ -1,0 +1,126 @@
+import type { Credential, Discipline, NonBillable, NonBillableKind, NoteType, Service, Visit } from '@unitwise/rules';
+import { activityMillis, nonBillableMillis, type TimerState, toMinutes } from './timer-machine.ts';
+
+/** Who furnished an activity: the therapist, or an assistant (PTA/OTA/SLPA), whose minutes drive CQ/CO. */
+export type DeliveredBy = 'therapist' | 'assistant';
+
+/** One activity of the note as the therapist edits it. */
+export interface ActivityDraft {
+  id: string;
+  code: string;
+  description: string;
+  /** Assistance and cueing, e.g. "min assist, verbal cues for sequencing". */
+  assistance: string;
+  goalIds: string[];
+  deliveredBy: DeliveredBy;
+  /** Minutes typed or corrected by hand; when set they win over the timer. */
+  minutesTyped?: number;
+  modifiers: string[];
+  groupSize?: number;
+}
+
+/** Goal status recorded on evaluation, progress report, re-evaluation and discharge notes. */
+export interface GoalStatus {
+  status: 'not-started' | 'progressing' | 'met' | 'not-met' | 'discontinued';
+  measure: string;
+}
+
+/** The whole note being written: what the browser keeps in its draft store. */
+export interface VisitDraft {
+  visitId: string;
+  patientId: string;
+  date: string;
+  discipline: Discipline;
+  noteType: NoteType;
+  credential: Credential;
+  providerId?: string;
+  timeIn: string;
+  timeOut: string;
+  response: string;
+  activities: ActivityDraft[];
+  timer: TimerState;
+  /** Non-billable minutes typed by hand, besides the timer's pauses. */
+  nonBillableTyped: NonBillable[];
+  goalStatus: Record<string, GoalStatus>;
+  /** Epoch ms of the last local change, to order drafts against the server copy. */
+  updatedAt: number;
+  /** The server ETag this draft was edited from: a restored draft saves with it, so a newer server copy wins. */
+  baseEtag?: string;
+}
+
+/**
+ * Minutes of one activity: typed minutes if given, otherwise the timer's.
+ * @param activity - the activity
+ * @param timed - timer milliseconds per activity id
+ */
+export function activityMinutes(activity: ActivityDraft, timed: ReadonlyMap<string, number>): number {
+  return activity.minutesTyped ?? toMinutes(timed.get(activity.id) ?? 0);
+}
+
+/**
+ * The description the engine checks: what was done plus the assistance and cueing, because auditors read
+ * both as one statement of skilled care.
+ * @param activity - the activity
+ */
+export function fullDescription(activity: ActivityDraft): string {
+  const d = activity.description.trim();
+  const a = activity.assistance.trim();
+  if (!a) return d;
+  if (!d) return a;
+  return `${d}${/[.!?]$/.test(d) ? '' : ';'} ${a}`;
+}
+
+/**
+ * Converts the draft into the interchange `Visit` the rules engine and the API speak.
+ * Timer pauses become non-billable time, never service minutes.
+ * @param draft - the note being edited
+ * @param now - epoch ms, for timers still running
+ */
+export function draftToVisit(draft: VisitDraft, now: number): Visit {
+  const timed = activityMillis(draft.timer, now);
+  const services: Service[] = draft.activities.map((a) => {
+    const minutes = activityMinutes(a, timed);
+    const service: Service = { code: a.code.trim(), minutes, description: fullDescription(a), goalIds: a.goalIds };
+    if (a.deliveredBy === 'assistant') service.assistantMinutes = minutes;
+    if (a.modifiers.length > 0) service.modifiers = a.modifiers;
+    if (a.groupSize !== undefined && a.groupSize > 1) service.groupSize = a.groupSize;
+    return service;
+  });
+  const nonBillable: NonBillable[] = [];
+  for (const [kind, ms] of nonBillableMillis(draft.timer, now)) {
+    const minutes = toMinutes(ms);
+    if (minutes > 0) nonBillable.push({ kind, minutes, note: 'timer pause' });
+  }
+  for (const nb of draft.nonBillableTyped) if (nb.minutes > 0) nonBillable.push(nb);
+  const totalTimedMinutes = services.reduce((s, x) => s + (x.minutes ?? 0), 0);
+  const visit: Visit = {
+    id: draft.visitId,
+    patientId: draft.patientId,
+    date: draft.date,
+    discipline: draft.discipline,
+    noteType: draft.noteType,
+    provider: draft.providerId
+      ? { id: draft.providerId, credential: draft.credential }
+      : { credential: draft.credential },
+    services,
+    nonBillable,
+    totalTimedMinutes,
+    totalTreatmentMinutes: totalTimedMinutes,
+  };
+  if (draft.timeIn) visit.timeIn = draft.timeIn;
+  if (draft.timeOut) visit.timeOut = draft.timeOut;
+  if (draft.response.trim()) visit.response = draft.response.trim();
+  return visit;
+}
+
+/**
+ * A new, empty activity.
+ * @param id - a unique id within the draft
+ * @param code - the starting code
+ */
+export function newActivity(id: string, code = '97530'): ActivityDraft {
+  return { id, code, description: '', assistance: '', goalIds: [], deliveredBy: 'therapist', modifiers: [] };
+}
+
+/** Sums non-billable minutes by kind, for display. */
+export type NonBillableTotals = Partial<Record<NonBillableKind, number>>;

@@ -1,0 +1,231 @@
+import type { Credential } from '@unitwise/rules';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { request } from '../api/client.ts';
+import { api } from '../api/endpoints.ts';
+import { ApiError, messageOf } from '../api/problem.ts';
+import { RetryQueue } from '../api/retry-queue.ts';
+import type { VisitRecord } from '../api/types.ts';
+import type { VisitDraft } from './draft.ts';
+import { DraftStore } from './draft-store.ts';
+import { draftToBody, recordToDraft } from './record-to-draft.ts';
+
+export type SaveStatus = 'idle' | 'pending' | 'saving' | 'saved' | 'offline' | 'conflict' | 'invalid' | 'error';
+
+/** What the visit screen gets from the editor. */
+export interface VisitEditor {
+  record: VisitRecord | undefined;
+  draft: VisitDraft | undefined;
+  loadError: unknown;
+  status: SaveStatus;
+  statusMessage: string;
+  /** Failing fields of the last save, by server path (`services.0.minutes`). */
+  fieldErrors: Record<string, string>;
+  /** True when the draft was restored from this device rather than from the server. */
+  restored: boolean;
+  update(change: (d: VisitDraft) => VisitDraft): void;
+  saveNow(): Promise<boolean>;
+  sign(overrides: { rule: string; service?: number; reason: string }[]): Promise<ApiError | null>;
+  addAddendum(text: string): Promise<ApiError | null>;
+  reload(): void;
+}
+
+const SAVE_DELAY_MS = 1200;
+
+function storage(): Storage {
+  return window.localStorage;
+}
+
+/**
+ * Loads a visit, keeps its draft on this device on every change, saves to the server after a short pause in
+ * typing (with If-Match), and queues the save when the network is down.
+ * @param visitId - the visit
+ * @param credential - the signed-in clinician's credential, for records without one
+ * @param clock - returns epoch ms; injected so the screen and tests share one notion of now
+ */
+export function useVisitEditor(visitId: string, credential: Credential, clock: () => number): VisitEditor {
+  const [record, setRecord] = useState<VisitRecord>();
+  const [draft, setDraft] = useState<VisitDraft>();
+  const [loadError, setLoadError] = useState<unknown>();
+  const [status, setStatus] = useState<SaveStatus>('idle');
+  const [statusMessage, setStatusMessage] = useState('');
+  const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
+  const [restored, setRestored] = useState(false);
+  const [tick, setTick] = useState(0);
+  const etag = useRef<string | undefined>(undefined);
+  const latest = useRef<VisitDraft | undefined>(undefined);
+  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const drafts = useRef(new DraftStore(storage()));
+  const queue = useRef(new RetryQueue(storage()));
+
+  // biome-ignore lint/correctness/useExhaustiveDependencies: reload is driven by tick
+  useEffect(() => {
+    let live = true;
+    setLoadError(undefined);
+    api.visit(visitId).then(
+      ({ body, etag: tag }) => {
+        if (!live) return;
+        setRecord(body);
+        const fromServer = recordToDraft(body, credential);
+        const local = drafts.current.load(visitId);
+        const signed = body.status === 'signed' || !!body.signedAt;
+        const useLocal = !signed && local !== undefined && local.updatedAt > 0;
+        if (signed) drafts.current.clear(visitId);
+        etag.current = useLocal ? (local.baseEtag ?? tag) : tag;
+        latest.current = useLocal ? local : fromServer;
+        setRestored(useLocal);
+        setDraft(latest.current);
+        setStatus(useLocal ? 'pending' : 'saved');
+      },
+      (err: unknown) => live && setLoadError(err),
+    );
+    return () => {
+      live = false;
+    };
+  }, [visitId, tick]);
+
+  const applySaved = useCallback((body: VisitRecord, tag: string | undefined) => {
+    etag.current = tag ?? etag.current;
+    if (latest.current && etag.current) {
+      latest.current = { ...latest.current, baseEtag: etag.current };
+      drafts.current.save(latest.current);
+    }
+    setRecord(body);
+    setFieldErrors({});
+  }, []);
+
+  const saveNow = useCallback(async (): Promise<boolean> => {
+    clearTimeout(timer.current);
+    const d = latest.current;
+    if (!d) return false;
+    const body = draftToBody(d, clock());
+    setStatus('saving');
+    try {
+      const res = await api.updateVisit(visitId, body, etag.current);
+      applySaved(res.body, res.etag);
+      // The local draft stays until signing: it is the copy that survives a reload mid-visit.
+      setStatus('saved');
+      setStatusMessage(`Saved at ${new Date(clock()).toLocaleTimeString()}`);
+      return true;
+    } catch (err) {
+      if (err instanceof ApiError && err.isNetwork) {
+        const w = { key: `visit:${visitId}`, method: 'PUT', path: `/visits/${visitId}`, body, queuedAt: clock() };
+        queue.current.enqueue(etag.current ? { ...w, ifMatch: etag.current } : w);
+        setStatus('offline');
+        setStatusMessage('Offline: the note is kept on this device and will be sent when the connection is back.');
+      } else if (err instanceof ApiError && err.status === 412) {
+        setStatus('conflict');
+        setStatusMessage(
+          'Someone else saved this note since you opened it. Your version is kept on this device; reload to see theirs.',
+        );
+      } else if (err instanceof ApiError && Object.keys(err.fields).length > 0) {
+        setFieldErrors(err.fields);
+        setStatus('invalid');
+        setStatusMessage('Not saved: fix the fields marked below.');
+      } else {
+        setStatus('error');
+        setStatusMessage(messageOf(err));
+      }
+      return false;
+    }
+  }, [visitId, clock, applySaved]);
+
+  const update = useCallback(
+    (change: (d: VisitDraft) => VisitDraft) => {
+      setDraft((prev) => {
+        if (!prev) return prev;
+        const next: VisitDraft = { ...change(prev), updatedAt: clock() };
+        if (etag.current) next.baseEtag = etag.current;
+        latest.current = next;
+        drafts.current.save(next);
+        return next;
+      });
+      setStatus((s) => (s === 'conflict' ? s : 'pending'));
+      clearTimeout(timer.current);
+      timer.current = setTimeout(() => void saveNow(), SAVE_DELAY_MS);
+    },
+    [clock, saveNow],
+  );
+
+  // Send queued saves when the browser says the network is back, and every 15 s in case it does not say.
+  useEffect(() => {
+    const flush = (): void => {
+      if (queue.current.pending().length === 0) return;
+      void queue.current
+        .flush(async (w) => {
+          const res = await request<VisitRecord>(w.method, w.path, w.body, w.ifMatch ? { ifMatch: w.ifMatch } : {});
+          if (w.key === `visit:${visitId}`) applySaved(res.body, res.etag);
+        })
+        .then(({ refused, remaining }) => {
+          if (remaining === 0 && refused.length === 0) {
+            setStatus('saved');
+            setStatusMessage('Back online: the note was sent.');
+          }
+          for (const r of refused) {
+            if (r.write.key !== `visit:${visitId}`) continue;
+            setStatus(r.error.status === 412 ? 'conflict' : 'error');
+            setStatusMessage(messageOf(r.error));
+          }
+        });
+    };
+    window.addEventListener('online', flush);
+    const every = setInterval(flush, 15_000);
+    flush();
+    return () => {
+      window.removeEventListener('online', flush);
+      clearInterval(every);
+    };
+  }, [visitId, applySaved]);
+
+  useEffect(() => () => clearTimeout(timer.current), []);
+
+  const sign = useCallback(
+    async (overrides: { rule: string; service?: number; reason: string }[]): Promise<ApiError | null> => {
+      if (!(await saveNow())) {
+        return new ApiError({ title: 'Not saved', status: 0, detail: 'Save the note before signing.' });
+      }
+      try {
+        const res = await api.signVisit(visitId, overrides);
+        applySaved(res.body, res.etag);
+        drafts.current.clear(visitId);
+        setTick((t) => t + 1);
+        return null;
+      } catch (err) {
+        return err instanceof ApiError ? err : new ApiError({ title: 'Error', status: 500, detail: messageOf(err) });
+      }
+    },
+    [visitId, saveNow, applySaved],
+  );
+
+  const addAddendum = useCallback(
+    async (text: string): Promise<ApiError | null> => {
+      try {
+        await api.addAddendum(visitId, text);
+        setTick((t) => t + 1);
+        return null;
+      } catch (err) {
+        return err instanceof ApiError ? err : new ApiError({ title: 'Error', status: 500, detail: messageOf(err) });
+      }
+    },
+    [visitId],
+  );
+
+  const reload = useCallback(() => {
+    drafts.current.clear(visitId);
+    setTick((t) => t + 1);
+  }, [visitId]);
+
+  return {
+    record,
+    draft,
+    loadError,
+    status,
+    statusMessage,
+    fieldErrors,
+    restored,
+    update,
+    saveNow,
+    sign,
+    addAddendum,
+    reload,
+  };
+}
