@@ -5,7 +5,7 @@ import kx from '../data/kx-thresholds.json' with { type: 'json' };
 import mue from '../data/mue.json' with { type: 'json' };
 import ncci from '../data/ncci-ptp.json' with { type: 'json' };
 import rvu from '../data/rvu.json' with { type: 'json' };
-import { CODES, conversionFactor, kxThreshold, mueFor, ncciEdit, rvuFor } from '../src/index.ts';
+import { CODES, conversionFactor, kxThreshold, mueFor, NCCI_BYPASS_MODIFIERS, ncciEdit, rvuFor } from '../src/index.ts';
 
 describe('reference data files', () => {
   it('each file carries its source and whether it is confirmed', () => {
@@ -65,6 +65,11 @@ describe('ncciEdit (rules.md §2.2-2.3)', () => {
     expect(ncciEdit('97530', '97116', '2020-10-01')).toBeUndefined();
     expect(ncciEdit('97530', '97161', '2020-01-01')).toBeUndefined();
     expect(ncciEdit('97530', '97116', '2019-06-01')?.modifierIndicator).toBe('1'); // the older, real edit
+  });
+
+  it('59, XE/XS/XP/XU and anatomical modifiers may bypass an indicator-1 edit; GP does not', () => {
+    for (const m of ['59', 'XU', 'XS', 'LT', 'RT', 'F1', 'T9']) expect(NCCI_BYPASS_MODIFIERS.has(m)).toBe(true);
+    for (const m of ['GP', 'CQ', 'KX', '25']) expect(NCCI_BYPASS_MODIFIERS.has(m)).toBe(false);
   });
 
   it('no edit before the effective date, in the 2020 gap, or for pairs never edited', () => {

@@ -13,8 +13,49 @@ export interface NcciEdit {
   source: string;
 }
 
-/** Modifiers that may bypass an indicator-1 edit on the column 2 code (rules.md §2.2 [S26][S28]). */
-export const NCCI_BYPASS_MODIFIERS: ReadonlySet<string> = new Set(['59', 'XE', 'XS', 'XP', 'XU']);
+/**
+ * NCCI-associated modifiers that may bypass an indicator-1 edit on the column 2 code: 59 and its X subsets
+ * (rules.md §2.2 [S28]) and the anatomical modifiers (rules.md §2.2 [S26]). Global-surgery modifiers are
+ * left out: they do not arise for therapy codes.
+ */
+export const NCCI_BYPASS_MODIFIERS: ReadonlySet<string> = new Set([
+  '59',
+  'XE',
+  'XS',
+  'XP',
+  'XU',
+  'LT',
+  'RT',
+  'E1',
+  'E2',
+  'E3',
+  'E4',
+  'FA',
+  'F1',
+  'F2',
+  'F3',
+  'F4',
+  'F5',
+  'F6',
+  'F7',
+  'F8',
+  'F9',
+  'TA',
+  'T1',
+  'T2',
+  'T3',
+  'T4',
+  'T5',
+  'T6',
+  'T7',
+  'T8',
+  'T9',
+  'LC',
+  'LD',
+  'LM',
+  'RC',
+  'RI',
+]);
 
 function toIndicator(s: string): '0' | '1' | '9' {
   return s === '0' ? '0' : s === '1' ? '1' : '9';
