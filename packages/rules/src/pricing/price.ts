@@ -74,6 +74,8 @@ function rvuText(r: RvuHundredths): string {
  *   every other unit gets 50% of PE (rules.md §3.4).
  * - CQ/CO lines at 85% from 2022 when the policy requires assistant modifiers (Medicare; rules.md §3.2).
  * - The patient's coinsurance (policy `coinsurancePercent`, Medicare 20%) is shown apart from the payer's share.
+ * The MPPR spans every therapy service of the patient's day across PT, OT and SLP (rules.md §3.4): pass all of
+ * the day's lines together to apply it across visits.
  * @param lines - the claim lines: code, units, modifiers
  * @param ctx - date of service, resolved policy, optional GPCIs
  * @param options - `{ explain: false }` skips explanation text (bulk audits)
