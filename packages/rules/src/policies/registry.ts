@@ -86,7 +86,7 @@ function buildPolicy(input: PayerPolicyInput, known: Map<string, PayerPolicy>): 
       v.source = `${v.source}; unit method ${method} set by the case file`;
     }
   }
-  return { id: input.id, name: input.name ?? (known.has(input.id) ? base.name : input.id), versions };
+  return { id: input.id, name: input.name ?? known.get(input.id)?.name ?? input.id, versions };
 }
 
 /**
