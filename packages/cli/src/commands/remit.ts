@@ -1,5 +1,73 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { EdiError, read835, remittanceText, remittanceView } from '@unitwise/edi';
+import { parseCommandArgs } from '../args.ts';
 import type { Command } from '../command.ts';
-import { notYet } from './not-yet.ts';
+import type { CliIO } from '../io.ts';
+import { UsageError } from '../usage-error.ts';
 
-/** `unitwise remit`: read and reconcile 835 remittances (stub until the remittance work lands). */
-export const command: Command = notYet('remit', 'read and reconcile 835 remittances');
+const HELP = `Usage: unitwise remit read FILE [--json]
+
+Reads an X12 835 remittance (005010X221A1) and prints its payments, claims, service lines and
+adjustments with the reasons in plain words, and the result of each balancing check
+(service, claim, transaction). Read-only: nothing is posted.
+
+  --json       print { ok, balanced, errors: [{ where, message }], warnings, payments, checks, summary }
+  -h, --help   show this help
+
+Exit status: 0 the file is sound and balances, 1 a check fails, 2 the file cannot be read.
+FILE may be - for standard input.
+`;
+
+const OPTIONS = { json: { type: 'boolean', default: false } } as const;
+
+/**
+ * Reads a file (or standard input for `-`) as bytes; a missing or unreadable file is a UsageError (exit 2).
+ * @param file - the path, relative to the working directory
+ * @param io - streams and working directory
+ */
+export async function readInputFile(file: string, io: CliIO): Promise<Uint8Array> {
+  if (file === '-') {
+    const chunks: Buffer[] = [];
+    for await (const c of io.stdin) chunks.push(typeof c === 'string' ? Buffer.from(c) : (c as Buffer));
+    return Buffer.concat(chunks);
+  }
+  try {
+    return await readFile(path.resolve(io.cwd, file));
+  } catch (err) {
+    const code = (err as { code?: string }).code;
+    const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a folder' : (code ?? 'unreadable');
+    throw new UsageError(`cannot read ${file}: ${why}.`);
+  }
+}
+
+/** `unitwise remit`: read 835 remittances. */
+export const command: Command = {
+  summary: 'read an 835 remittance: payments, adjustments in plain words, balancing checks',
+  async run(argv, io) {
+    const [sub, ...rest] = argv;
+    if (sub === undefined || sub === '-h' || sub === '--help' || sub === 'help') {
+      io[sub === undefined ? 'stderr' : 'stdout'].write(HELP);
+      return sub === undefined ? 2 : 0;
+    }
+    if (sub !== 'read') throw new UsageError(`unknown sub-command '${sub}'. Use: unitwise remit read FILE [--json].`);
+    const { values, positionals } = parseCommandArgs(rest, OPTIONS, 'remit read');
+    if (values.help) {
+      io.stdout.write(HELP);
+      return 0;
+    }
+    const [file, extra] = positionals;
+    if (file === undefined) throw new UsageError('give the 835 file to read: unitwise remit read FILE.');
+    if (extra !== undefined) throw new UsageError(`one file at a time (got '${extra}' too).`);
+    const bytes = await readInputFile(file, io);
+    let view: ReturnType<typeof remittanceView>;
+    try {
+      view = remittanceView(read835(bytes));
+    } catch (err) {
+      if (err instanceof EdiError) throw new UsageError(`cannot read ${file}: ${err.message}`);
+      throw err;
+    }
+    io.stdout.write(values.json ? `${JSON.stringify(view, null, 2)}\n` : remittanceText(view, file));
+    return view.ok ? 0 : 1;
+  },
+};

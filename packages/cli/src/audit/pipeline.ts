@@ -1,0 +1,145 @@
+import {
+  type Auditor,
+  auditOptions,
+  type CaseFileChecker,
+  createAuditor,
+  createCaseFileChecker,
+  type InputError,
+  type Patient,
+  type PayerPolicyInput,
+  type VisitAudit,
+} from '@unitwise/rules';
+import type { InputRecord, Rewrite } from './records.ts';
+import type { AuditTally } from './summary.ts';
+
+/** Receives each audited visit as soon as it is audited, then the totals. */
+export interface AuditSink {
+  /**
+   * @param audit - the audited visit
+   * @param order - its index in the input, when the reader gives one (a JSON file's visits[i])
+   */
+  visit(audit: VisitAudit, order?: number): Promise<void> | void;
+  end(tally: AuditTally): Promise<void>;
+}
+
+export interface PipelineOptions {
+  /** Streaming input: hold visits whose patient has not appeared yet (bounded), and skip duplicate-id tracking. */
+  stream: boolean;
+  /** Patients and payers given apart (`--patients FILE`). */
+  base?: { patients: unknown[]; payers: unknown[] };
+  /** Called after each audited visit. */
+  onVisit?: () => void;
+}
+
+/** Visits held waiting for their patient in a stream; past this, they are reported at once. */
+const MAX_PENDING = 10_000;
+
+/**
+ * Validates and audits records in order, sending each audited visit to the sink and every input error to
+ * the tally. A bad record never stops the run: the valid visits are still audited (design.md, exit 2).
+ * @param records - what the reader found
+ * @param sink - the report writer
+ * @param tally - running totals
+ * @param options - stream mode, base patients, progress callback
+ */
+export async function runAuditPipeline(
+  records: AsyncIterable<InputRecord> | Iterable<InputRecord>,
+  sink: AuditSink,
+  tally: AuditTally,
+  options: PipelineOptions,
+): Promise<void> {
+  const checker: CaseFileChecker = createCaseFileChecker({ trackVisitIds: !options.stream });
+  const payers: PayerPolicyInput[] = [];
+  let auditor: Auditor | undefined;
+  const pending = new Map<string, { raw: unknown; where: string; rewrite?: Rewrite }[]>();
+  let pendingCount = 0;
+  const report = (errors: readonly InputError[], rewrite?: Rewrite) => {
+    tally.addInputErrors(rewrite ? errors.map(rewrite) : errors);
+  };
+  // Created at the first patient or visit: a stream's payers must all have come by then.
+  const engine = (): Auditor => {
+    auditor ??= createAuditor({ patients: [], payers, options: auditOptions.bulk });
+    return auditor;
+  };
+  const addPatient = (raw: unknown, where: string, rewrite?: Rewrite): Patient | undefined => {
+    const r = checker.addPatient(raw, where);
+    report(r.errors, rewrite);
+    if (r.value) engine().addPatients([r.value]);
+    return r.value;
+  };
+  const auditOne = async (raw: unknown, where: string, rewrite?: Rewrite, order?: number) => {
+    const r = checker.addVisit(raw, where);
+    if (!r.value) {
+      report(r.errors, rewrite);
+      return;
+    }
+    let audit: VisitAudit;
+    try {
+      audit = engine().auditVisit(r.value);
+    } catch (err) {
+      // An engine fault on one visit is reported like bad input, so one odd visit cannot stop a whole run.
+      report(
+        [{ where, message: `could not be audited: ${err instanceof Error ? err.message : String(err)}` }],
+        rewrite,
+      );
+      return;
+    }
+    tally.addVisit(audit);
+    await sink.visit(audit, order);
+    options.onVisit?.();
+  };
+
+  if (options.base) {
+    const b = options.base;
+    const r = checker.addPayers(b.payers, '--patients file: ');
+    payers.push(...r.values);
+    report(r.errors);
+    b.patients.forEach((p, i) => {
+      addPatient(p, `--patients file: patients[${i}]`);
+    });
+  }
+
+  for await (const rec of records) {
+    switch (rec.kind) {
+      case 'error':
+        tally.addInputErrors([rec.error]);
+        break;
+      case 'payers': {
+        if (auditor) {
+          const where = `${rec.prefix}payers`;
+          report([{ where, message: 'payers must come before any patient or visit in a stream' }]);
+          break;
+        }
+        const r = checker.addPayers(rec.list, rec.prefix);
+        payers.push(...r.values);
+        report(r.errors);
+        break;
+      }
+      case 'patient': {
+        const p = addPatient(rec.raw, rec.where, rec.rewrite);
+        const waiting = p && pending.get(p.id);
+        if (p && waiting) {
+          pending.delete(p.id);
+          pendingCount -= waiting.length;
+          for (const w of waiting) await auditOne(w.raw, w.where, w.rewrite);
+        }
+        break;
+      }
+      case 'visit': {
+        const pid = (rec.raw as { patientId?: unknown } | null)?.patientId;
+        if (options.stream && typeof pid === 'string' && !checker.hasPatient(pid) && pendingCount < MAX_PENDING) {
+          const list = pending.get(pid) ?? [];
+          list.push({ raw: rec.raw, where: rec.where, ...(rec.rewrite ? { rewrite: rec.rewrite } : {}) });
+          pending.set(pid, list);
+          pendingCount += 1;
+        } else {
+          await auditOne(rec.raw, rec.where, rec.rewrite, rec.order);
+        }
+        break;
+      }
+    }
+  }
+  // Visits whose patient never came: checking them now reports the unknown patient at each visit's path.
+  for (const list of pending.values()) for (const w of list) await auditOne(w.raw, w.where, w.rewrite);
+  await sink.end(tally);
+}

@@ -1,0 +1,56 @@
+import { describeJsonError } from './json-error.ts';
+import type { InputRecord } from './records.ts';
+
+/**
+ * Reads a whole `.json` case file: payers first, then patients, then visits in date order (stable, so a
+ * patient's history is audited in the order it happened, as `auditCase` does). Paths keep the file's
+ * indexes (`visits[3]`) and each visit carries its index so the report can restore the file's order.
+ * @param text - the file's text
+ */
+export function* readJsonCaseFile(text: string): Generator<InputRecord> {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch (err) {
+    const { position, message } = describeJsonError(err, text);
+    yield { kind: 'error', error: { where: position, message } };
+    return;
+  }
+  if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
+    yield {
+      kind: 'error',
+      error: { where: '(file)', message: 'a case file must be a JSON object with "patients" and "visits" lists' },
+    };
+    return;
+  }
+  const obj = raw as Record<string, unknown>;
+  const errors: InputRecord[] = [];
+  const list = (key: string, required: boolean): unknown[] => {
+    const v = obj[key];
+    if (Array.isArray(v)) return v;
+    if (v !== undefined || required) {
+      errors.push({
+        kind: 'error',
+        error: { where: key, message: v === undefined ? 'is required (a list)' : 'must be a list' },
+      });
+    }
+    return [];
+  };
+  const payers = list('payers', false);
+  const patients = list('patients', true);
+  const visits = list('visits', true);
+  yield* errors;
+  if (payers.length) yield { kind: 'payers', list: payers, prefix: '' };
+  for (let i = 0; i < patients.length; i++) yield { kind: 'patient', raw: patients[i], where: `patients[${i}]` };
+  const order = visits.map((_, i) => i);
+  const dateOf = (i: number) => {
+    const d = (visits[i] as { date?: unknown } | null)?.date;
+    return typeof d === 'string' ? d : '';
+  };
+  order.sort((a, b) => {
+    const da = dateOf(a);
+    const db = dateOf(b);
+    return da < db ? -1 : da > db ? 1 : a - b;
+  });
+  for (const i of order) yield { kind: 'visit', raw: visits[i], where: `visits[${i}]`, order: i };
+}
