@@ -1,0 +1,16 @@
+import type { Role } from './roles.ts';
+
+/** The signed-in caller of a request, resolved by the guard from a session cookie or a bearer token. */
+export interface Principal {
+  userId: string;
+  clinicId: string;
+  roles: Role[];
+  email: string;
+  name: string;
+  /** How the caller proved who they are; only sessions need CSRF tokens. */
+  via: 'session' | 'token';
+  /** The session row's id (to sign out) when `via` is `session`. */
+  sessionId?: string;
+  /** The session's CSRF token when `via` is `session`. */
+  csrfToken?: string;
+}

@@ -1,0 +1,15 @@
+import type { Store } from '@unitwise/store';
+import type { AttemptLimiter } from './auth/lockout.ts';
+
+/** What every handler may use: the store, the clock and the app's settings. */
+export interface AppDeps {
+  store: Store;
+  /** The time source; tests pass a fixed clock. */
+  clock: () => Date;
+  /** Whether `POST /api/v1/clinics` (self sign-up) is open. */
+  selfSignup: boolean;
+  /** Forces the cookie's Secure flag; undefined: Secure except on localhost. */
+  secureCookies: boolean | undefined;
+  /** Sign-in attempts per client address. */
+  signInLimiter: AttemptLimiter;
+}

@@ -1,0 +1,116 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { z } from 'zod';
+import type { Principal } from '../auth/principal.ts';
+import type { AppDeps } from '../deps.ts';
+import { ApiError, type FieldError } from '../errors/api-error.ts';
+import { joinPath } from '../errors/to-problem.ts';
+import { parseIfMatch } from './etag.ts';
+import { MAX_IDEMPOTENCY_KEY, requestFingerprint } from './idempotency.ts';
+import type { AuditEvent, RouteDef, RouteResult } from './route.ts';
+
+function parsePart(schema: z.ZodType | undefined, value: unknown, prefix: string, errors: FieldError[]): unknown {
+  if (!schema) return undefined;
+  const r = schema.safeParse(value ?? (prefix === 'body' ? undefined : {}));
+  if (r.success) return r.data;
+  for (const i of r.error.issues) {
+    // Body paths are reported bare (`services.0.minutes`); query and path parameters get their part as prefix.
+    const path = joinPath(i.path);
+    errors.push({ path: prefix === 'body' ? path : path ? `${prefix}.${path}` : prefix, message: i.message });
+  }
+  return undefined;
+}
+
+function send(reply: FastifyReply, def: RouteDef, result: RouteResult): unknown {
+  reply.code(result.status ?? def.status);
+  if (result.headers) reply.headers(result.headers);
+  if (result.body === undefined) return reply.send();
+  return result.body;
+}
+
+/**
+ * Registers the route table on the app: parse params, query and body with the route's zod schemas (all failing fields
+ * reported at once), require If-Match where declared, replay `Idempotency-Key` retries, then call the handler.
+ * The guard (a preHandler) has already checked the caller, CSRF, role and clinic.
+ * @param app - the Fastify instance
+ * @param routes - the route table
+ * @param deps - the app's dependencies
+ */
+export function registerRoutes(app: FastifyInstance, routes: readonly RouteDef[], deps: AppDeps): void {
+  for (const def of routes) {
+    app.route({
+      method: def.method,
+      url: def.path,
+      config: { def },
+      handler: async (request: FastifyRequest, reply: FastifyReply) => {
+        const errors: FieldError[] = [];
+        const params = parsePart(def.params, request.params, 'params', errors);
+        const query = parsePart(def.query, request.query, 'query', errors);
+        const body = parsePart(def.body, request.body, 'body', errors);
+        if (errors.length > 0) {
+          throw new ApiError(
+            'invalid',
+            `The request has ${errors.length} invalid field${errors.length === 1 ? '' : 's'}.`,
+            errors,
+          );
+        }
+        const ifMatch = def.ifMatch ? parseIfMatch(request.headers['if-match']) : undefined;
+        // Public routes have no principal; their handlers never read it.
+        const principal = request.principal as Principal;
+        const audit = async (e: AuditEvent): Promise<void> => {
+          const clinicId = principal?.clinicId;
+          if (!clinicId) return;
+          await deps.store.audit.append(clinicId, {
+            action: e.action,
+            entity: e.entity,
+            entityId: e.entityId ?? null,
+            patientId: e.patientId ?? null,
+            userId: principal.userId,
+            ip: request.ip,
+            detail: e.detail ?? null,
+            at: deps.clock().toISOString(),
+          });
+        };
+        const ctx = { params, query, body, principal, deps, ifMatch, audit, request, reply };
+        const key = request.headers['idempotency-key'];
+        if (!def.idempotent || typeof key !== 'string' || !principal) {
+          return send(reply, def, await def.handler(ctx));
+        }
+        if (key.length === 0 || key.length > MAX_IDEMPOTENCY_KEY) {
+          throw new ApiError('invalid', 'Idempotency-Key must be 1-200 characters.', [
+            { path: 'headers.idempotency-key', message: 'Expected 1-200 characters.' },
+          ]);
+        }
+        const fingerprint = requestFingerprint(def.method, request.url.split('?')[0] ?? '', request.body);
+        const seen = await deps.store.idempotency.get(principal.clinicId, principal.userId, key);
+        if (seen) return replay(reply, seen.requestHash, fingerprint, seen.responseStatus, seen.responseBody);
+        const result = await def.handler(ctx);
+        const status = result.status ?? def.status;
+        if (status >= 200 && status < 300) {
+          const stored = await deps.store.idempotency.put(principal.clinicId, {
+            userId: principal.userId,
+            key,
+            requestHash: fingerprint,
+            responseStatus: status,
+            responseBody: JSON.stringify(result.body ?? null),
+          });
+          // A concurrent request with the same key won the race: answer as it did.
+          if (!stored.created) {
+            const r = stored.record;
+            return replay(reply, r.requestHash, fingerprint, r.responseStatus, r.responseBody);
+          }
+        }
+        return send(reply, def, result);
+      },
+    });
+  }
+}
+
+function replay(reply: FastifyReply, storedHash: string, hash: string, status: number, body: string): unknown {
+  if (storedHash !== hash) {
+    throw new ApiError('unprocessable', 'This Idempotency-Key was used with a different request body.', [
+      { path: 'headers.idempotency-key', message: 'Reused with a different body.' },
+    ]);
+  }
+  reply.code(status).header('idempotent-replayed', 'true').type('application/json; charset=utf-8');
+  return reply.send(body);
+}

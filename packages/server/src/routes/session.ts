@@ -1,0 +1,150 @@
+import { LOCK_MS, MAX_FAILED_SIGN_INS } from '../auth/lockout.ts';
+import { DUMMY_HASH, hashPassword, verifyPassword } from '../auth/password.ts';
+import { hashSecret, newSecret } from '../auth/secret-token.ts';
+import { clearSessionCookie, SESSION_IDLE_MS, setSessionCookie, wantsSecure } from '../auth/session-cookie.ts';
+import { ApiError } from '../errors/api-error.ts';
+import { defineRoute, type RouteDef } from '../http/route.ts';
+import { ClinicOut, SessionOut, SignInBody, SignUpBody } from '../schemas/accounts.ts';
+import { presentUser } from './present.ts';
+
+const BAD_CREDENTIALS = 'Email or password is wrong.';
+
+/** Sign-up, sign-in, sign-out and the current session. */
+export const sessionRoutes: RouteDef[] = [
+  defineRoute({
+    id: 'clinics.create',
+    method: 'POST',
+    path: '/api/v1/clinics',
+    summary: 'Create a clinic and its owner (self-service sign-up)',
+    tag: 'accounts',
+    access: 'public',
+    body: SignUpBody,
+    response: ClinicOut.extend({ owner: SessionOut.shape.user }),
+    status: 201,
+    async handler({ body, deps }) {
+      if (!deps.selfSignup) throw new ApiError('disabled', 'Self-service sign-up is turned off on this server.');
+      const hash = await hashPassword(body.owner.password);
+      const { store } = deps;
+      const created = await store.transaction(async (tx) => {
+        const clinic = await tx.clinics.create({ name: body.clinicName });
+        const owner = await tx.users.create(clinic.id, {
+          email: body.owner.email,
+          name: body.owner.name,
+          ...hash,
+          roles: ['owner'],
+        });
+        if (!owner.ok) return owner;
+        await tx.audit.append(clinic.id, {
+          action: 'clinic.create',
+          entity: 'clinic',
+          entityId: clinic.id,
+          userId: owner.value.id,
+        });
+        return { ok: true as const, value: { clinic, owner: owner.value } };
+      });
+      if (!created.ok) {
+        throw new ApiError('conflict', 'An account with this email exists already.', [
+          { path: 'owner.email', message: 'Already registered.' },
+        ]);
+      }
+      return { body: { ...created.value.clinic, owner: presentUser(created.value.owner) } };
+    },
+  }),
+  defineRoute({
+    id: 'session.create',
+    method: 'POST',
+    path: '/api/v1/session',
+    summary: 'Sign in with email and password; sets the session cookie',
+    tag: 'accounts',
+    access: 'public',
+    body: SignInBody,
+    response: SessionOut,
+    status: 200,
+    async handler({ body, deps, request, reply }) {
+      const now = deps.clock();
+      if (!deps.signInLimiter.allow(request.ip, now.getTime())) {
+        throw new ApiError('rate-limited', 'Too many sign-in attempts from this address; wait a minute.');
+      }
+      const found = await deps.store.users.findCredentialsByEmail(body.email);
+      // Verify against a dummy hash for unknown emails so the answer time does not tell which emails exist.
+      const ok = await verifyPassword(body.password, found ?? DUMMY_HASH);
+      if (!found) throw new ApiError('unauthenticated', BAD_CREDENTIALS);
+      const { user } = found;
+      const audit = (action: string) =>
+        deps.store.audit.append(user.clinicId, {
+          action,
+          entity: 'user',
+          entityId: user.id,
+          userId: user.id,
+          ip: request.ip,
+        });
+      if (user.lockedUntil && Date.parse(user.lockedUntil) > now.getTime()) {
+        await audit('session.locked-out');
+        throw new ApiError('locked', 'Too many failed sign-ins: this account is locked for 15 minutes.');
+      }
+      if (!ok || user.status !== 'active') {
+        const lockUntil =
+          user.failedSignIns + 1 >= MAX_FAILED_SIGN_INS ? new Date(now.getTime() + LOCK_MS).toISOString() : null;
+        await deps.store.users.recordFailedSignIn(user.clinicId, user.id, lockUntil);
+        await audit('session.failed');
+        throw new ApiError('unauthenticated', BAD_CREDENTIALS);
+      }
+      await deps.store.users.recordSignIn(user.clinicId, user.id);
+      const secret = newSecret();
+      const csrfToken = newSecret();
+      await deps.store.sessions.create(user.clinicId, {
+        userId: user.id,
+        tokenHash: hashSecret(secret),
+        csrfToken,
+        expiresAt: new Date(now.getTime() + SESSION_IDLE_MS).toISOString(),
+      });
+      await audit('session.create');
+      setSessionCookie(reply, secret, wantsSecure(request, deps.secureCookies));
+      return { body: { user: presentUser({ ...user, failedSignIns: 0, lockedUntil: null }), csrfToken } };
+    },
+  }),
+  defineRoute({
+    id: 'session.get',
+    method: 'GET',
+    path: '/api/v1/session',
+    summary: 'The signed-in user (and the CSRF token of a cookie session)',
+    tag: 'accounts',
+    access: 'anyone',
+    response: SessionOut,
+    status: 200,
+    async handler({ principal, deps }) {
+      const user = await deps.store.users.get(principal.clinicId, principal.userId);
+      if (!user) throw new ApiError('unauthenticated', 'The account no longer exists.');
+      return { body: { user: presentUser(user), csrfToken: principal.csrfToken ?? null } };
+    },
+  }),
+  defineRoute({
+    id: 'session.delete',
+    method: 'DELETE',
+    path: '/api/v1/session',
+    summary: 'Sign out',
+    tag: 'accounts',
+    access: 'anyone',
+    status: 204,
+    async handler({ principal, deps, request, reply, audit }) {
+      if (principal.sessionId) await deps.store.sessions.delete(principal.clinicId, principal.sessionId);
+      await audit({ action: 'session.delete', entity: 'user', entityId: principal.userId });
+      clearSessionCookie(reply, wantsSecure(request, deps.secureCookies));
+      return {};
+    },
+  }),
+  defineRoute({
+    id: 'clinic.get',
+    method: 'GET',
+    path: '/api/v1/clinic',
+    summary: 'The signed-in user’s clinic',
+    tag: 'accounts',
+    access: 'anyone',
+    response: ClinicOut,
+    status: 200,
+    async handler({ principal, deps }) {
+      const clinic = await deps.store.clinics.get(principal.clinicId);
+      return { body: clinic };
+    },
+  }),
+];

@@ -1,0 +1,250 @@
+import type { Finding } from '@unitwise/rules';
+import type { VisitDetail, VisitInput, VisitQuery } from '@unitwise/store';
+import type { z } from 'zod';
+import type { Principal } from '../auth/principal.ts';
+import type { AppDeps } from '../deps.ts';
+import { type Assessment, assessVisit } from '../engine/assess-visit.ts';
+import { ApiError, notFound } from '../errors/api-error.ts';
+import { etagOf } from '../http/etag.ts';
+import { defineRoute, type RouteDef } from '../http/route.ts';
+import { IdParams } from '../schemas/common.ts';
+import { VisitContent, VisitListQuery } from '../schemas/visit.ts';
+import { ownProvider } from './visit-access.ts';
+
+/**
+ * A visit as the API answers it: the stored detail plus the engine's lines, units and estimate.
+ * @param v - the stored visit
+ * @param a - the engine's assessment of its content
+ */
+export function presentVisit(v: VisitDetail, a: Assessment | undefined) {
+  return a ? { ...v, lines: a.lines, units: a.units, estimate: a.estimate } : v;
+}
+
+/**
+ * Turns the API body into the store's input, with the provider's credential and the engine's findings.
+ * @param deps - the app's dependencies
+ * @param principal - the caller (checked against the provider)
+ * @param body - the validated body
+ */
+async function prepare(deps: AppDeps, principal: Principal, body: VisitContent) {
+  const provider = await ownProvider(deps, principal, body.providerId);
+  const { providerId, credential, segments, ...content } = body;
+  const visit = {
+    ...content,
+    provider: { id: providerId, credential: credential ?? provider.credential },
+    nonBillable: content.nonBillable ?? [],
+  };
+  if (!(await deps.store.patients.get(principal.clinicId, body.patientId))) {
+    throw new ApiError('invalid', 'No patient with this id.', [{ path: 'patientId', message: 'Not found.' }]);
+  }
+  return { visit, segments };
+}
+
+type VisitBody = VisitContent;
+
+/** The store's query from the API's: `date` is shorthand for one day. */
+function toVisitQuery(q: Omit<z.output<typeof VisitListQuery>, 'patientId'> & { patientId?: string }): VisitQuery {
+  const { cursor, date, from, to, ...rest } = q;
+  return {
+    ...rest,
+    cursor: cursor ?? null,
+    ...(date ? { from: date, to: date } : {}),
+    ...(from && !date ? { from } : {}),
+    ...(to && !date ? { to } : {}),
+  };
+}
+
+/** Visits (the daily note and every other note type) with services, timer segments and the engine's findings. */
+export const visitRoutes: RouteDef[] = [
+  defineRoute({
+    id: 'visits.list',
+    method: 'GET',
+    path: '/api/v1/visits',
+    summary: 'List visits, newest first (filter by patient, provider, dates, status)',
+    tag: 'visits',
+    access: 'clinicalRead',
+    query: VisitListQuery,
+    status: 200,
+    async handler({ query, principal, deps, audit }) {
+      const p = await deps.store.visits.list(principal.clinicId, toVisitQuery(query));
+      await audit({
+        action: 'visit.list',
+        entity: 'visit',
+        patientId: query.patientId ?? null,
+        detail: { count: p.items.length },
+      });
+      return { body: { items: p.items, next: p.nextCursor } };
+    },
+  }),
+  defineRoute({
+    id: 'patients.visits',
+    method: 'GET',
+    path: '/api/v1/patients/:id/visits',
+    summary: 'A patient’s visits, newest first',
+    tag: 'visits',
+    access: 'clinicalRead',
+    params: IdParams,
+    query: VisitListQuery.omit({ patientId: true }),
+    status: 200,
+    async handler({ params, query, principal, deps, audit }) {
+      if (!(await deps.store.patients.get(principal.clinicId, params.id))) throw notFound('patient');
+      const p = await deps.store.visits.list(principal.clinicId, { ...toVisitQuery(query), patientId: params.id });
+      await audit({ action: 'visit.list', entity: 'visit', patientId: params.id, detail: { count: p.items.length } });
+      return { body: { items: p.items, next: p.nextCursor } };
+    },
+  }),
+  defineRoute({
+    id: 'visits.create',
+    method: 'POST',
+    path: '/api/v1/visits',
+    summary: 'Document a visit; the rules engine runs and its findings are stored and returned',
+    tag: 'visits',
+    access: 'clinicalWrite',
+    body: VisitContent,
+    status: 201,
+    idempotent: true,
+    async handler({ body, principal, deps, audit }) {
+      const { visit, segments } = await prepare(deps, principal, body as VisitBody);
+      const assessment = await assessVisit(deps.store, principal.clinicId, { ...visit, id: '' });
+      const input: VisitInput = { ...visit, findings: assessment.findings, ...(segments ? { segments } : {}) };
+      const r = await deps.store.visits.create(principal.clinicId, input, { createdBy: principal.userId });
+      if (!r.ok)
+        throw new ApiError('invalid', 'The patient or provider does not exist.', [
+          { path: r.reason === 'patient-not-found' ? 'patientId' : 'providerId', message: 'Not found.' },
+        ]);
+      await audit({ action: 'visit.create', entity: 'visit', entityId: r.value.id, patientId: r.value.patientId });
+      return {
+        body: presentVisit(r.value, assessment),
+        headers: { etag: etagOf(r.value.version), location: `/api/v1/visits/${r.value.id}` },
+      };
+    },
+  }),
+  defineRoute({
+    id: 'visits.get',
+    method: 'GET',
+    path: '/api/v1/visits/:id',
+    summary: 'One visit with segments, findings, overrides, addenda, units and estimate (ETag: its version)',
+    tag: 'visits',
+    access: 'clinicalRead',
+    params: IdParams,
+    status: 200,
+    async handler({ params, principal, deps, audit }) {
+      const v = await deps.store.visits.get(principal.clinicId, params.id);
+      if (!v) throw notFound('visit');
+      const a = await assessVisit(deps.store, principal.clinicId, v);
+      await audit({ action: 'visit.read', entity: 'visit', entityId: v.id, patientId: v.patientId });
+      // Findings are the stored ones (those the note was saved or signed with); lines and estimate are recomputed.
+      return { body: presentVisit(v, a), headers: { etag: etagOf(v.version) } };
+    },
+  }),
+  defineRoute({
+    id: 'visits.update',
+    method: 'PUT',
+    path: '/api/v1/visits/:id',
+    summary: 'Replace a draft visit’s content (If-Match required); the engine runs again',
+    tag: 'visits',
+    access: 'clinicalWrite',
+    params: IdParams,
+    body: VisitContent,
+    status: 200,
+    ifMatch: true,
+    async handler({ params, body, principal, deps, audit, ifMatch }) {
+      const current = await deps.store.visits.get(principal.clinicId, params.id);
+      if (!current) throw notFound('visit');
+      if (current.providerId) await ownProvider(deps, principal, current.providerId);
+      if (current.status === 'signed') throw signedConflict();
+      if (body.patientId !== current.patientId) {
+        throw new ApiError('invalid', 'A visit cannot move to another patient.', [
+          { path: 'patientId', message: 'Must stay the same.' },
+        ]);
+      }
+      const { visit, segments } = await prepare(deps, principal, body as VisitBody);
+      const assessment = await assessVisit(deps.store, principal.clinicId, { ...visit, id: params.id });
+      const input: VisitInput = { ...visit, findings: assessment.findings, ...(segments ? { segments } : {}) };
+      const r = await deps.store.visits.update(principal.clinicId, params.id, ifMatch ?? 0, input);
+      if (!r.ok) throw writeFailure(r.reason);
+      await audit({
+        action: 'visit.update',
+        entity: 'visit',
+        entityId: params.id,
+        patientId: current.patientId,
+        detail: { version: r.value.version },
+      });
+      return { body: presentVisit(r.value, assessment), headers: { etag: etagOf(r.value.version) } };
+    },
+  }),
+  defineRoute({
+    id: 'visits.delete',
+    method: 'DELETE',
+    path: '/api/v1/visits/:id',
+    summary: 'Delete a draft visit (a signed note is never deleted)',
+    tag: 'visits',
+    access: 'clinicalWrite',
+    params: IdParams,
+    status: 204,
+    async handler({ params, principal, deps, audit }) {
+      const current = await deps.store.visits.get(principal.clinicId, params.id);
+      if (!current) throw notFound('visit');
+      if (current.providerId) await ownProvider(deps, principal, current.providerId);
+      const r = await deps.store.visits.deleteDraft(principal.clinicId, params.id);
+      if (!r.ok) throw writeFailure(r.reason);
+      await audit({ action: 'visit.delete', entity: 'visit', entityId: params.id, patientId: current.patientId });
+      return {};
+    },
+  }),
+  defineRoute({
+    id: 'visits.findings',
+    method: 'GET',
+    path: '/api/v1/visits/:id/findings',
+    summary: 'The stored findings of a visit',
+    tag: 'visits',
+    access: 'clinicalRead',
+    params: IdParams,
+    status: 200,
+    async handler({ params, principal, deps, audit }) {
+      const v = await deps.store.visits.get(principal.clinicId, params.id);
+      if (!v) throw notFound('visit');
+      await audit({ action: 'finding.list', entity: 'visit', entityId: v.id, patientId: v.patientId });
+      return { body: { items: v.findings, next: null } };
+    },
+  }),
+];
+
+/** The problem for any change to a signed note. */
+export function signedConflict(): ApiError {
+  return new ApiError('conflict', 'This note is signed and can never change; add an addendum instead.');
+}
+
+/**
+ * Maps a store write failure to the API's answer.
+ * @param reason - the store's reason
+ */
+export function writeFailure(reason: string): ApiError {
+  switch (reason) {
+    case 'signed':
+      return signedConflict();
+    case 'conflict':
+      return new ApiError(
+        'precondition-failed',
+        'The visit changed since you read it; GET it again and reapply your change.',
+      );
+    case 'provider-not-found':
+      return new ApiError('invalid', 'No provider with this id.', [{ path: 'providerId', message: 'Not found.' }]);
+    default:
+      return notFound('visit');
+  }
+}
+
+/** Findings that are errors and not covered by an override (same rule, and same service when the override names one). */
+export function standingErrors(
+  findings: readonly Finding[],
+  overrides: readonly { rule: string; service?: number | null }[],
+): Finding[] {
+  return findings.filter(
+    (f) =>
+      f.severity === 'error' &&
+      !overrides.some(
+        (o) => o.rule === f.rule && (o.service === undefined || o.service === null || o.service === f.service),
+      ),
+  );
+}

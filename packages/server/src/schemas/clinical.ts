@@ -1,0 +1,116 @@
+import { CREDENTIALS, DISCIPLINES } from '@unitwise/rules';
+import { z } from 'zod';
+import { isoDate, PageQuery } from './common.ts';
+
+const text = (max: number) => z.string().trim().min(1).max(max);
+
+export const ProviderBody = z.object({
+  userId: z.string().max(100).nullable().optional(),
+  name: text(200),
+  npi: z.string().regex(/^\d{10}$/, 'Expected a 10-digit NPI.'),
+  discipline: z.enum(DISCIPLINES),
+  credential: z.enum(CREDENTIALS),
+});
+export const ProviderPatchBody = ProviderBody.partial();
+
+const AddressBody = z.object({
+  line1: text(200),
+  line2: z.string().max(200).optional(),
+  city: text(100),
+  state: z.string().regex(/^[A-Z]{2}$/, 'Expected a two-letter state code.'),
+  postalCode: z.string().regex(/^\d{5}(-?\d{4})?$/, 'Expected a ZIP code.'),
+});
+
+const HistoryBody = z.object({
+  treatmentDaysSinceProgressReport: z.number().int().min(0).max(1000).optional(),
+  thresholdSpentCents: z
+    .object({ PT_SLP: z.number().int().min(0).optional(), OT: z.number().int().min(0).optional() })
+    .optional(),
+});
+
+export const PatientBody = z.object({
+  firstName: text(100),
+  lastName: text(100),
+  birthDate: isoDate,
+  sex: z.enum(['F', 'M', 'U']),
+  address: AddressBody.nullable().optional(),
+  phone: z.string().max(40).nullable().optional(),
+  externalId: z.string().max(100).nullable().optional(),
+  primaryTherapistId: z.string().max(100).nullable().optional(),
+  history: HistoryBody.nullable().optional(),
+});
+export const PatientPatchBody = PatientBody.partial();
+
+export const PatientListQuery = PageQuery.extend({
+  search: z.string().max(100).optional().describe('Part of a first or last name.'),
+  q: z.string().max(100).optional().describe('Same as search.'),
+  primaryTherapistId: z.string().max(100).optional(),
+});
+
+export const PayerBody = z.object({
+  name: text(200),
+  policyId: z.string().regex(/^[a-z0-9-]{1,60}$/, 'Expected a policy id such as medicare.'),
+  x12PayerId: z.string().max(80).nullable().optional(),
+});
+export const PayerPatchBody = PayerBody.partial();
+
+export const CoverageBody = z.object({
+  patientId: z.string().min(1).max(100),
+  payerId: z.string().min(1).max(100),
+  memberId: text(80),
+  groupNumber: z.string().max(80).nullable().optional(),
+  priority: z.number().int().min(1).max(3).optional(),
+  startDate: isoDate,
+  endDate: isoDate.nullable().optional(),
+});
+export const CoveragePatchBody = CoverageBody.omit({ patientId: true }).partial();
+
+const GoalBody = z.object({
+  id: z.string().max(100).optional(),
+  text: text(1000),
+  status: z.enum(['active', 'met', 'discontinued']).optional(),
+});
+
+const icd10 = z.string().regex(/^[A-Z][0-9][0-9A-Z](\.?[0-9A-Z]{1,4})?$/, 'Expected an ICD-10-CM code.');
+
+export const PlanBody = z.object({
+  patientId: z.string().min(1).max(100),
+  providerId: z.string().max(100).nullable().optional(),
+  discipline: z.enum(DISCIPLINES),
+  startDate: isoDate,
+  endDate: isoDate,
+  certifiedDate: isoDate.nullable().optional(),
+  diagnoses: z.array(icd10).max(12).optional(),
+  plannedCodes: z
+    .array(z.string().regex(/^[0-9A-Z]{5}$/))
+    .max(30)
+    .optional(),
+  goals: z.array(GoalBody).max(30).optional(),
+});
+export const PlanPatchBody = PlanBody.omit({ patientId: true }).partial();
+export const NewGoalBody = GoalBody;
+
+const FeeRow = z.object({
+  payerPolicyId: z.string().min(1).max(60),
+  code: z.string().regex(/^[0-9A-Z]{5}$/, 'Expected a 5-character CPT/HCPCS code.'),
+  effectiveFrom: isoDate,
+  effectiveTo: isoDate.nullable().optional(),
+  /** Per unit, integer cents. */
+  cents: z.number().int().min(0).max(10_000_000),
+});
+/** Fee schedule rows to add, all or nothing. */
+export const FeeRowsBody = z.object({ rows: z.array(FeeRow).min(1).max(2000) });
+export const FeeQuery = z.object({
+  payerPolicyId: z.string().min(1).max(60).optional().describe('Absent: every policy the clinic’s payers use.'),
+  on: isoDate.optional(),
+});
+export const PatientIdQuery = z.object({ patientId: z.string().min(1).max(100) });
+
+export const AuditLogQuery = PageQuery.extend({
+  userId: z.string().max(100).optional(),
+  patientId: z.string().max(100).optional(),
+  action: z.string().max(60).optional(),
+  entity: z.string().max(60).optional(),
+  from: z.iso.datetime().optional(),
+  to: z.iso.datetime().optional(),
+});

@@ -1,0 +1,78 @@
+import { CREDENTIALS, DISCIPLINES, NON_BILLABLE_KINDS, NOTE_TYPES } from '@unitwise/rules';
+import { SEGMENT_KINDS } from '@unitwise/store';
+import { z } from 'zod';
+import { clockTime, isoDate, PageQuery } from './common.ts';
+
+const minutes = z.number().int().min(0).max(1440);
+
+/** One billed code on a visit (shared/design.md, "The visit interchange format", `Service`). */
+export const ServiceInput = z.object({
+  code: z.string().regex(/^[0-9A-Z]{5}$/, 'Expected a 5-character CPT/HCPCS code such as 97530.'),
+  minutes: minutes.optional(),
+  assistantMinutes: minutes.optional(),
+  units: z.number().int().min(0).max(99).optional(),
+  modifiers: z
+    .array(z.string().regex(/^[0-9A-Z]{2}$/, 'Expected a 2-character modifier.'))
+    .max(4)
+    .optional(),
+  groupSize: z.number().int().min(1).max(20).optional(),
+  description: z.string().max(4000).optional(),
+  goalIds: z.array(z.string().max(100)).max(20).optional(),
+});
+
+/** A timer run: which service (by index) it counts toward, what kind of time, from when to when. */
+export const SegmentInput = z.object({
+  serviceOrdinal: z.number().int().min(0).max(49).nullable().optional(),
+  activityKey: z.string().max(100).nullable().optional(),
+  kind: z.enum(SEGMENT_KINDS).default('treatment'),
+  startedAt: z.iso.datetime(),
+  endedAt: z.iso.datetime().nullable().optional(),
+});
+
+/** `PATCH /visits/{id}/segments/{segmentId}`: stop a running timer. */
+export const EndSegmentBody = z.object({ endedAt: z.iso.datetime() });
+export const SegmentParams = z.object({ id: z.string().min(1).max(100), segmentId: z.string().min(1).max(100) });
+
+/** The clinical content of a visit as the API takes it (the design's `Visit`, server assigns `id`). */
+export const VisitContent = z.object({
+  patientId: z.string().min(1).max(100),
+  date: isoDate,
+  discipline: z.enum(DISCIPLINES),
+  noteType: z.enum(NOTE_TYPES).default('daily'),
+  providerId: z.string().min(1).max(100),
+  credential: z.enum(CREDENTIALS).optional().describe('Defaults to the provider’s credential.'),
+  timeIn: clockTime.optional(),
+  timeOut: clockTime.optional(),
+  totalTimedMinutes: minutes.optional(),
+  totalTreatmentMinutes: minutes.optional(),
+  services: z.array(ServiceInput).max(50),
+  nonBillable: z
+    .array(z.object({ kind: z.enum(NON_BILLABLE_KINDS), minutes, note: z.string().max(1000).optional() }))
+    .max(50)
+    .optional(),
+  response: z.string().max(8000).optional(),
+  segments: z.array(SegmentInput).max(500).optional(),
+});
+export type VisitContent = z.output<typeof VisitContent>;
+
+export const VisitListQuery = PageQuery.extend({
+  patientId: z.string().max(100).optional(),
+  providerId: z.string().max(100).optional(),
+  from: isoDate.optional(),
+  to: isoDate.optional(),
+  date: isoDate.optional().describe('One date of service (same as from = to = date).'),
+  status: z.enum(['draft', 'signed']).optional(),
+});
+
+/** A finding overridden with a written reason (kept with the note and in the audit log). */
+export const OverrideBody = z.object({
+  rule: z.string().min(1).max(60),
+  service: z.number().int().min(0).optional(),
+  reason: z.string().trim().min(10, 'Give a reason of at least 10 characters.').max(2000),
+});
+
+/** `POST /visits/{id}/sign`: overrides for error findings, each with a written reason. */
+export const SignBody = z.object({ overrides: z.array(OverrideBody).max(50).default([]) }).default({ overrides: [] });
+
+/** `POST /visits/{id}/addenda`: a correction or late entry to a signed note. */
+export const AddendumBody = z.object({ text: z.string().trim().min(1).max(8000) });
