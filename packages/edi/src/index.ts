@@ -11,6 +11,8 @@ export * from './posting/denials.ts';
 export * from './posting/key.ts';
 export * from './posting/post.ts';
 export * from './problem.ts';
+export * from './report/claim-report.ts';
+export * from './report/remit-report.ts';
 export * from './validate/icd10.ts';
 export * from './validate/npi.ts';
 export * from './x12/amount.ts';

@@ -202,7 +202,7 @@ export class SegmentReader {
       });
     }
     this.isaLength = isaLength;
-    const seg = buf.slice(p, compAt).split(sep);
+    const seg = buf.slice(p, compAt - 1).split(sep);
     seg.push(component);
     const isa11 = seg[11] ?? '';
     const rep = isa11.length === 1 && !isAlnum(isa11.charCodeAt(0)) && isa11 !== ' ' ? isa11 : null;

@@ -272,8 +272,9 @@ export class Claim837Writer {
     return serializeSegment(tag, elements, this.d, this.eol);
   }
 
+  // Names and addresses go out in capitals: many payers' front ends reject or mangle lowercase.
   private text(t: string, max: number): string {
-    return cleanText(t, this.d, max);
+    return cleanText(t, this.d, max).toUpperCase();
   }
 
   private id(t: string): string {
