@@ -235,5 +235,6 @@ export interface PayerPolicyInput {
   /** Shorthand for a policy whose every version uses this method. */
   unitMethod?: UnitMethod | string;
   basedOn?: string;
-  versions?: Partial<PolicyVersion>[];
+  /** Dated versions; documentation rules may be given in part (the rest from the base policy). */
+  versions?: (Omit<Partial<PolicyVersion>, 'documentation'> & { documentation?: Partial<DocumentationRules> })[];
 }
