@@ -225,6 +225,11 @@ export interface PayerPolicy {
   versions: PolicyVersion[];
 }
 
+/** A dated policy version as a case file gives it: any field, documentation rules in part. */
+export type PolicyVersionInput = Omit<Partial<PolicyVersion>, 'documentation'> & {
+  documentation?: Partial<DocumentationRules>;
+};
+
 /**
  * A policy as a case file may give it: a full policy, or an override of a built-in one by id
  * (fields given replace the built-in's; `unitMethod` alone is the common case).
@@ -236,5 +241,5 @@ export interface PayerPolicyInput {
   unitMethod?: UnitMethod | string;
   basedOn?: string;
   /** Dated versions; documentation rules may be given in part (the rest from the base policy). */
-  versions?: (Omit<Partial<PolicyVersion>, 'documentation'> & { documentation?: Partial<DocumentationRules> })[];
+  versions?: PolicyVersionInput[];
 }

@@ -105,7 +105,7 @@ describe('case-file policies', () => {
           {
             effectiveFrom: '2024-01-01',
             unitMethod: 'ama',
-            documentation: { requiresDisciplineModifier: true } as never,
+            documentation: { requiresDisciplineModifier: true },
           },
           { effectiveFrom: '2025-03-01', unitMethod: 'per-code-15' },
         ],

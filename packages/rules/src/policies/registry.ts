@@ -1,4 +1,11 @@
-import type { IsoDate, PayerPolicy, PayerPolicyInput, PolicyVersion, UnitMethod } from '../types.ts';
+import type {
+  IsoDate,
+  PayerPolicy,
+  PayerPolicyInput,
+  PolicyVersion,
+  PolicyVersionInput,
+  UnitMethod,
+} from '../types.ts';
 import { UNIT_METHODS } from '../types.ts';
 import { BUILT_IN_POLICIES } from './built-in.ts';
 import { dayBefore } from './dates.ts';
@@ -33,7 +40,7 @@ function versionOn(p: PayerPolicy, date: IsoDate): PolicyVersion | undefined {
 }
 
 /** Merges one partial version over the base version in force at its start (or the base's latest). */
-function mergeVersion(base: PayerPolicy, partial: Partial<PolicyVersion>, to: IsoDate | undefined): PolicyVersion {
+function mergeVersion(base: PayerPolicy, partial: PolicyVersionInput, to: IsoDate | undefined): PolicyVersion {
   const from = partial.effectiveFrom ?? EARLIEST;
   const under = versionOn(base, from) ?? (base.versions[base.versions.length - 1] as PolicyVersion);
   const merged: PolicyVersion = {
