@@ -1,2 +1,5 @@
-// Filled in by the owner of this folder.
-export {};
+export * from './active-plan.ts';
+export * from './auditor.ts';
+export * from './history.ts';
+export * from './summarize.ts';
+export * from './types.ts';

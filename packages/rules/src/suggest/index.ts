@@ -1,2 +1,2 @@
-// Filled in by the owner of this folder.
-export {};
+export * from './score.ts';
+export * from './suggest-codes.ts';

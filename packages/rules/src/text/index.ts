@@ -1,2 +1,5 @@
-// Filled in by the owner of this folder.
-export {};
+export * from './analyze.ts';
+export * from './features.ts';
+export * from './fingerprint.ts';
+export * from './goal-target.ts';
+export * from './patterns.ts';

@@ -1,0 +1,159 @@
+import type { CheckContext, PatientState } from '../checks/context.ts';
+import { newPatientState } from '../checks/context.ts';
+import { runChecks } from '../checks/index.ts';
+import { distributeUnits } from '../checks/service-units.ts';
+import { createPolicyRegistry } from '../policies/registry.ts';
+import { priceLines } from '../pricing/price.ts';
+import type { PriceInputLine } from '../pricing/types.ts';
+import { analyzeDescription } from '../text/analyze.ts';
+import type { DescriptionFeatures } from '../text/features.ts';
+import type { CaseFile, Patient, PayerPolicyInput, Service, UnitInputLine, Visit } from '../types.ts';
+import { computeUnits } from '../units/compute.ts';
+import { whatIf } from '../units/what-if.ts';
+import { activePlan } from './active-plan.ts';
+import { recordVisit, spentBefore, treatmentDaysWith } from './history.ts';
+import { summarize } from './summarize.ts';
+import {
+  type AuditOptions,
+  type AuditReport,
+  auditOptions,
+  type VisitAudit,
+  type VisitAuditLine,
+  type VisitEstimate,
+} from './types.ts';
+
+/** Audits visits one at a time, remembering each patient's history between calls. */
+export interface Auditor {
+  /** Adds (or replaces, by id) patients the following visits may refer to. */
+  addPatients(patients: readonly Patient[]): void;
+  /**
+   * Audits one visit: units, every check, pricing. Visits of one patient must come in date order (the
+   * history of progress-report days, cloned descriptions and KX spend builds up call by call); visits of
+   * different patients may interleave. An unknown patient or payer gives a visit audited without payer rules
+   * and an estimate for payer 'unknown' (callers validate references first).
+   */
+  auditVisit(visit: Visit): VisitAudit;
+}
+
+/** What an auditor starts from. */
+export interface AuditorInput {
+  patients: readonly Patient[];
+  /** The case file's own payer policies (added, or overriding built-ins by id). */
+  payers?: readonly PayerPolicyInput[];
+  /** Default `auditOptions.interactive`; `auditOptions.bulk` for large files. */
+  options?: Partial<AuditOptions>;
+}
+
+/**
+ * Creates an auditor over a set of patients and payer policies.
+ * @param input - patients, the case file's payers, options
+ * @example
+ * const auditor = createAuditor({ patients });
+ * for (const v of visitsInDateOrder) report(auditor.auditVisit(v));
+ */
+export function createAuditor(input: AuditorInput): Auditor {
+  const registry = createPolicyRegistry(input.payers ?? []);
+  const options: AuditOptions = { ...auditOptions.interactive, ...input.options };
+  const unitOptions = { explain: options.explain };
+  const patients = new Map<string, Patient>();
+  const states = new Map<string, PatientState>();
+  const addPatients = (list: readonly Patient[]): void => {
+    for (const p of list) patients.set(p.id, p);
+  };
+  addPatients(input.patients);
+
+  function auditVisit(visit: Visit): VisitAudit {
+    const patient = patients.get(visit.patientId);
+    let state = states.get(visit.patientId);
+    if (!state) {
+      state = newPatientState();
+      states.set(visit.patientId, state);
+    }
+    const policy = patient ? registry.resolve(patient.payer, visit.date) : undefined;
+    const method = policy?.unitMethod ?? 'cms';
+    const services = visit.services;
+    const n = services.length;
+    const unitInput: UnitInputLine[] = new Array(n);
+    const features: DescriptionFeatures[] = new Array(n);
+    for (let i = 0; i < n; i++) {
+      const s = services[i] as Service;
+      unitInput[i] = { code: s.code, minutes: s.minutes ?? 0 };
+      features[i] = analyzeDescription(s.description);
+    }
+    const units = computeUnits(unitInput, method, unitOptions);
+    const serviceUnits = distributeUnits(services, units);
+    const lines: VisitAuditLine[] = new Array(n);
+    const priceInput: PriceInputLine[] = new Array(n);
+    for (let i = 0; i < n; i++) {
+      const s = services[i] as Service;
+      const modifiers = s.modifiers ?? [];
+      const engine = serviceUnits[i] ?? 0;
+      lines[i] = {
+        code: s.code,
+        minutes: s.minutes ?? 0,
+        units: engine,
+        claimedUnits: s.units ?? null,
+        modifiers,
+      };
+      priceInput[i] = { code: s.code, units: s.units ?? engine, modifiers };
+    }
+    const estimate: VisitEstimate = { payer: 'unknown', totalCents: 0, payerCents: 0, patientCents: 0 };
+    if (policy && patient) {
+      const price = priceLines(priceInput, { date: visit.date, policy }, unitOptions);
+      estimate.payer = patient.payer;
+      estimate.totalCents = price.allowedCents;
+      estimate.payerCents = price.payerCents;
+      estimate.patientCents = price.patientCents;
+    }
+    const ctx: CheckContext = {
+      visit,
+      patient,
+      policy,
+      plan: activePlan(patient, visit),
+      units,
+      serviceUnits,
+      features,
+      history: state,
+      treatmentDays: treatmentDaysWith(state, patient, visit),
+      spentBeforeCents: spentBefore(state, patient, visit),
+      visitAllowedCents: estimate.totalCents,
+      date: visit.date,
+      findings: [],
+    };
+    runChecks(ctx);
+    recordVisit(state, ctx);
+    const audit: VisitAudit = {
+      id: visit.id,
+      patientId: visit.patientId,
+      date: visit.date,
+      lines,
+      findings: ctx.findings,
+      units,
+      estimate,
+    };
+    if (options.whatIf) audit.whatIf = whatIf(unitInput, method);
+    return audit;
+  }
+
+  return { addPatients, auditVisit };
+}
+
+/**
+ * Audits a whole case file: each patient's visits in date order (a stable sort keeps same-day visits in file
+ * order), results returned in the file's order, with the summary.
+ * @param file - the case file (already validated)
+ * @param options - `auditOptions.bulk` to skip explanations and what-ifs
+ */
+export function auditCase(file: CaseFile, options?: Partial<AuditOptions>): AuditReport {
+  const auditor = createAuditor({ patients: file.patients, payers: file.payers ?? [], options: options ?? {} });
+  const order = file.visits.map((_, i) => i);
+  // Stable: equal dates keep their file order.
+  order.sort((a, b) => {
+    const da = (file.visits[a] as Visit).date;
+    const db = (file.visits[b] as Visit).date;
+    return da < db ? -1 : da > db ? 1 : a - b;
+  });
+  const visits: VisitAudit[] = new Array(file.visits.length);
+  for (const i of order) visits[i] = auditor.auditVisit(file.visits[i] as Visit);
+  return { visits, summary: summarize(visits) };
+}

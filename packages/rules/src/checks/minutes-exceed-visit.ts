@@ -1,0 +1,77 @@
+import { isTimedCode } from '../catalog/codes.ts';
+import type { Service } from '../types.ts';
+import { CITE } from './citations.ts';
+import { type CheckContext, report } from './context.ts';
+import { clockMinutes } from './dates.ts';
+
+/**
+ * minutes-exceed-visit: service and non-billable minutes add up to more than the clock time in to out, or the
+ * documented total timed / total treatment minutes disagree with the services. Total treatment time is timed
+ * plus untimed treatment and excludes non-billable time such as rest (Pub. 100-02 Ch. 15 §220.3 E).
+ * @param ctx - the check context
+ */
+export function checkMinutesExceedVisit(ctx: CheckContext): void {
+  const v = ctx.visit;
+  let timed = 0;
+  let untimed = 0;
+  let untimedKnown = true;
+  for (const s of v.services as Service[]) {
+    const m = s.minutes !== undefined && s.minutes > 0 ? s.minutes : 0;
+    if (isTimedCode(s.code)) timed += m;
+    else if (s.minutes === undefined) untimedKnown = false;
+    else untimed += m;
+  }
+  let nonBillable = 0;
+  if (v.nonBillable) for (const n of v.nonBillable) nonBillable += Math.max(n.minutes, 0);
+  const tin = clockMinutes(v.timeIn);
+  const tout = clockMinutes(v.timeOut);
+  if (tin !== undefined && tout !== undefined && tout > tin) {
+    const clock = tout - tin;
+    const used = timed + untimed + nonBillable;
+    if (used > clock) {
+      const parts = [`${timed} timed`];
+      if (untimed) parts.push(`${untimed} untimed`);
+      if (nonBillable) parts.push(`${nonBillable} non-billable`);
+      report(
+        ctx,
+        'minutes-exceed-visit',
+        'error',
+        `The note accounts for ${used} minutes (${parts.join(' + ')}) but the patient was here ${clock} minutes (${v.timeIn}–${v.timeOut}). Correct the service minutes or the time in and out so they fit the visit.`,
+        CITE.dailyNote,
+      );
+    }
+    if (v.totalTreatmentMinutes !== undefined && v.totalTreatmentMinutes > clock) {
+      report(
+        ctx,
+        'minutes-exceed-visit',
+        'error',
+        `Total treatment time is documented as ${v.totalTreatmentMinutes} minutes, longer than the ${clock} minutes from ${v.timeIn} to ${v.timeOut}. Correct the total or the clock times.`,
+        CITE.dailyNote,
+      );
+    }
+  }
+  if (v.totalTimedMinutes !== undefined && v.totalTimedMinutes !== timed) {
+    report(
+      ctx,
+      'minutes-exceed-visit',
+      'error',
+      `Total timed minutes are documented as ${v.totalTimedMinutes}, but the timed services add up to ${timed}. Make the total match the minutes of each timed service: the units billed must agree with it.`,
+      CITE.dailyNote,
+    );
+  }
+  if (v.totalTreatmentMinutes !== undefined) {
+    const expected = timed + untimed;
+    const wrong = untimedKnown ? v.totalTreatmentMinutes !== expected : v.totalTreatmentMinutes < timed;
+    if (wrong) {
+      report(
+        ctx,
+        'minutes-exceed-visit',
+        'error',
+        untimedKnown
+          ? `Total treatment time is documented as ${v.totalTreatmentMinutes} minutes, but the services add up to ${expected} (timed ${timed} + untimed ${untimed}). Total treatment time is timed plus untimed treatment, without rest or other non-billable time: correct it.`
+          : `Total treatment time is documented as ${v.totalTreatmentMinutes} minutes, less than the ${timed} timed minutes alone. Correct the total: it is timed plus untimed treatment time.`,
+        CITE.dailyNote,
+      );
+    }
+  }
+}

@@ -1,0 +1,64 @@
+import { tableUnits } from '../units/unit-table.ts';
+import { belowMinimum, codeTotalsAt } from './code-totals.ts';
+import { type CheckContext, report } from './context.ts';
+import { methodCitation, methodWords, unitsWord } from './method-words.ts';
+
+/**
+ * units-exceed-minutes: units claimed above what the minutes support under the payer's method. Under CMS a
+ * code may carry its full 15-minute units plus at most one leftover unit, and the visit's timed units may not
+ * pass the table value of the pooled minutes (Pub. 100-04 Ch. 5 §20.2); a provider may pick either code on a
+ * tie, so an equally valid split is not flagged. Untimed codes are one unit a session.
+ * @param ctx - the check context
+ */
+export function checkUnitsExceedMinutes(ctx: CheckContext): void {
+  const method = ctx.units.method;
+  const services = ctx.visit.services;
+  let claimedTimed = 0;
+  for (let i = 0; i < services.length; i++) {
+    const t = codeTotalsAt(ctx, i);
+    if (t?.timed) claimedTimed += t.billedUnits;
+  }
+  const pooledMax = tableUnits(ctx.units.totalTimedMinutes);
+  for (let i = 0; i < services.length; i++) {
+    const t = codeTotalsAt(ctx, i);
+    if (!t?.claimed) continue;
+    if (!t.timed) {
+      if (t.line && t.billedUnits > 1) {
+        report(
+          ctx,
+          'units-exceed-minutes',
+          'error',
+          `${t.code} is billed for ${unitsWord(t.billedUnits)}, but it is an untimed code: bill 1 unit for the session, whatever its minutes.`,
+          methodCitation('cms'),
+          t.firstClaimed,
+        );
+      }
+      continue;
+    }
+    if (belowMinimum(t, method)) continue; // below-minimum-minutes explains this one
+    let over: boolean;
+    let allowed: number;
+    if (method === 'cms') {
+      const full = Math.floor(t.minutes / 15);
+      allowed = full + (t.minutes - full * 15 > 0 ? 1 : 0);
+      over = t.billedUnits > allowed || (claimedTimed > pooledMax && t.billedUnits > t.engineUnits);
+      if (over && t.billedUnits <= allowed) allowed = t.engineUnits;
+    } else {
+      allowed = t.engineUnits;
+      over = t.billedUnits > allowed;
+    }
+    if (!over) continue;
+    const pooled =
+      method === 'cms'
+        ? ` The visit's ${ctx.units.totalTimedMinutes} timed minutes support ${unitsWord(pooledMax)} in all.`
+        : '';
+    report(
+      ctx,
+      'units-exceed-minutes',
+      'error',
+      `${t.code} is billed for ${unitsWord(t.billedUnits)}, but its ${t.minutes} minutes support ${unitsWord(allowed)} under ${methodWords(method)}.${pooled} Bill ${unitsWord(allowed)}, or correct the minutes if more time was actually spent with the patient.`,
+      methodCitation(method),
+      t.firstClaimed,
+    );
+  }
+}
