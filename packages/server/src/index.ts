@@ -2,3 +2,6 @@
 export { API_VERSION, type AppOptions, buildApp } from './app.ts';
 export { ROLES, type Role } from './auth/roles.ts';
 export { ROUTES } from './routes/table.ts';
+export { DEMO_CLINIC_ID, DEMO_PASSWORD, DEMO_STAFF } from './seed/demo-data.ts';
+export { type SeedResult, seedDemo } from './seed/seed-demo.ts';
+export { DEFAULT_DATABASE_URL, DEFAULT_PORT, type RunningServer, type StartOptions, startServer } from './server.ts';

@@ -3,9 +3,11 @@ import type { ApiToken, User } from '@unitwise/store';
 /**
  * A user as the API shows it: no password material, no failed-sign-in counter.
  * @param u - the stored user
+ * @param providerId - the provider record linked to the user, when the caller needs it (the session)
  */
-export function presentUser(u: User) {
+export function presentUser(u: User, providerId?: string | null) {
   return {
+    ...(providerId === undefined ? {} : { providerId }),
     id: u.id,
     clinicId: u.clinicId,
     email: u.email,

@@ -100,7 +100,10 @@ export const sessionRoutes: RouteDef[] = [
       });
       await audit('session.create');
       setSessionCookie(reply, secret, wantsSecure(request, deps.secureCookies));
-      return { body: { user: presentUser({ ...user, failedSignIns: 0, lockedUntil: null }), csrfToken } };
+      const provider = await deps.store.providers.findByUser(user.clinicId, user.id);
+      return {
+        body: { user: presentUser({ ...user, failedSignIns: 0, lockedUntil: null }, provider?.id ?? null), csrfToken },
+      };
     },
   }),
   defineRoute({
@@ -115,7 +118,8 @@ export const sessionRoutes: RouteDef[] = [
     async handler({ principal, deps }) {
       const user = await deps.store.users.get(principal.clinicId, principal.userId);
       if (!user) throw new ApiError('unauthenticated', 'The account no longer exists.');
-      return { body: { user: presentUser(user), csrfToken: principal.csrfToken ?? null } };
+      const provider = await deps.store.providers.findByUser(user.clinicId, user.id);
+      return { body: { user: presentUser(user, provider?.id ?? null), csrfToken: principal.csrfToken ?? null } };
     },
   }),
   defineRoute({

@@ -26,6 +26,7 @@ export const UserOut = z.object({
   name: z.string(),
   status: z.enum(['active', 'disabled']),
   roles: z.array(z.enum(ROLES)),
+  providerId: z.string().nullable().optional(),
   lockedUntil: z.string().nullable(),
   createdAt: z.string(),
   updatedAt: z.string(),

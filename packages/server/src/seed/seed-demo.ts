@@ -1,0 +1,214 @@
+import type { Discipline, Service, Visit } from '@unitwise/rules';
+import { hashVisitContent, type Provider, type Repositories, type Store } from '@unitwise/store';
+import { hashPassword } from '../auth/password.ts';
+import { assessVisit } from '../engine/assess-visit.ts';
+import { ApiError } from '../errors/api-error.ts';
+import {
+  DEMO_CLINIC_ID,
+  DEMO_CLINIC_NAME,
+  DEMO_PASSWORD,
+  DEMO_PAYERS,
+  DEMO_STAFF,
+  FIRST_NAMES,
+  GOALS,
+  LAST_NAMES,
+  RESPONSES,
+  SERVICE_TEMPLATES,
+  VAGUE_GOAL,
+} from './demo-data.ts';
+
+/** What the seed did, for the start-up banner (emails and roles only; never patient names). */
+export interface SeedResult {
+  created: boolean;
+  signIns: { email: string; roles: string[] }[];
+  password: string;
+  counts: { patients: number; visits: number; signed: number };
+}
+
+const DAY_MS = 86_400_000;
+const MODIFIER: Record<Discipline, string> = { PT: 'GP', OT: 'GO', SLP: 'GN' };
+const PATIENTS = 20;
+const WEEKS = 4;
+
+function addDays(date: string, days: number): string {
+  return new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
+}
+
+function clockPlus(hhmm: string, minutes: number): string {
+  const [h, m] = hhmm.split(':').map(Number) as [number, number];
+  const t = h * 60 + m + minutes;
+  return `${String(Math.floor(t / 60) % 24).padStart(2, '0')}:${String(t % 60).padStart(2, '0')}`;
+}
+
+/** The realistic mistake, if any, planted in visit `v` of patient `p` (so the engine has something to find). */
+type Mistake = 'units' | 'clone' | 'vague' | 'no-response' | 'group' | 'no-modifier' | 'no-cq' | null;
+function mistakeOf(p: number, v: number): Mistake {
+  const table: Record<string, Mistake> = {
+    '1:3': 'units',
+    '2:5': 'clone',
+    '4:6': 'vague',
+    '5:2': 'no-response',
+    '6:4': 'group',
+    '8:7': 'no-modifier',
+    '9:3': 'no-cq',
+    '10:7': 'units',
+    '12:6': 'clone',
+    '15:7': 'vague',
+  };
+  return table[`${p}:${v}`] ?? null;
+}
+
+/**
+ * Seeds the demo clinic on first run: seven staff (owner, PT, OT, SLP, PTA, biller, auditor), three payers, 20 patients
+ * with coverages and plans of care, and four weeks of visits audited by the engine, the older ones signed.
+ * Runs in one transaction: a failure leaves no half-built clinic.
+ * @param store - the store
+ * @param clock - the time source (visits are dated in the weeks before it)
+ */
+export async function seedDemo(store: Store, clock: () => Date): Promise<SeedResult> {
+  const signIns = DEMO_STAFF.map((s) => ({ email: s.email, roles: s.roles }));
+  const base = { signIns, password: DEMO_PASSWORD };
+  if (await store.clinics.get(DEMO_CLINIC_ID))
+    return { ...base, created: false, counts: { patients: 0, visits: 0, signed: 0 } };
+  const hash = await hashPassword(DEMO_PASSWORD);
+  const counts = await store.transaction((tx) => build(tx, clock().toISOString().slice(0, 10), hash));
+  return { ...base, created: true, counts };
+}
+
+async function build(tx: Repositories, today: string, hash: { passwordHash: string; passwordSalt: string }) {
+  const c = DEMO_CLINIC_ID;
+  await tx.clinics.create({ id: c, name: DEMO_CLINIC_NAME });
+  const providers = new Map<string, Provider & { userId: string }>();
+  for (const s of DEMO_STAFF) {
+    const u = await tx.users.create(c, { email: s.email, name: s.name, roles: s.roles, ...hash });
+    if (!u.ok) throw new ApiError('conflict', `demo seed: ${u.reason}`);
+    if (s.provider) {
+      const p = await tx.providers.create(c, { userId: u.value.id, name: s.name, ...s.provider });
+      providers.set(s.key, { ...p, userId: u.value.id });
+    }
+  }
+  const payers = new Map<string, string>();
+  for (const p of DEMO_PAYERS) payers.set(p.key, (await tx.payers.create(c, p)).id);
+  const start = addDays(today, -WEEKS * 7 - 3);
+  let visits = 0;
+  let signed = 0;
+  for (let i = 0; i < PATIENTS; i++) {
+    const payer = (['medicare', 'medicare', 'medicaid', 'commercial'] as const)[i % 4] ?? 'medicare';
+    const discipline: Discipline = i % 5 === 3 ? 'OT' : i % 5 === 4 ? 'SLP' : 'PT';
+    const therapist = providers.get(discipline.toLowerCase());
+    if (!therapist) throw new ApiError('conflict', 'demo seed: missing therapist');
+    const old = payer === 'medicare';
+    const patient = await tx.patients.create(c, {
+      firstName: FIRST_NAMES[i % 10] ?? 'Ada',
+      lastName: LAST_NAMES[(i + Math.floor(i / 10) * 3) % 10] ?? 'Archer',
+      birthDate: `${old ? 1940 + (i % 18) : 1970 + (i % 30)}-${String((i % 12) + 1).padStart(2, '0')}-15`,
+      sex: i % 2 === 0 ? 'F' : 'M',
+      externalId: `MRN-${1001 + i}`,
+      primaryTherapistId: therapist.id,
+      // A few Medicare patients arrive mid-period: the 10-treatment-day progress report comes due in the demo weeks.
+      history: old && i % 8 === 0 ? { treatmentDaysSinceProgressReport: 4 } : null,
+    });
+    const cov = await tx.coverages.create(c, {
+      patientId: patient.id,
+      payerId: payers.get(payer) ?? '',
+      memberId: `${payer.slice(0, 3).toUpperCase()}${100000 + i * 7919}`,
+      priority: 1,
+      startDate: addDays(start, -60),
+    });
+    if (!cov.ok) throw new ApiError('conflict', `demo seed: ${cov.reason}`);
+    const templates = SERVICE_TEMPLATES[discipline];
+    const goals = (GOALS[discipline] ?? []).map((text, g) => ({ id: `g${g + 1}`, text }));
+    if (i === 11) goals.push({ id: 'g9', text: VAGUE_GOAL });
+    const plan = await tx.plansOfCare.create(c, {
+      patientId: patient.id,
+      providerId: therapist.id,
+      discipline,
+      startDate: start,
+      endDate: addDays(start, 89),
+      // One plan is still waiting for the physician's signature after 30 days (plan-not-certified).
+      certifiedDate: i === 7 ? null : addDays(start, 6),
+      diagnoses: [discipline === 'SLP' ? 'R13.12' : discipline === 'OT' ? 'I69.351' : 'M17.11'],
+      plannedCodes: templates.map((t) => t.code),
+      goals,
+    });
+    if (!plan.ok) throw new ApiError('conflict', `demo seed: ${plan.reason}`);
+    let lastDescription = '';
+    for (let v = 0; v < WEEKS * 2; v++) {
+      const date = addDays(start, Math.floor(v / 2) * 7 + (v % 2) * 3);
+      if (date > today) break;
+      const mistake = mistakeOf(i, v);
+      const assistant = discipline === 'PT' && i % 3 === 0 && v % 2 === 1 && v > 0;
+      const provider = assistant ? providers.get('pta') : therapist;
+      if (!provider) throw new ApiError('conflict', 'demo seed: missing provider');
+      const noteType = v === 0 ? 'evaluation' : old && v === 6 ? 'progress-report' : 'daily';
+      const minutesPlan = [23, 15, 12, 8];
+      const services: Service[] = templates.slice(0, discipline === 'PT' ? 4 : 3).map((t, k) => {
+        const descriptions = t.descriptions;
+        const description = descriptions[(v + i + k) % descriptions.length] ?? '';
+        const untimed = t.code === '92507';
+        const minutes = untimed ? undefined : (minutesPlan[k] ?? 10);
+        const mods = [MODIFIER[discipline]];
+        if (assistant && mistake !== 'no-cq') mods.push('CQ');
+        const s: Service = {
+          code: t.code,
+          modifiers: mistake === 'no-modifier' && k === 0 ? [] : mods,
+          description,
+          goalIds: ['g1'],
+        };
+        if (minutes !== undefined) s.minutes = minutes;
+        if (assistant && minutes !== undefined) s.assistantMinutes = minutes;
+        return s;
+      });
+      const first = services[0];
+      if (first) {
+        if (mistake === 'units') first.units = 3;
+        if (mistake === 'clone') first.description = lastDescription;
+        if (mistake === 'vague') first.description = 'Therapeutic activities as tolerated.';
+        if (mistake === 'group') first.groupSize = 2;
+        lastDescription = first.description ?? '';
+      }
+      const timed = services.reduce((n, s) => n + (s.minutes ?? 0), 0);
+      const total = timed + (services.some((s) => s.minutes === undefined) ? 15 : 0);
+      const timeIn = clockPlus('08:00', (i % 8) * 60);
+      const visit = {
+        patientId: patient.id,
+        date,
+        discipline,
+        noteType,
+        provider: { id: provider.id, credential: provider.credential },
+        timeIn,
+        timeOut: clockPlus(timeIn, total + 5),
+        totalTimedMinutes: timed,
+        totalTreatmentMinutes: total,
+        services,
+        nonBillable: [{ kind: 'rest' as const, minutes: 5 }],
+        ...(mistake === 'no-response' ? {} : { response: RESPONSES[(i + v) % RESPONSES.length] }),
+      } satisfies Omit<Visit, 'id'>;
+      const assessment = await assessVisit(tx, c, { ...visit, id: '' });
+      const created = await tx.visits.create(
+        c,
+        { ...visit, findings: assessment.findings },
+        { createdBy: provider.userId },
+      );
+      if (!created.ok) throw new ApiError('conflict', `demo seed: ${created.reason}`);
+      visits += 1;
+      // Notes older than a week are signed unless an error finding stands (those wait in the drafts list).
+      const clean = !assessment.findings.some((f) => f.severity === 'error');
+      if (date <= addDays(today, -7) && clean) {
+        const s = await tx.visits.sign(c, created.value.id, {
+          expectedVersion: created.value.version,
+          userId: provider.userId,
+          contentHash: hashVisitContent(created.value),
+        });
+        if (s.ok) signed += 1;
+      }
+    }
+  }
+  await tx.audit.append(c, {
+    action: 'seed.demo',
+    entity: 'clinic',
+    entityId: c,
+    detail: { patients: PATIENTS, visits },
+  });
+  return { patients: PATIENTS, visits, signed };
+}
