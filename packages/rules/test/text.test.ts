@@ -1,0 +1,77 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { analyzeDescription, textFingerprint, wordCount } from '../src/index.ts';
+
+describe('analyzeDescription', () => {
+  it('reads a 97530 note: task, parameters, assistance and cues, quoting the phrases', () => {
+    const f = analyzeDescription(
+      'Pt performed sit to stand transfers from 18in chair x10 with CGA and verbal cues for hand placement',
+    );
+    expect(f.task).toEqual(['sit to stand transfers']);
+    expect(f.parameters).toEqual(['18in chair', 'x10']);
+    expect(f.assistance).toEqual(['CGA']);
+    expect(f.cues).toEqual(['verbal cues']);
+    expect(f.exercise).toEqual([]);
+    expect(f.filler).toEqual([]);
+  });
+
+  it.each([
+    ['step ups 3x10, bridges 2x15', 'exercise', ['step ups', 'bridges']],
+    ['step ups 3x10, bridges 2x15', 'setsReps', ['3x10', '2x15']],
+    ['dressing training: donning socks with sock aid, min A', 'adl', ['dressing', 'donning', 'socks', 'sock aid']],
+    ['dressing training: donning socks with sock aid, min A', 'assistance', ['min A']],
+    ['Squat to retrieve 10 lb box from floor x8', 'task', ['Squat to retrieve']],
+    ['mini squats 2x10', 'exercise', ['mini squats']],
+    ['Toilet transfers x4 with 50% assist', 'task', ['Toilet transfers']],
+    ['Toilet transfers x4 with 50% assist', 'assistance', ['50% assist']],
+    ['pt tolerated tx well, see flowsheet', 'filler', ['pt tolerated tx well', 'see flowsheet']],
+    ['therex as above', 'filler', ['therex as above']],
+    ['Gait 150 ft x2 with RW on uneven surfaces', 'parameters', ['150 ft', 'x2', 'uneven surfaces']],
+    ['Tandem stance 30 sec x4 on foam, eyes closed', 'balance', ['Tandem stance', 'eyes closed']],
+    ['STM and grade III PA glides to L4-5', 'manual', ['STM', 'grade III', 'PA glides']],
+    ['lifting with rest breaks included', 'inactive', ['rest breaks included']],
+    ['hot pack while waiting for the bike', 'inactive', ['hot pack while', 'waiting for']],
+    ['Word retrieval in conversation, 80% accuracy with phonemic cues', 'speech', ['Word retrieval', 'conversation']],
+    ['Word retrieval in conversation, 80% accuracy with phonemic cues', 'parameters', ['80% accuracy']],
+    ['chin tuck against resistance x10, effortful swallow', 'swallow', ['chin tuck', 'effortful swallow']],
+  ] as const)('"%s" → %s %j', (text, kind, expected) => {
+    expect(analyzeDescription(text)[kind]).toEqual(expected);
+  });
+
+  it('is deterministic and gives the same (shared) result for the same text', () => {
+    const a = analyzeDescription('Carrying 10 lb basket 50 ft with SBA');
+    expect(analyzeDescription('Carrying 10 lb basket 50 ft with SBA')).toBe(a);
+  });
+
+  it('never throws and finds nothing in empty text', () => {
+    expect(analyzeDescription('').task).toEqual([]);
+    expect(analyzeDescription(undefined).filler).toEqual([]);
+    fc.assert(
+      fc.property(fc.string(), (s) => {
+        const f = analyzeDescription(s);
+        for (const list of Object.values(f)) for (const e of list) expect(s).toContain(e);
+      }),
+    );
+  });
+});
+
+describe('textFingerprint', () => {
+  it('ignores case and runs of whitespace, not words', () => {
+    expect(textFingerprint('Sit to  stand\tx10 ')).toBe(textFingerprint('sit TO stand x10'));
+    expect(textFingerprint('sit to stand x10')).not.toBe(textFingerprint('sit to stand x12'));
+    expect(textFingerprint('   ')).toBe(0);
+  });
+
+  it('equal normalised texts always have equal fingerprints', () => {
+    fc.assert(
+      fc.property(fc.array(fc.stringMatching(/^[A-Za-z0-9]{1,8}$/), { minLength: 1, maxLength: 8 }), (words) => {
+        expect(textFingerprint(words.join('  ').toUpperCase())).toBe(textFingerprint(words.join(' ').toLowerCase()));
+      }),
+    );
+  });
+
+  it('counts words', () => {
+    expect(wordCount('  a b\tc  ')).toBe(3);
+    expect(wordCount('')).toBe(0);
+  });
+});
