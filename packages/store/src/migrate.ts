@@ -1,4 +1,4 @@
-import { type Kysely, type Migration, type MigrationProvider, Migrator } from 'kysely';
+import { type Kysely, type Migration, type MigrationProvider, Migrator, sql } from 'kysely';
 import type { Database } from './db/schema.ts';
 import { StoreError } from './errors.ts';
 import { MIGRATIONS, type StoreMigration } from './migrations/index.ts';
@@ -18,9 +18,29 @@ export function assertOrdered(list: readonly StoreMigration[]): void {
   }
 }
 
+/** Our advisory lock key ("unitwise migrations"); Kysely's own lock uses another. */
+const MIGRATION_LOCK_KEY = 7_436_912_001;
+
+/**
+ * Holds a session advisory lock on one connection while `fn` runs on the pool. Kysely takes its lock only after
+ * creating its bookkeeping tables, and two servers starting on an empty database race there; this lock closes that gap.
+ * @param db - the database
+ * @param fn - the migration run
+ */
+async function withPostgresLock<T>(db: Kysely<Database>, fn: () => Promise<T>): Promise<T> {
+  return db.connection().execute(async (conn) => {
+    await sql`SELECT pg_advisory_lock(${sql.lit(MIGRATION_LOCK_KEY)})`.execute(conn);
+    try {
+      return await fn();
+    } finally {
+      await sql`SELECT pg_advisory_unlock(${sql.lit(MIGRATION_LOCK_KEY)})`.execute(conn);
+    }
+  });
+}
+
 /**
  * Runs the pending migrations with Kysely's Migrator, which holds its lock (a PostgreSQL advisory lock; SQLite's
- * single connection) while it runs. PostgreSQL runs them in one transaction; on SQLite each runs in its own.
+ * single connection) while it runs; on PostgreSQL our own advisory lock also covers Kysely's table creation. PostgreSQL runs them in one transaction; on SQLite each runs in its own.
  * @param db - the database
  * @param engine - which engine, for engine-specific statements
  * @param list - the ordered migrations (default: all of ours)
@@ -44,8 +64,16 @@ export async function runMigrations(
       return out;
     },
   };
-  const migrator = new Migrator({ db, provider });
-  const { error, results } = await migrator.migrateToLatest();
+  // Kysely looks for its bookkeeping tables in every schema; pin them to ours, or another schema's copy fools it.
+  const schema =
+    engine === 'postgres'
+      ? (await sql<{ name: string }>`SELECT current_schema() AS name`.execute(db)).rows[0]?.name
+      : undefined;
+  const migrator = new Migrator({ db, provider, ...(schema ? { migrationTableSchema: schema } : {}) });
+  const { error, results } =
+    engine === 'postgres'
+      ? await withPostgresLock(db, () => migrator.migrateToLatest())
+      : await migrator.migrateToLatest();
   if (error) {
     const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? '?';
     throw new StoreError('migration', `migration ${failed} failed`, error);

@@ -19,7 +19,7 @@ for (const factory of await targetFactories()) {
   const title = factory.skip ? `store on ${factory.engine} (skipped: ${factory.skip})` : `store on ${factory.engine}`;
   describe.skipIf(factory.skip !== undefined)(title, () => {
     // Filled before any test runs; the contract functions only read it inside tests.
-    const ctx = {} as ContractContext;
+    const ctx = { engine: factory.engine } as ContractContext;
     beforeAll(async () => {
       ctx.target = factory.make();
       ctx.store = await openStore(ctx.target.url, { clock: steppingClock() });

@@ -67,8 +67,15 @@ async function openPostgres(url: string): Promise<Connection> {
     ...(schema ? { options: `-c search_path=${schema}` } : {}),
   });
   try {
-    if (schema) await pool.query(`CREATE SCHEMA IF NOT EXISTS "${schema}"`);
-    else await pool.query('SELECT 1');
+    if (schema) {
+      // Two processes creating it at once: the loser gets a duplicate error although IF NOT EXISTS; that is fine.
+      await pool.query(`CREATE SCHEMA IF NOT EXISTS "${schema}"`).catch((err: unknown) => {
+        const code = typeof err === 'object' && err !== null && 'code' in err ? err.code : '';
+        if (code !== '23505' && code !== '42P06') throw err;
+      });
+    } else {
+      await pool.query('SELECT 1');
+    }
   } catch (err) {
     await pool.end();
     throw new StoreError('unexpected', `cannot connect to PostgreSQL at ${parsed.host}`, err);

@@ -1,8 +1,8 @@
-import type { NonBillable, Service } from '@unitwise/rules';
+import type { Finding, NonBillable, Service } from '@unitwise/rules';
 import type { Kysely, Selectable } from 'kysely';
 import type { Database, VisitsTable } from '../db/schema.ts';
 import { hashParts } from '../hash-visit.ts';
-import type { NewTimeSegment, StoredVisit, VisitDetail, VisitInput, VisitRepository } from '../types.ts';
+import type { NewTimeSegment, StoredVisit, TimeSegment, VisitDetail, VisitInput, VisitRepository } from '../types.ts';
 import { affected, inTransaction, newId, normalizeInstant, type RepoContext } from './context.ts';
 import { decodeCursor, pageLimit, toPage } from './pagination.ts';
 import {
@@ -108,21 +108,42 @@ async function readDetail(db: Db, clinicId: string, visitId: string): Promise<Vi
     .executeTakeFirst();
   if (!row) return undefined;
   const content = await contentOf(db, clinicId, [visitId]);
-  const segments = await db
-    .selectFrom('time_segments')
-    .selectAll()
-    .where('clinic_id', '=', clinicId)
-    .where('visit_id', '=', visitId)
-    .orderBy('started_at')
-    .orderBy('id')
-    .execute();
-  const findings = await db
-    .selectFrom('findings')
-    .selectAll()
-    .where('clinic_id', '=', clinicId)
-    .where('visit_id', '=', visitId)
-    .orderBy('ordinal')
-    .execute();
+  return {
+    ...toStoredVisit(row, content.services.get(visitId) ?? [], content.nonBillable.get(visitId) ?? []),
+    ...(await attachments(db, clinicId, visitId, {})),
+  };
+}
+
+/** Segments, findings, overrides and addenda of one visit; those already known are passed in and not read. */
+async function attachments(
+  db: Db,
+  clinicId: string,
+  visitId: string,
+  known: { segments?: TimeSegment[] | undefined; findings?: Finding[] | undefined },
+): Promise<Pick<VisitDetail, 'segments' | 'findings' | 'overrides' | 'addenda'>> {
+  const segments =
+    known.segments ??
+    (
+      await db
+        .selectFrom('time_segments')
+        .selectAll()
+        .where('clinic_id', '=', clinicId)
+        .where('visit_id', '=', visitId)
+        .orderBy('started_at')
+        .orderBy('id')
+        .execute()
+    ).map(toSegment);
+  const findings =
+    known.findings ??
+    (
+      await db
+        .selectFrom('findings')
+        .selectAll()
+        .where('clinic_id', '=', clinicId)
+        .where('visit_id', '=', visitId)
+        .orderBy('ordinal')
+        .execute()
+    ).map(toFinding);
   const overrides = await db
     .selectFrom('overrides')
     .selectAll()
@@ -139,13 +160,14 @@ async function readDetail(db: Db, clinicId: string, visitId: string): Promise<Vi
     .orderBy('created_at')
     .orderBy('id')
     .execute();
-  return {
-    ...toStoredVisit(row, content.services.get(visitId) ?? [], content.nonBillable.get(visitId) ?? []),
-    segments: segments.map(toSegment),
-    findings: findings.map(toFinding),
-    overrides: overrides.map(toOverride),
-    addenda: addenda.map(toAddendum),
-  };
+  return { segments, findings, overrides: overrides.map(toOverride), addenda: addenda.map(toAddendum) };
+}
+
+/** Segments in the order reads return them: by start, then id. */
+function sortSegments(segments: TimeSegment[]): TimeSegment[] {
+  return segments.sort((a, b) =>
+    a.startedAt === b.startedAt ? (a.id < b.id ? -1 : 1) : a.startedAt < b.startedAt ? -1 : 1,
+  );
 }
 
 /** The failure for a visit that is missing or signed, or undefined when it is a draft. */
@@ -194,7 +216,7 @@ export function visitRepository(ctx: RepoContext): VisitRepository {
             serviceRows(clinicId, row.id, input.services).map(toService),
             nonBillableRows(clinicId, row.id, input.nonBillable ?? []).map(toNonBillable),
           ),
-          segments: segments.map(toSegment),
+          segments: sortSegments(segments.map(toSegment)),
           findings: findingRows(clinicId, row.id, input.findings ?? []).map(toFinding),
           overrides: [],
           addenda: [],
@@ -235,40 +257,49 @@ export function visitRepository(ctx: RepoContext): VisitRepository {
 
     async update(clinicId, visitId, expectedVersion, input) {
       return inTransaction(db, async (trx) => {
-        const state = await stateOf(trx, clinicId, visitId);
-        const bad = draftCheck(state);
-        if (bad) return { ok: false, reason: bad } as const;
-        if (state?.version !== expectedVersion) return { ok: false, reason: 'conflict' } as const;
         if (input.provider.id && !(await exists(trx, 'providers', clinicId, input.provider.id))) {
-          return { ok: false, reason: 'provider-not-found' } as const;
+          // Checked before writing: a failed result must leave nothing behind, and nothing is written yet.
+          const bad = draftCheck(await stateOf(trx, clinicId, visitId));
+          return { ok: false, reason: bad ?? 'provider-not-found' } as const;
         }
         // The version and status in WHERE make the check and the write one step under concurrent writers.
-        const r = await trx
+        const row = await trx
           .updateTable('visits')
           .set({ ...visitContentColumns(input), version: expectedVersion + 1, updated_at: ctx.now() })
           .where('clinic_id', '=', clinicId)
           .where('id', '=', visitId)
           .where('version', '=', expectedVersion)
           .where('status', '=', 'draft')
+          .returningAll()
           .executeTakeFirst();
-        if (affected(r) === 0) return { ok: false, reason: 'conflict' } as const;
-        const tables = ['visit_services', 'non_billable'] as const;
-        for (const table of tables) {
+        if (!row) {
+          // Nothing written: say why (missing, signed, or another version).
+          const bad = draftCheck(await stateOf(trx, clinicId, visitId));
+          return { ok: false, reason: bad ?? 'conflict' } as const;
+        }
+        const replaced: ('visit_services' | 'non_billable' | 'time_segments' | 'findings')[] = [
+          'visit_services',
+          'non_billable',
+        ];
+        if (input.segments) replaced.push('time_segments');
+        if (input.findings) replaced.push('findings');
+        for (const table of replaced) {
           await trx.deleteFrom(table).where('clinic_id', '=', clinicId).where('visit_id', '=', visitId).execute();
         }
-        if (input.segments) {
-          await trx
-            .deleteFrom('time_segments')
-            .where('clinic_id', '=', clinicId)
-            .where('visit_id', '=', visitId)
-            .execute();
-        }
-        if (input.findings) {
-          await trx.deleteFrom('findings').where('clinic_id', '=', clinicId).where('visit_id', '=', visitId).execute();
-        }
-        await insertContent(trx, clinicId, visitId, input);
-        const detail = await readDetail(trx, clinicId, visitId);
-        return detail ? ({ ok: true, value: detail } as const) : ({ ok: false, reason: 'not-found' } as const);
+        const written = await insertContent(trx, clinicId, visitId, input);
+        const detail = await attachments(trx, clinicId, visitId, {
+          segments: input.segments ? sortSegments(written.segments.map(toSegment)) : undefined,
+          findings: input.findings ? findingRows(clinicId, visitId, input.findings).map(toFinding) : undefined,
+        });
+        const value: VisitDetail = {
+          ...toStoredVisit(
+            row,
+            serviceRows(clinicId, visitId, input.services).map(toService),
+            nonBillableRows(clinicId, visitId, input.nonBillable ?? []).map(toNonBillable),
+          ),
+          ...detail,
+        };
+        return { ok: true, value } as const;
       });
     },
 

@@ -1,8 +1,10 @@
-import type { Store } from '../../src/index.ts';
+import type { Engine, Store } from '../../src/index.ts';
 import type { Target } from '../helpers/targets.ts';
 
 /** Filled in by the suite's beforeAll: one store per engine, and the raw connection beside it. */
 export interface ContractContext {
+  /** Known when the tests are defined (the rest only inside tests). */
+  engine: Engine;
   store: Store;
   target: Target;
 }

@@ -1,5 +1,7 @@
+import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { assertOrdered, MIGRATIONS, openStore, StoreError } from '../../src/index.ts';
+import { PG_URL } from '../helpers/targets.ts';
 import type { ContractContext } from './context.ts';
 
 /** @param ctx - the engine's store */
@@ -26,6 +28,25 @@ export function migrationsContract(ctx: ContractContext): void {
         await again.close();
       }
     });
+
+    if (ctx.engine === 'postgres') {
+      it('two servers migrating one new schema at once: the advisory lock lets one apply, the other finds it done', async () => {
+        const schema = `uw_test_lock_${randomBytes(4).toString('hex')}`;
+        const url = new URL(PG_URL);
+        url.searchParams.set('schema', schema);
+        try {
+          const stores = await Promise.all([openStore(url.toString()), openStore(url.toString())]);
+          const rows = (await ctx.target.raw(`SELECT name FROM "${schema}".kysely_migration ORDER BY name`)) as {
+            name: string;
+          }[];
+          expect(rows.map((r) => r.name)).toEqual(MIGRATIONS.map((m) => m.name));
+          for (const s of stores) expect(await s.migrate()).toEqual([]);
+          await Promise.all(stores.map((s) => s.close()));
+        } finally {
+          await ctx.target.raw(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
+        }
+      });
+    }
 
     it('names are NNNN-name, unique and ascending; an out-of-order list is refused', () => {
       expect(() => assertOrdered(MIGRATIONS)).not.toThrow();
