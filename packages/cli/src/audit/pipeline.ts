@@ -7,6 +7,7 @@ import {
   type InputError,
   type Patient,
   type PayerPolicyInput,
+  type Visit,
   type VisitAudit,
 } from '@unitwise/rules';
 import type { InputRecord, Rewrite } from './records.ts';
@@ -23,7 +24,11 @@ export interface AuditSink {
 }
 
 export interface PipelineOptions {
-  /** Streaming input: hold visits whose patient has not appeared yet (bounded), and skip duplicate-id tracking. */
+  /**
+   * Streaming input: hold visits whose patient has not appeared yet (bounded), skip duplicate-id tracking,
+   * and audit in input order. Otherwise (a whole file in memory) valid visits are audited at the end in
+   * date order, stable, as `auditCase` does, so a patient's history builds up in the order it happened.
+   */
   stream: boolean;
   /** Patients and payers given apart (`--patients FILE`). */
   base?: { patients: unknown[]; payers: unknown[] };
@@ -67,15 +72,11 @@ export async function runAuditPipeline(
     if (r.value) engine().addPatients([r.value]);
     return r.value;
   };
-  const auditOne = async (raw: unknown, where: string, rewrite?: Rewrite, order?: number) => {
-    const r = checker.addVisit(raw, where);
-    if (!r.value) {
-      report(r.errors, rewrite);
-      return;
-    }
+  const held: { visit: Visit; where: string; order: number }[] = [];
+  const auditValid = async (visit: Visit, where: string, rewrite?: Rewrite, order?: number) => {
     let audit: VisitAudit;
     try {
-      audit = engine().auditVisit(r.value);
+      audit = engine().auditVisit(visit);
     } catch (err) {
       // An engine fault on one visit is reported like bad input, so one odd visit cannot stop a whole run.
       report(
@@ -87,6 +88,12 @@ export async function runAuditPipeline(
     tally.addVisit(audit);
     await sink.visit(audit, order);
     options.onVisit?.();
+  };
+  const auditOne = async (raw: unknown, where: string, rewrite?: Rewrite, order?: number) => {
+    const r = checker.addVisit(raw, where);
+    if (!r.value) report(r.errors, rewrite);
+    else if (options.stream) await auditValid(r.value, where, rewrite, order);
+    else held.push({ visit: r.value, where, order: order ?? held.length });
   };
 
   if (options.base) {
@@ -141,5 +148,7 @@ export async function runAuditPipeline(
   }
   // Visits whose patient never came: checking them now reports the unknown patient at each visit's path.
   for (const list of pending.values()) for (const w of list) await auditOne(w.raw, w.where, w.rewrite);
+  held.sort((a, b) => (a.visit.date < b.visit.date ? -1 : a.visit.date > b.visit.date ? 1 : a.order - b.order));
+  for (const h of held) await auditValid(h.visit, h.where, undefined, h.order);
   await sink.end(tally);
 }

@@ -2,9 +2,9 @@ import { describeJsonError } from './json-error.ts';
 import type { InputRecord } from './records.ts';
 
 /**
- * Reads a whole `.json` case file: payers first, then patients, then visits in date order (stable, so a
- * patient's history is audited in the order it happened, as `auditCase` does). Paths keep the file's
- * indexes (`visits[3]`) and each visit carries its index so the report can restore the file's order.
+ * Reads a whole `.json` case file: payers first, then patients, then visits in the file's order. Paths keep
+ * the file's indexes (`visits[3]`) and each visit carries its index; the pipeline audits them in date order
+ * and the report restores the file's order (as `auditCase` does).
  * @param text - the file's text
  */
 export function* readJsonCaseFile(text: string): Generator<InputRecord> {
@@ -42,15 +42,5 @@ export function* readJsonCaseFile(text: string): Generator<InputRecord> {
   yield* errors;
   if (payers.length) yield { kind: 'payers', list: payers, prefix: '' };
   for (let i = 0; i < patients.length; i++) yield { kind: 'patient', raw: patients[i], where: `patients[${i}]` };
-  const order = visits.map((_, i) => i);
-  const dateOf = (i: number) => {
-    const d = (visits[i] as { date?: unknown } | null)?.date;
-    return typeof d === 'string' ? d : '';
-  };
-  order.sort((a, b) => {
-    const da = dateOf(a);
-    const db = dateOf(b);
-    return da < db ? -1 : da > db ? 1 : a - b;
-  });
-  for (const i of order) yield { kind: 'visit', raw: visits[i], where: `visits[${i}]`, order: i };
+  for (let i = 0; i < visits.length; i++) yield { kind: 'visit', raw: visits[i], where: `visits[${i}]`, order: i };
 }
