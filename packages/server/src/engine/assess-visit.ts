@@ -1,21 +1,15 @@
 import {
-  computeUnits,
+  createAuditor,
   createPolicyRegistry,
   type Patient,
   type PlanOfCare,
-  type UnitResult,
   type Visit,
+  type VisitAudit,
 } from '@unitwise/rules';
 import type { Repositories, StoredPlanOfCare } from '@unitwise/store';
-import { newAuditor, type VisitReport } from './rules-auditor.ts';
 
 /** What the engine says about one visit: the findings to store, the unit lines, the units explained, the estimate. */
-export interface Assessment {
-  findings: VisitReport['findings'];
-  lines: VisitReport['lines'];
-  units: UnitResult;
-  estimate: VisitReport['estimate'];
-}
+export type Assessment = Pick<VisitAudit, 'findings' | 'lines' | 'units' | 'estimate' | 'whatIf'>;
 
 /** Earlier visits replayed into the auditor (cloned text, progress-report count, KX spend). */
 export const HISTORY_LIMIT = 200;
@@ -59,18 +53,18 @@ export async function assessVisit(repos: Repositories, clinicId: string, visit: 
     plansOfCare: plans.map(toPlan),
     ...(patient?.history ? { history: patient.history } : {}),
   };
-  const auditor = newAuditor([rulesPatient], payers);
+  const auditor = createAuditor({ patients: [rulesPatient], payers });
   // The list is newest first; the auditor wants date order. Same-day visits count as earlier only if stored earlier.
-  const history = earlier.items
+  const before = earlier.items
     .filter((v) => v.id !== visit.id && (v.date < visit.date || (visit.id === '' && v.date === visit.date)))
     .reverse();
-  for (const v of history) auditor.auditVisit(v);
-  const report = auditor.auditVisit(visit.id === '' ? { ...visit, id: 'new' } : visit);
-  const units =
-    report.units ??
-    computeUnits(
-      visit.services.map((s) => ({ code: s.code, minutes: s.minutes ?? 0 })),
-      'cms',
-    );
-  return { findings: report.findings, lines: report.lines, units, estimate: report.estimate };
+  for (const v of before) auditor.auditVisit(v);
+  const a = auditor.auditVisit(visit.id === '' ? { ...visit, id: 'new' } : visit);
+  return {
+    findings: a.findings,
+    lines: a.lines,
+    units: a.units,
+    estimate: a.estimate,
+    ...(a.whatIf ? { whatIf: a.whatIf } : {}),
+  };
 }

@@ -1,40 +1,50 @@
-import * as rules from '@unitwise/rules';
-import { parseCaseFile } from '@unitwise/rules';
-import { newAuditor, type VisitReport } from './rules-auditor.ts';
+import { auditCase, auditOptions, type Finding, parseCaseFile, type VisitAudit } from '@unitwise/rules';
 
-/** The audit report of a case file: the CLI's `unitwise audit --format json` (shared/design.md). */
+/** One visit of the report, exactly as `unitwise audit --format json` prints it (shared/design.md). */
+export interface ReportVisit {
+  id: string;
+  patientId: string;
+  date: string;
+  lines: { code: string; minutes: number; units: number; claimedUnits: number | null; modifiers: string[] }[];
+  findings: Finding[];
+  estimate: { payer: string; totalCents: number };
+}
+
+/** The audit report of a case file: the CLI's `--format json` shape. */
 export interface AuditReport {
-  visits: VisitReport[];
+  visits: ReportVisit[];
   summary: { visits: number; errors: number; warnings: number; byRule: Record<string, number> };
   inputErrors: { where: string; message: string }[];
 }
 
-type AuditCase = (raw: unknown) => AuditReport;
+function reportVisit(a: VisitAudit): ReportVisit {
+  return {
+    id: a.id,
+    patientId: a.patientId,
+    date: a.date,
+    lines: a.lines.map(({ code, minutes, units, claimedUnits, modifiers }) => ({
+      code,
+      minutes,
+      units,
+      claimedUnits,
+      modifiers,
+    })),
+    findings: a.findings,
+    estimate: { payer: a.estimate.payer, totalCents: a.estimate.totalCents },
+  };
+}
 
 /**
- * Audits a case file: the engine's `auditCase` when exported, else the auditor over the parsed file.
- * Invalid records are reported in `inputErrors` and the valid visits are still audited.
+ * Audits a case file with the engine. Invalid records are reported in `inputErrors` (with their paths) and left out;
+ * the valid visits are still audited.
  * @param raw - the parsed JSON body
  */
 export function auditCaseFile(raw: unknown): AuditReport {
-  // Looked up by name so this compiles before and after the engine exports `auditCase`.
-  const auditCase = (rules as Record<string, unknown>).auditCase as AuditCase | undefined;
-  if (auditCase) return auditCase(raw);
   const { file, errors } = parseCaseFile(raw);
-  const auditor = newAuditor(file.patients, file.payers ?? []);
-  const visits = [...file.visits]
-    .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0))
-    .map((v) => {
-      const { units: _units, ...report } = auditor.auditVisit(v);
-      return report;
-    });
-  const summary = { visits: visits.length, errors: 0, warnings: 0, byRule: {} as Record<string, number> };
-  for (const v of visits) {
-    for (const f of v.findings) {
-      if (f.severity === 'error') summary.errors += 1;
-      if (f.severity === 'warning') summary.warnings += 1;
-      summary.byRule[f.rule] = (summary.byRule[f.rule] ?? 0) + 1;
-    }
-  }
-  return { visits, summary, inputErrors: errors.map((e) => ({ where: e.where, message: e.message })) };
+  const report = auditCase(file, auditOptions.bulk);
+  return {
+    visits: report.visits.map(reportVisit),
+    summary: report.summary,
+    inputErrors: errors.map((e) => ({ where: e.where, message: e.message })),
+  };
 }

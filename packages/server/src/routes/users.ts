@@ -21,7 +21,7 @@ export const userRoutes: RouteDef[] = [
     status: 200,
     async handler({ query, principal, deps }) {
       const p = await deps.store.users.list(principal.clinicId, { limit: query.limit, cursor: query.cursor ?? null });
-      return { body: { items: p.items.map(presentUser), next: p.nextCursor } };
+      return { body: { items: p.items.map((u) => presentUser(u)), next: p.nextCursor } };
     },
   }),
   defineRoute({

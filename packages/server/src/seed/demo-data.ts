@@ -71,11 +71,11 @@ export const GOALS: Record<Discipline, string[]> = {
     'Patient will climb 12 stairs with one rail and modified independence within 6 weeks.',
   ],
   OT: [
-    'Patient will dress the upper body with set-up assistance only in 4 of 5 trials within 4 weeks.',
+    'Patient will dress the upper body with supervision in 4/5 trials within 4 weeks.',
     'Patient will complete a shower transfer with a tub bench and supervision within 6 weeks.',
   ],
   SLP: [
-    'Patient will swallow thin liquids by cup without signs of aspiration in 9 of 10 trials within 6 weeks.',
+    'Patient will swallow thin liquids by cup without signs of aspiration in 9/10 trials within 6 weeks.',
     'Patient will name 8 of 10 common objects with minimal cues within 4 weeks.',
   ],
 };
@@ -130,7 +130,7 @@ export const SERVICE_TEMPLATES: Record<Discipline, { code: string; descriptions:
       code: '97530',
       descriptions: [
         'Kitchen task: reaching into upper cabinet and carrying a pot to the counter, 6 trials, stand-by assist, cues for body mechanics.',
-        'Laundry folding while standing at a table for 8 minutes, supervision, cues for energy conservation.',
+        'Standing reach across midline to move 2 lb cans from counter to an upper shelf, 3 sets of 8, supervision, cues for trunk rotation, to prepare for putting groceries away.',
       ],
     },
     {

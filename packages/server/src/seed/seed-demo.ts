@@ -1,4 +1,4 @@
-import type { Discipline, Service, Visit } from '@unitwise/rules';
+import { type Discipline, isTimedCode, type Service, type Visit } from '@unitwise/rules';
 import { hashVisitContent, type Provider, type Repositories, type Store } from '@unitwise/store';
 import { hashPassword } from '../auth/password.ts';
 import { assessVisit } from '../engine/assess-visit.ts';
@@ -50,7 +50,7 @@ function mistakeOf(p: number, v: number): Mistake {
     '5:2': 'no-response',
     '6:4': 'group',
     '8:7': 'no-modifier',
-    '9:3': 'no-cq',
+    '0:5': 'no-cq',
     '10:7': 'units',
     '12:6': 'clone',
     '15:7': 'vague',
@@ -106,7 +106,7 @@ async function build(tx: Repositories, today: string, hash: { passwordHash: stri
       externalId: `MRN-${1001 + i}`,
       primaryTherapistId: therapist.id,
       // A few Medicare patients arrive mid-period: the 10-treatment-day progress report comes due in the demo weeks.
-      history: old && i % 8 === 0 ? { treatmentDaysSinceProgressReport: 4 } : null,
+      history: old && i % 8 === 0 ? { treatmentDaysSinceProgressReport: 6 } : null,
     });
     const cov = await tx.coverages.create(c, {
       patientId: patient.id,
@@ -123,10 +123,11 @@ async function build(tx: Repositories, today: string, hash: { passwordHash: stri
       patientId: patient.id,
       providerId: therapist.id,
       discipline,
-      startDate: start,
+      // Patient 5's plan started 5 weeks before the demo weeks and is still not certified (plan-not-certified).
+      startDate: i === 5 ? addDays(start, -35) : start,
       endDate: addDays(start, 89),
       // One plan is still waiting for the physician's signature after 30 days (plan-not-certified).
-      certifiedDate: i === 7 ? null : addDays(start, 6),
+      certifiedDate: i === 5 ? null : addDays(start, 6),
       diagnoses: [discipline === 'SLP' ? 'R13.12' : discipline === 'OT' ? 'I69.351' : 'M17.11'],
       plannedCodes: templates.map((t) => t.code),
       goals,
@@ -140,13 +141,16 @@ async function build(tx: Repositories, today: string, hash: { passwordHash: stri
       const assistant = discipline === 'PT' && i % 3 === 0 && v % 2 === 1 && v > 0;
       const provider = assistant ? providers.get('pta') : therapist;
       if (!provider) throw new ApiError('conflict', 'demo seed: missing provider');
-      const noteType = v === 0 ? 'evaluation' : old && v === 6 ? 'progress-report' : 'daily';
+      // Medicare patients get a progress report on the 7th visit, except those arriving mid-period (it comes due).
+      const midPeriod = old && i % 8 === 0;
+      const noteType =
+        v === 0 && !midPeriod ? 'evaluation' : old && v === 6 && !midPeriod ? 'progress-report' : 'daily';
       const minutesPlan = [23, 15, 12, 8];
       const services: Service[] = templates.slice(0, discipline === 'PT' ? 4 : 3).map((t, k) => {
         const descriptions = t.descriptions;
-        const description = descriptions[(v + i + k) % descriptions.length] ?? '';
-        const untimed = t.code === '92507';
-        const minutes = untimed ? undefined : (minutesPlan[k] ?? 10);
+        // Today's progression makes each note its own (the same text twice is the cloned-description finding).
+        const description = `${descriptions[(v + i + k) % descriptions.length] ?? ''} Progressed to ${6 + v + k} repetitions today.`;
+        const minutes = isTimedCode(t.code) ? (minutesPlan[k] ?? 10) : undefined;
         const mods = [MODIFIER[discipline]];
         if (assistant && mistake !== 'no-cq') mods.push('CQ');
         const s: Service = {
@@ -168,7 +172,7 @@ async function build(tx: Repositories, today: string, hash: { passwordHash: stri
         lastDescription = first.description ?? '';
       }
       const timed = services.reduce((n, s) => n + (s.minutes ?? 0), 0);
-      const total = timed + (services.some((s) => s.minutes === undefined) ? 15 : 0);
+      const total = timed + 15 * services.filter((s) => s.minutes === undefined).length;
       const timeIn = clockPlus('08:00', (i % 8) * 60);
       const visit = {
         patientId: patient.id,
