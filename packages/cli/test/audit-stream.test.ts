@@ -10,7 +10,7 @@ const dir = mkdtempSync(join(tmpdir(), 'unitwise-stream-'));
 async function writeLines(path: string, lines: Iterable<string>): Promise<void> {
   const out = createWriteStream(path);
   for (const line of lines) if (!out.write(`${line}\n`)) await new Promise((r) => out.once('drain', r));
-  await new Promise((r) => out.end(r));
+  await new Promise<void>((r) => out.end(r));
 }
 
 /** Samples this process's resident memory while `work` runs; returns the peak in MB. */
