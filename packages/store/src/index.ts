@@ -4,5 +4,5 @@ export { StoreError, type StoreErrorCode } from './errors.ts';
 export { hashVisitContent } from './hash-visit.ts';
 export { assertOrdered, runMigrations } from './migrate.ts';
 export { MIGRATIONS, type StoreMigration } from './migrations/index.ts';
-export { openStore } from './open-store.ts';
+export { DEFAULT_DATABASE_URL, openStore } from './open-store.ts';
 export * from './types.ts';

@@ -3,6 +3,9 @@ import { runMigrations } from './migrate.ts';
 import { createRepositories } from './repos/index.ts';
 import type { OpenStoreOptions, Store } from './types.ts';
 
+/** The embedded database `npm start` uses when DATABASE_URL is not set: a SQLite file under ./data. */
+export const DEFAULT_DATABASE_URL = 'sqlite:./data/unitwise.db';
+
 /**
  * Opens the store named by a `DATABASE_URL`: `sqlite:PATH` (parent folders created; `sqlite::memory:` in memory)
  * or `postgres://...` (a pg Pool; `?schema=NAME` creates that schema and puts it on the search path).

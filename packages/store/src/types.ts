@@ -600,7 +600,7 @@ export interface VisitRepository {
   list(clinicId: string, query?: VisitQuery): Promise<Page<StoredVisit>>;
   /**
    * Replaces the clinical content (services, non-billable, and segments/findings when given) if the stored version is
-   * `expectedVersion`; adds 1 to the version.
+   * `expectedVersion`; adds 1 to the version. The visit's id and patient never change (`input.patientId` is ignored).
    */
   update(
     clinicId: string,
