@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { analyzeDescription, textFingerprint, wordCount } from '../src/index.ts';
+import { analyzeDescription, descriptionKey, textFingerprint, wordCount } from '../src/index.ts';
 
 describe('analyzeDescription', () => {
   it('reads a 97530 note: task, parameters, assistance and cues, quoting the phrases', () => {
@@ -66,6 +66,14 @@ describe('textFingerprint', () => {
     fc.assert(
       fc.property(fc.array(fc.stringMatching(/^[A-Za-z0-9]{1,8}$/), { minLength: 1, maxLength: 8 }), (words) => {
         expect(textFingerprint(words.join('  ').toUpperCase())).toBe(textFingerprint(words.join(' ').toLowerCase()));
+      }),
+    );
+  });
+
+  it('descriptionKey is the fingerprint for texts of enough words, 0 otherwise', () => {
+    fc.assert(
+      fc.property(fc.string(), (s) => {
+        expect(descriptionKey(s, 3)).toBe(wordCount(s) >= 3 ? textFingerprint(s) : 0);
       }),
     );
   });

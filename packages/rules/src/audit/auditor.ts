@@ -1,3 +1,4 @@
+import { CLONE_MIN_WORDS } from '../checks/cloned-description.ts';
 import type { CheckContext, PatientState } from '../checks/context.ts';
 import { newPatientState } from '../checks/context.ts';
 import { runChecks } from '../checks/index.ts';
@@ -7,6 +8,7 @@ import { priceLines } from '../pricing/price.ts';
 import type { PriceInputLine } from '../pricing/types.ts';
 import { analyzeDescription } from '../text/analyze.ts';
 import type { DescriptionFeatures } from '../text/features.ts';
+import { descriptionKey } from '../text/fingerprint.ts';
 import type { CaseFile, Patient, PayerPolicyInput, Service, UnitInputLine, Visit } from '../types.ts';
 import { computeUnits } from '../units/compute.ts';
 import { whatIf } from '../units/what-if.ts';
@@ -75,10 +77,12 @@ export function createAuditor(input: AuditorInput): Auditor {
     const n = services.length;
     const unitInput: UnitInputLine[] = new Array(n);
     const features: DescriptionFeatures[] = new Array(n);
+    const descriptionKeys: number[] = new Array(n);
     for (let i = 0; i < n; i++) {
       const s = services[i] as Service;
       unitInput[i] = { code: s.code, minutes: s.minutes ?? 0 };
       features[i] = analyzeDescription(s.description);
+      descriptionKeys[i] = descriptionKey(s.description, CLONE_MIN_WORDS);
     }
     const units = computeUnits(unitInput, method, unitOptions);
     const serviceUnits = distributeUnits(services, units);
@@ -113,6 +117,7 @@ export function createAuditor(input: AuditorInput): Auditor {
       units,
       serviceUnits,
       features,
+      descriptionKeys,
       history: state,
       treatmentDays: treatmentDaysWith(state, patient, visit),
       spentBeforeCents: spentBefore(state, patient, visit),

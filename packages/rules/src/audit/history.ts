@@ -1,8 +1,6 @@
-import { CLONE_MIN_WORDS } from '../checks/cloned-description.ts';
-import type { CheckContext, PatientState, ReportPeriod } from '../checks/context.ts';
+import type { CheckContext, PatientState, ReportPeriod, VisitRef } from '../checks/context.ts';
 import { yearOf } from '../checks/dates.ts';
 import { isReportNote } from '../checks/progress-report-due.ts';
-import { textFingerprint, wordCount } from '../text/fingerprint.ts';
 import type { Cents, Patient, Visit } from '../types.ts';
 
 /**
@@ -60,11 +58,11 @@ export function spentBefore(state: PatientState, patient: Patient | undefined, v
  */
 export function recordVisit(state: PatientState, ctx: CheckContext): void {
   const v = ctx.visit;
-  for (const s of v.services) {
-    const d = s.description;
-    if (!d || wordCount(d) < CLONE_MIN_WORDS) continue;
-    const fp = textFingerprint(d);
-    if (!state.descriptions.has(fp)) state.descriptions.set(fp, { id: v.id, date: v.date });
+  let ref: VisitRef | undefined;
+  for (const key of ctx.descriptionKeys) {
+    if (key === 0 || state.descriptions.has(key)) continue;
+    ref ??= { id: v.id, date: v.date };
+    state.descriptions.set(key, ref);
   }
   const p = state.progress[v.discipline];
   if (p) {

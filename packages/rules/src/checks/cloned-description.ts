@@ -1,4 +1,3 @@
-import { textFingerprint, wordCount } from '../text/fingerprint.ts';
 import { CITE } from './citations.ts';
 import { type CheckContext, report } from './context.ts';
 
@@ -16,9 +15,9 @@ export function checkClonedDescription(ctx: CheckContext): void {
   if (seen.size === 0) return;
   const services = ctx.visit.services;
   for (let i = 0; i < services.length; i++) {
-    const d = services[i]?.description;
-    if (!d || wordCount(d) < CLONE_MIN_WORDS) continue;
-    const earlier = seen.get(textFingerprint(d));
+    const key = ctx.descriptionKeys[i] ?? 0;
+    if (key === 0) continue;
+    const earlier = seen.get(key);
     if (!earlier || earlier.id === ctx.visit.id) continue;
     report(
       ctx,

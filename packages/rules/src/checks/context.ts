@@ -59,6 +59,8 @@ export interface CheckContext {
   serviceUnits: readonly number[];
   /** Analysed description per service index. */
   features: readonly DescriptionFeatures[];
+  /** Per service: fingerprint of its description for cloned-description (`descriptionKey`), 0 when too short. */
+  descriptionKeys: readonly number[];
   /** The patient's state before this visit. */
   history: PatientState;
   /** Treatment days in the current reporting period including this visit (0 for a report visit itself). */

@@ -45,3 +45,37 @@ export function wordCount(text: string): number {
   }
   return n;
 }
+
+/**
+ * The fingerprint of a description (as `textFingerprint`) when it has at least `minWords` words, else 0;
+ * one pass over the text.
+ * @param text - a description
+ * @param minWords - shorter descriptions get 0
+ */
+export function descriptionKey(text: string | undefined, minWords: number): number {
+  if (!text) return 0;
+  let h1 = 0x811c9dc5;
+  let h2 = 0x050c5d1f;
+  let words = 0;
+  let inWord = false;
+  for (let i = 0; i < text.length; i++) {
+    let c = text.charCodeAt(i);
+    if (c === 32 || c === 9 || c === 10 || c === 13 || c === 160) {
+      inWord = false;
+      continue;
+    }
+    if (!inWord) {
+      if (words > 0) {
+        h1 = Math.imul(h1 ^ 32, 0x01000193);
+        h2 = Math.imul(h2 ^ 32, 0x01000193);
+      }
+      words++;
+      inWord = true;
+    }
+    if (c >= 65 && c <= 90) c += 32;
+    h1 = Math.imul(h1 ^ c, 0x01000193);
+    h2 = Math.imul(h2 ^ (c + 0x9e), 0x01000193);
+  }
+  if (words < minWords || words === 0) return 0;
+  return (h1 >>> 0) * 0x200000 + ((h2 >>> 0) & 0x1fffff);
+}
