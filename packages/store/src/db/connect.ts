@@ -66,6 +66,9 @@ async function openPostgres(url: string): Promise<Connection> {
     application_name: 'unitwise',
     ...(schema ? { options: `-c search_path=${schema}` } : {}),
   });
+  // An idle client losing its server emits 'error' on the pool; unhandled, that would end the process. The next
+  // query gets a fresh client or a real error, which the repositories report.
+  pool.on('error', () => undefined);
   try {
     if (schema) {
       // Two processes creating it at once: the loser gets a duplicate error although IF NOT EXISTS; that is fine.
