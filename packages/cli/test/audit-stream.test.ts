@@ -9,7 +9,7 @@ const dir = mkdtempSync(join(tmpdir(), 'unitwise-stream-'));
 
 async function writeLines(path: string, lines: Iterable<string>): Promise<void> {
   const out = createWriteStream(path);
-  for (const line of lines) if (!out.write(`${line}\n`)) await new Promise((r) => out.once('drain', r));
+  for (const line of lines) if (!out.write(`${line}\n`)) await new Promise<void>((r) => out.once('drain', () => r()));
   await new Promise<void>((r) => out.end(r));
 }
 
