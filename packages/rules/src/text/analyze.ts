@@ -31,10 +31,13 @@ function buildBuckets(): (Bucket | undefined)[] {
         for (const ch of first) {
           const code = ch.charCodeAt(0);
           let kinds = perChar.get(code);
-          if (!kinds) perChar.set(code, (kinds = new Map()));
-          let list = kinds.get(k);
-          if (!list) kinds.set(k, (list = []));
-          list.push(alt);
+          if (!kinds) {
+            kinds = new Map();
+            perChar.set(code, kinds);
+          }
+          const list = kinds.get(k);
+          if (list) list.push(alt);
+          else kinds.set(k, [alt]);
         }
       }
     }

@@ -113,7 +113,10 @@ function concat(a: Set<string>, b: (k: number) => Set<string>, k: number): Set<s
     }
     const rest = k - x.length;
     let tail = cache.get(rest);
-    if (!tail) cache.set(rest, (tail = b(rest)));
+    if (!tail) {
+      tail = b(rest);
+      cache.set(rest, tail);
+    }
     for (const y of tail) out.add(x + y);
   }
   return out;
