@@ -10,6 +10,7 @@ import type { ContractContext } from './contract/context.ts';
 import { migrationsContract } from './contract/migrations.ts';
 import { peopleContract } from './contract/people.ts';
 import { recordsContract } from './contract/records.ts';
+import { roundTripContract } from './contract/round-trip.ts';
 import { scopingContract } from './contract/scoping.ts';
 import { transactionsContract } from './contract/transactions.ts';
 import { visitsContract } from './contract/visits.ts';
@@ -32,6 +33,7 @@ for (const factory of await targetFactories()) {
     accountsContract(ctx);
     peopleContract(ctx);
     visitsContract(ctx);
+    roundTripContract(ctx);
     scopingContract(ctx);
     transactionsContract(ctx);
     recordsContract(ctx);

@@ -58,10 +58,11 @@ export function serviceRows(clinicId: string, visitId: string, services: readonl
       minutes: s.minutes ?? null,
       assistant_minutes: s.assistantMinutes ?? null,
       units: s.units ?? null,
-      modifiers: s.modifiers && s.modifiers.length > 0 ? JSON.stringify(s.modifiers) : null,
+      // An empty list stays an empty list: the content hash must be the same before and after a round trip.
+      modifiers: s.modifiers ? JSON.stringify(s.modifiers) : null,
       group_size: s.groupSize ?? null,
       description: s.description ?? null,
-      goal_ids: s.goalIds && s.goalIds.length > 0 ? JSON.stringify(s.goalIds) : null,
+      goal_ids: s.goalIds ? JSON.stringify(s.goalIds) : null,
     }),
   );
 }
@@ -118,10 +119,10 @@ export function toService(row: Insertable<VisitServicesTable>): Service {
   if (row.minutes !== null && row.minutes !== undefined) s.minutes = row.minutes;
   if (row.assistant_minutes !== null && row.assistant_minutes !== undefined) s.assistantMinutes = row.assistant_minutes;
   if (row.units !== null && row.units !== undefined) s.units = row.units;
-  if (row.modifiers) s.modifiers = fromJson<string[]>(row.modifiers, []);
+  if (row.modifiers !== null && row.modifiers !== undefined) s.modifiers = fromJson<string[]>(row.modifiers, []);
   if (row.group_size !== null && row.group_size !== undefined) s.groupSize = row.group_size;
   if (row.description !== null && row.description !== undefined) s.description = row.description;
-  if (row.goal_ids) s.goalIds = fromJson<string[]>(row.goal_ids, []);
+  if (row.goal_ids !== null && row.goal_ids !== undefined) s.goalIds = fromJson<string[]>(row.goal_ids, []);
   return s;
 }
 
