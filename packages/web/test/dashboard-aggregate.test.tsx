@@ -17,6 +17,7 @@ function v(date: string, providerId: string, units: number, cents: number, rules
     discipline: 'PT',
     noteType: 'daily',
     providerId,
+    status: 'signed',
     services: [],
     units: { method: 'cms', totalTimedMinutes: 0, totalUnits: units, lines: [], explanation: [] },
     estimate: { totalCents: cents },

@@ -1,72 +1,108 @@
 // @vitest-environment happy-dom
-import type { Finding, Visit } from '@unitwise/rules';
+import type { Finding, Patient, Visit } from '@unitwise/rules';
 import { describe, expect, it } from 'vitest';
 import { draftToVisit, newActivity, type VisitDraft } from '../src/visit/draft.ts';
+import { mergeFindings, suggestFor } from '../src/visit/engine.ts';
 import { computeLiveResults, findingKey, sortFindings, unresolvedErrors } from '../src/visit/live-results.ts';
-import { policyFor } from '../src/visit/payer-context.ts';
 import { EMPTY_TIMER } from '../src/visit/timer-machine.ts';
 
-function visit(services: { code: string; minutes: number }[], date = '2026-03-02'): Visit {
-  return { id: 'v', patientId: 'p', date, discipline: 'PT', provider: { credential: 'PT' }, services };
+const GOAL = 'Stand from a chair without hands 5 times in 15 seconds within 6 weeks';
+
+function patient(payer: string): Patient {
+  return {
+    id: 'p',
+    payer,
+    plansOfCare: [
+      {
+        id: 'poc',
+        discipline: 'PT',
+        startDate: '2026-01-01',
+        endDate: '2026-12-31',
+        certifiedDate: '2026-01-05',
+        goals: [{ id: 'g1', text: GOAL }],
+        plannedCodes: ['97530', '97110', '97112'],
+      },
+    ],
+  };
 }
 
-const medicare = policyFor('medicare', '2026-03-02');
-const commercial = policyFor('commercial', '2026-03-02');
-if (!medicare || !commercial) throw new Error('built-in policies missing');
+function visit(services: { code: string; minutes: number; description?: string }[]): Visit {
+  return {
+    id: 'v',
+    patientId: 'p',
+    date: '2026-03-02',
+    discipline: 'PT',
+    provider: { credential: 'PT' },
+    timeIn: '10:00',
+    timeOut: '11:00',
+    totalTimedMinutes: services.reduce((s, x) => s + x.minutes, 0),
+    totalTreatmentMinutes: services.reduce((s, x) => s + x.minutes, 0),
+    response: 'Tolerated well; sit-to-stand improving toward goal.',
+    services: services.map((s) => ({
+      modifiers: ['GP'],
+      goalIds: ['g1'],
+      description:
+        'Sit-to-stand transfers from a 17-inch chair, 3 sets of 5; min assist, verbal cues for hand placement',
+      ...s,
+    })),
+  };
+}
 
-describe('live results', () => {
-  it('Medicare pools minutes: 97530 33 + 97110 7 = 40 timed minutes, 3 units (Pub. 100-04 Ch. 5 §20.2)', () => {
+describe('live results (the engine the server runs, in the browser)', () => {
+  it('Medicare pools minutes: 97530 33 + 97112 7 = 40 timed minutes, 3 units, priced with the patient share apart', () => {
     const r = computeLiveResults(
       visit([
         { code: '97530', minutes: 33 },
-        { code: '97110', minutes: 7 },
+        {
+          code: '97112',
+          minutes: 7,
+          description: 'Static balance on foam, eyes closed, 3 x 30 s; contact guard, verbal cues',
+        },
       ]),
-      { policy: medicare, audit: null },
+      { patient: patient('medicare') },
     );
     expect(r.units.totalUnits).toBe(3);
-    expect(r.units.lines.map((l) => [l.code, l.units])).toEqual([
+    expect(r.lines.map((l) => [l.code, l.units])).toEqual([
       ['97530', 2],
-      ['97110', 1],
+      ['97112', 1],
     ]);
+    expect(r.estimate.payer).toBe('medicare');
+    expect(r.estimate.totalCents).toBe(r.estimate.payerCents + r.estimate.patientCents);
     expect(r.units.explanation.length).toBeGreaterThan(0);
-    expect(r.price?.allowedCents).toBeGreaterThan(0);
   });
 
   it('what-if: 97530 for 19 minutes needs 4 more minutes for a second unit under Medicare', () => {
-    const r = computeLiveResults(visit([{ code: '97530', minutes: 19 }]), { policy: medicare, audit: null });
+    const r = computeLiveResults(visit([{ code: '97530', minutes: 19 }]), { patient: patient('medicare') });
     expect(r.whatIf).toEqual([
       { code: '97530', moreMinutes: 4, message: '4 more minutes of 97530 earns another unit.' },
     ]);
   });
 
-  it('commercial (AMA per code): 97110 at 5 minutes needs 3 more, and earns nothing yet', () => {
-    const r = computeLiveResults(visit([{ code: '97110', minutes: 5 }]), { policy: commercial, audit: null });
+  it('commercial counts each code alone: 97110 at 5 minutes earns nothing yet and needs 3 more', () => {
+    const r = computeLiveResults(visit([{ code: '97110', minutes: 5, description: 'Bridges 2x15, step ups 3x10' }]), {
+      patient: patient('commercial'),
+    });
     expect(r.units.totalUnits).toBe(0);
     expect(r.whatIf[0]?.moreMinutes).toBe(3);
   });
 
-  it('the local checks see the visit as drafted; one that throws on a half-typed visit leaves the rest standing', () => {
-    const seen: Visit[] = [];
-    const ok = computeLiveResults(visit([{ code: '97530', minutes: 10 }]), {
-      policy: medicare,
-      audit: (v) => {
-        seen.push(v);
-        return [{ rule: 'missing-response', severity: 'warning', message: 'Record the response.' }];
-      },
+  it('a vague description is found on the service it concerns, and goes away when the task is written', () => {
+    const vague = computeLiveResults(visit([{ code: '97530', minutes: 20, description: 'Therapeutic activities' }]), {
+      patient: patient('medicare'),
     });
-    expect(seen[0]?.services[0]?.minutes).toBe(10);
-    expect(ok.findings.map((f) => f.rule)).toEqual(['missing-response']);
-    const r = computeLiveResults(visit([{ code: '97530', minutes: 10 }]), {
-      policy: medicare,
-      audit: () => {
-        throw new Error('half-typed');
-      },
-    });
-    expect(r.findings).toEqual([]);
-    expect(r.units.totalUnits).toBe(1);
+    expect(vague.findings.map((f) => [f.rule, f.service])).toContainEqual(['vague-description', 0]);
+    const fixed = computeLiveResults(visit([{ code: '97530', minutes: 20 }]), { patient: patient('medicare') });
+    expect(fixed.findings.map((f) => f.rule)).not.toContain('vague-description');
   });
 
-  it('a draft of ten activities flows through to ten priced lines', () => {
+  it('a note is not its own history: recomputing the same draft never finds it cloned', () => {
+    const v = visit([{ code: '97530', minutes: 20 }]);
+    computeLiveResults(v, { patient: patient('medicare') });
+    const again = computeLiveResults(v, { patient: patient('medicare') });
+    expect(again.findings.map((f) => f.rule)).not.toContain('cloned-description');
+  });
+
+  it('a draft of ten activities flows through to ten lines', () => {
     const codes = ['97530', '97110', '97112', '97116', '97140', '97535', '97750', '97760', '97763', '97542'];
     const draft: VisitDraft = {
       visitId: 'v',
@@ -78,15 +114,29 @@ describe('live results', () => {
       timeIn: '',
       timeOut: '',
       response: '',
-      activities: codes.map((c, i) => ({ ...newActivity(`a${i}`, c), minutesTyped: 8 + i })),
+      activities: codes.map((c, i) => ({ ...newActivity(`a${i}`, c, 'PT'), minutesTyped: 8 + i })),
       timer: EMPTY_TIMER,
       nonBillableTyped: [],
       goalStatus: {},
       updatedAt: 0,
     };
-    const r = computeLiveResults(draftToVisit(draft, 0), { policy: medicare, audit: null });
-    expect(r.units.lines).toHaveLength(10);
+    const r = computeLiveResults(draftToVisit(draft, 0), { patient: patient('medicare') });
+    expect(r.lines).toHaveLength(10);
     expect(r.units.totalTimedMinutes).toBe(codes.reduce((s, _c, i) => s + 8 + i, 0));
+  });
+
+  it('server-only rules come from the last save; the rest are live', () => {
+    const local: Finding[] = [{ rule: 'vague-description', severity: 'warning', message: 'live', service: 0 }];
+    const server: Finding[] = [
+      { rule: 'vague-description', severity: 'warning', message: 'stale', service: 0 },
+      { rule: 'progress-report-due', severity: 'error', message: 'due' },
+    ];
+    expect(mergeFindings(local, server).map((f) => f.message)).toEqual(['live', 'due']);
+  });
+
+  it('suggests the code the description fits when it is not the one chosen', () => {
+    expect(suggestFor('Bridges 2x15, step ups 3x10, clamshells 2x12', '97530', 'PT')?.code).toBe('97110');
+    expect(suggestFor('Sit-to-stand transfers, 3 sets of 5, min assist', '97530', 'PT')).toBeUndefined();
   });
 
   it('findings sort errors first, and only errors without a written reason block signing', () => {

@@ -121,8 +121,12 @@ describe('draftToVisit', () => {
       { type: 'start', activityId: 'b', at: T0 + 23 * MIN },
       { type: 'stop', at: T0 + 35 * MIN },
     ]);
-    const a = { ...newActivity('a'), description: 'Sit-to-stand transfers', assistance: 'min assist, verbal cues' };
-    const b = { ...newActivity('b', '97110'), minutesTyped: 10, deliveredBy: 'assistant' as const };
+    const a = {
+      ...newActivity('a', '97530', 'PT'),
+      description: 'Sit-to-stand transfers',
+      assistance: 'min assist, verbal cues',
+    };
+    const b = { ...newActivity('b', '97110', 'PT'), minutesTyped: 10, deliveredBy: 'assistant' as const };
     const v = draftToVisit({ ...base, timer, activities: [a, b] }, T0 + 40 * MIN);
     expect(v.services.map((s) => [s.code, s.minutes, s.assistantMinutes])).toEqual([
       ['97530', 20, undefined],

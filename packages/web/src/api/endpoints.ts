@@ -3,7 +3,7 @@ import { get, query, request } from './client.ts';
 import type {
   AuditEntry,
   Coverage,
-  FeeSchedule,
+  FeeRow,
   Page,
   Patient,
   Payer,
@@ -13,6 +13,20 @@ import type {
   User,
   VisitRecord,
 } from './types.ts';
+
+const id = encodeURIComponent;
+
+/** Visit list filters the server takes (packages/server/src/schemas/visit.ts, VisitListQuery). */
+export interface VisitQuery {
+  patientId?: string;
+  providerId?: string;
+  date?: string;
+  from?: string;
+  to?: string;
+  status?: 'draft' | 'signed';
+  cursor?: string;
+  limit?: number;
+}
 
 /** The typed surface of the server's `/api/v1` used by the app, one function per route. */
 export const api = {
@@ -25,52 +39,40 @@ export const api = {
   createClinic: async (clinicName: string, owner: { name: string; email: string; password: string }) =>
     (await request<unknown>('POST', '/clinics', { clinicName, owner })).body,
 
-  patients: (params: { q?: string; cursor?: string; limit?: number } = {}) =>
+  patients: (params: { search?: string; cursor?: string; limit?: number } = {}) =>
     get<Page<Patient>>(`/patients${query(params)}`),
-  patient: (id: string) => get<Patient>(`/patients/${encodeURIComponent(id)}`),
+  patient: (patientId: string) => get<Patient>(`/patients/${id(patientId)}`),
   createPatient: async (body: Record<string, unknown>) => (await request<Patient>('POST', '/patients', body)).body,
-  coverages: (patientId: string) => get<Page<Coverage>>(`/coverages${query({ patientId })}`),
+  coverages: (patientId: string) => get<Page<Coverage>>(`/patients/${id(patientId)}/coverages`),
+  createCoverage: async (body: Record<string, unknown>) => (await request<Coverage>('POST', '/coverages', body)).body,
 
-  plans: (patientId: string) => get<Page<PlanOfCareRecord>>(`/plans-of-care${query({ patientId })}`),
-  createPlan: async (body: Omit<PlanOfCareRecord, 'id'>) =>
+  plans: (patientId: string) => get<Page<PlanOfCareRecord>>(`/patients/${id(patientId)}/plans-of-care`),
+  createPlan: async (body: Record<string, unknown>) =>
     (await request<PlanOfCareRecord>('POST', '/plans-of-care', body)).body,
-  updatePlan: async (id: string, body: Partial<PlanOfCareRecord>) =>
-    (await request<PlanOfCareRecord>('PATCH', `/plans-of-care/${encodeURIComponent(id)}`, body)).body,
-  certifyPlan: async (id: string, certifiedDate: string) =>
-    (await request<PlanOfCareRecord>('PATCH', `/plans-of-care/${encodeURIComponent(id)}`, { certifiedDate })).body,
+  updatePlan: async (planId: string, body: Record<string, unknown>) =>
+    (await request<PlanOfCareRecord>('PATCH', `/plans-of-care/${id(planId)}`, body)).body,
+  addGoal: async (planId: string, text: string) =>
+    (await request<unknown>('POST', `/plans-of-care/${id(planId)}/goals`, { text })).body,
 
-  visits: (
-    params: {
-      patientId?: string;
-      date?: string;
-      from?: string;
-      to?: string;
-      status?: string;
-      providerId?: string;
-      payer?: string;
-      rule?: string;
-      cursor?: string;
-      limit?: number;
-    } = {},
-  ) => get<Page<VisitRecord>>(`/visits${query(params)}`),
-  visit: (id: string) => request<VisitRecord>('GET', `/visits/${encodeURIComponent(id)}`),
+  visits: (params: VisitQuery = {}) => get<Page<VisitRecord>>(`/visits${query({ ...params })}`),
+  visit: (visitId: string) => request<VisitRecord>('GET', `/visits/${id(visitId)}`),
   createVisit: (body: unknown, idempotencyKey: string) =>
     request<VisitRecord>('POST', '/visits', body, { idempotencyKey }),
-  updateVisit: (id: string, body: unknown, etag: string | undefined) =>
-    request<VisitRecord>('PUT', `/visits/${encodeURIComponent(id)}`, body, etag ? { ifMatch: etag } : {}),
-  signVisit: (id: string, overrides: { rule: string; service?: number; reason: string }[]) =>
-    request<VisitRecord>('POST', `/visits/${encodeURIComponent(id)}/sign`, { overrides }),
-  addAddendum: (id: string, text: string) =>
-    request<unknown>('POST', `/visits/${encodeURIComponent(id)}/addenda`, { text }),
+  updateVisit: (visitId: string, body: unknown, etag: string | undefined) =>
+    request<VisitRecord>('PUT', `/visits/${id(visitId)}`, body, etag ? { ifMatch: etag } : {}),
+  signVisit: (visitId: string, overrides: { rule: string; service?: number; reason: string }[]) =>
+    request<VisitRecord>('POST', `/visits/${id(visitId)}/sign`, { overrides }),
+  addAddendum: (visitId: string, text: string) => request<unknown>('POST', `/visits/${id(visitId)}/addenda`, { text }),
 
   providers: () => get<Page<Provider>>('/providers?limit=200'),
+  createProvider: async (body: Record<string, unknown>) => (await request<Provider>('POST', '/providers', body)).body,
   users: () => get<Page<User>>('/users?limit=200'),
   createUser: async (body: { name: string; email: string; password: string; roles: string[] }) =>
     (await request<User>('POST', '/users', body)).body,
-  payers: () => get<Page<Payer>>('/payers?limit=200'),
-  feeSchedules: () => get<Page<FeeSchedule>>('/fee-schedules?limit=200'),
-  createFeeSchedule: async (body: Omit<FeeSchedule, 'id'>) =>
-    (await request<FeeSchedule>('POST', '/fee-schedules', body)).body,
+  payers: () => get<Page<Payer>>('/payers'),
+  createPayer: async (body: { name: string; policyId: string }) => (await request<Payer>('POST', '/payers', body)).body,
+  fees: (payerPolicyId?: string, on?: string) => get<Page<FeeRow>>(`/fee-schedules${query({ payerPolicyId, on })}`),
+  addFees: async (rows: Omit<FeeRow, 'id'>[]) => (await request<unknown>('POST', '/fee-schedules', { rows })).body,
   auditLog: (params: { cursor?: string; limit?: number; patientId?: string } = {}) =>
     get<Page<AuditEntry>>(`/audit-log${query(params)}`),
   auditCaseFile: async (file: CaseFile) => (await request<unknown>('POST', '/audit', file)).body,

@@ -9,12 +9,13 @@ export interface User {
   name: string;
   email: string;
   roles: Role[];
-  providerId?: string | null;
+  status?: 'active' | 'disabled';
 }
 
 export interface Session {
   user: User;
-  csrfToken: string;
+  /** Null for bearer-token callers; browser sessions always get one. */
+  csrfToken: string | null;
 }
 
 /** A page of a list: `next` is the cursor of the following page, or null. */
@@ -29,27 +30,33 @@ export interface Patient {
   lastName?: string;
   name?: string;
   birthDate?: string;
-  /** Policy id of the primary coverage ('medicare', 'medicaid', 'commercial', or a custom one). */
+  sex?: 'F' | 'M' | 'U';
+  externalId?: string | null;
+  primaryTherapistId?: string | null;
+  /** Filled in by the app from the primary coverage's payer: the rules policy id. */
   payer?: string;
-  history?: { treatmentDaysSinceProgressReport?: number; thresholdSpentCents?: { PT_SLP?: number; OT?: number } };
+  history?: {
+    treatmentDaysSinceProgressReport?: number;
+    thresholdSpentCents?: { PT_SLP?: number; OT?: number };
+  } | null;
 }
 
 export interface Coverage {
   id: string;
   patientId: string;
   payerId: string;
-  payerName?: string;
-  policyId?: string;
-  memberId?: string;
-  priority?: string | number;
-  startDate?: string;
-  endDate?: string | null;
+  memberId: string;
+  groupNumber?: string | null;
+  /** 1 primary, 2 secondary, 3 tertiary. */
+  priority: number;
+  startDate: string;
+  endDate: string | null;
 }
 
 export interface GoalRecord {
   id: string;
   text: string;
-  status?: string;
+  status?: 'active' | 'met' | 'discontinued';
 }
 
 export interface PlanOfCareRecord {
@@ -73,6 +80,15 @@ export interface Provider {
   userId?: string | null;
 }
 
+/** One engine line of a visit: the claim line with claimed units and modifiers. */
+export interface EngineLine {
+  code: string;
+  minutes: number;
+  units: number;
+  claimedUnits: number | null;
+  modifiers: string[];
+}
+
 export interface Estimate {
   payer?: string;
   totalCents: number;
@@ -85,8 +101,8 @@ export interface VisitRecord {
   date: string;
   discipline: Discipline;
   noteType: NoteType;
-  providerId: string;
-  credential?: Credential;
+  providerId: string | null;
+  provider?: { id?: string; credential: Credential };
   timeIn?: string;
   timeOut?: string;
   totalTimedMinutes?: number;
@@ -95,20 +111,29 @@ export interface VisitRecord {
   nonBillable?: NonBillable[];
   response?: string;
   segments?: SegmentRecord[];
-  status?: 'draft' | 'signed' | string;
+  status: 'draft' | 'signed';
   signedAt?: string | null;
   signedBy?: string | null;
   findings?: Finding[];
   units?: UnitResult;
+  lines?: EngineLine[];
   estimate?: Estimate;
-  addenda?: { id: string; text: string; createdAt: string; authorName?: string }[];
-  overrides?: { rule: string; service?: number; reason: string }[];
+  addenda?: { id: string; text: string; createdAt: string; authorId?: string }[];
+  overrides?: { rule: string; service?: number | null; reason: string }[];
   version?: number;
-  patientName?: string;
-  payer?: string;
 }
 
+/** A timer run as the server stores it. */
 export interface SegmentRecord {
+  serviceOrdinal?: number | null;
+  activityKey?: string | null;
+  kind?: 'treatment' | NonBillable['kind'];
+  startedAt: string;
+  endedAt: string | null;
+}
+
+/** A timer run as the API takes it on a visit save. */
+export interface SegmentInput {
   service?: number;
   activity?: string;
   startedAt: string;
@@ -119,27 +144,29 @@ export interface SegmentRecord {
 export interface Payer {
   id: string;
   name: string;
-  policyId?: string;
-  unitMethod?: string;
+  /** The rules policy id it follows: 'medicare', 'medicaid', 'commercial' or a clinic policy. */
+  policyId: string;
+  x12PayerId?: string | null;
 }
 
-export interface FeeSchedule {
+/** One effective-dated fee of a payer policy, per unit. */
+export interface FeeRow {
   id: string;
-  payerId?: string;
-  name?: string;
+  payerPolicyId: string;
+  code: string;
   effectiveFrom: string;
-  effectiveTo?: string | null;
-  entries: { code: string; cents: number }[];
+  effectiveTo: string | null;
+  cents: number;
 }
 
 export interface AuditEntry {
   id: string;
   at: string;
-  userId?: string;
-  userName?: string;
+  userId: string | null;
   action: string;
-  patientId?: string | null;
-  entity?: string;
-  entityId?: string;
-  ip?: string;
+  patientId: string | null;
+  entity: string;
+  entityId: string | null;
+  ip: string | null;
+  detail?: Record<string, unknown> | null;
 }

@@ -1,5 +1,6 @@
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react';
 import { setCsrfToken } from '../api/client.ts';
+import { resetDirectory } from '../api/directory.ts';
 import { api } from '../api/endpoints.ts';
 import type { Role, User } from '../api/types.ts';
 
@@ -26,7 +27,7 @@ export function AuthProvider(props: { children: ReactNode }): ReactNode {
       .session()
       .then((s) => {
         if (!live) return;
-        setCsrfToken(s.csrfToken);
+        setCsrfToken(s.csrfToken ?? undefined);
         setUser(s.user);
       })
       .catch(() => undefined)
@@ -37,7 +38,8 @@ export function AuthProvider(props: { children: ReactNode }): ReactNode {
   }, []);
   const signIn = useCallback(async (email: string, password: string) => {
     const s = await api.signIn(email, password);
-    setCsrfToken(s.csrfToken);
+    setCsrfToken(s.csrfToken ?? undefined);
+    resetDirectory();
     setUser(s.user);
   }, []);
   const signOut = useCallback(async () => {

@@ -96,9 +96,10 @@ export interface ProviderQuality {
 export function qualityByProvider(visits: readonly VisitRecord[]): ProviderQuality[] {
   const by = new Map<string, VisitRecord[]>();
   for (const v of visits) {
-    const list = by.get(v.providerId) ?? [];
+    const key = v.providerId ?? 'unassigned';
+    const list = by.get(key) ?? [];
     list.push(v);
-    by.set(v.providerId, list);
+    by.set(key, list);
   }
   return [...by.entries()].map(([providerId, list]) => {
     let clean = 0;

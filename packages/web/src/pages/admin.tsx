@@ -1,8 +1,9 @@
 import { type FormEvent, type ReactNode, useState } from 'react';
 import { type ImportReport, importCaseFile, readCaseFile } from '../admin/import-file.ts';
+import { resetDirectory } from '../api/directory.ts';
 import { api } from '../api/endpoints.ts';
 import { ApiError, fieldMessage, messageOf } from '../api/problem.ts';
-import type { FeeSchedule, Payer, Provider, User } from '../api/types.ts';
+import type { FeeRow, Payer, Provider, User } from '../api/types.ts';
 import { SelectField, TextArea, TextField } from '../components/field.tsx';
 import { formatCents, parseDollars } from '../components/money.ts';
 import { useAsync } from '../components/use-async.ts';
@@ -142,7 +143,25 @@ function Providers(): ReactNode {
 
 function Payers(): ReactNode {
   const list = useAsync(() => api.payers(), []);
+  const [form, setForm] = useState({ name: '', policyId: 'medicare' });
+  const [fields, setFields] = useState<Record<string, string>>({});
+  const [msg, setMsg] = useState('');
   const today = new Date().toISOString().slice(0, 10);
+  const submit = async (e: FormEvent): Promise<void> => {
+    e.preventDefault();
+    setFields({});
+    setMsg('');
+    try {
+      await api.createPayer(form);
+      resetDirectory();
+      setForm({ name: '', policyId: form.policyId });
+      setMsg('Payer added.');
+      list.reload();
+    } catch (err) {
+      if (err instanceof ApiError) setFields(err.fields);
+      setMsg(messageOf(err));
+    }
+  };
   return (
     <section className="card" aria-labelledby="payers-title">
       <h2 id="payers-title">Payers and policies</h2>
@@ -157,90 +176,144 @@ function Payers(): ReactNode {
         </thead>
         <tbody>
           {(list.data?.items ?? []).map((p: Payer) => {
-            const pol = policyFor(p.policyId ?? p.id, today);
+            const pol = policyFor(p.policyId, today);
             return (
               <tr key={p.id}>
                 <td>{p.name}</td>
-                <td>{pol?.name ?? p.policyId ?? '—'}</td>
-                <td>{methodLabel(p.unitMethod ?? pol?.unitMethod ?? 'ama')}</td>
+                <td>
+                  {pol?.name ?? p.policyId} <small>({p.policyId})</small>
+                </td>
+                <td>{methodLabel(pol?.unitMethod ?? 'ama')}</td>
               </tr>
             );
           })}
         </tbody>
       </table>
+      <form onSubmit={(e) => void submit(e)} className="row" aria-label="Add a payer" noValidate>
+        <TextField
+          label="Payer name"
+          value={form.name}
+          onChange={(e) => setForm({ ...form, name: e.target.value })}
+          error={fieldMessage(fields, 'name')}
+        />
+        <SelectField
+          label="Follows the rules of"
+          value={form.policyId}
+          onChange={(e) => setForm({ ...form, policyId: e.target.value })}
+          error={fieldMessage(fields, 'policyId')}
+        >
+          <option value="medicare">Medicare (CMS 8-minute rule)</option>
+          <option value="medicaid">Medicaid</option>
+          <option value="commercial">Commercial (per-code midpoint)</option>
+        </SelectField>
+        <button type="submit">Add payer</button>
+      </form>
+      {msg && <p role="status">{msg}</p>}
     </section>
   );
 }
 
 function FeeSchedules(): ReactNode {
-  const list = useAsync(
-    () => Promise.all([api.feeSchedules(), api.payers().catch(() => ({ items: [] as Payer[], next: null }))]),
-    [],
-  );
-  const [form, setForm] = useState({ payerId: '', effectiveFrom: '', entries: '97530 35.00\n97110 30.00' });
+  const list = useAsync(() => api.fees(), []);
+  const [form, setForm] = useState({
+    payerPolicyId: 'commercial',
+    effectiveFrom: '',
+    entries: '97530 35.00\n97110 30.00',
+  });
   const [fields, setFields] = useState<Record<string, string>>({});
   const [msg, setMsg] = useState('');
   const submit = async (e: FormEvent): Promise<void> => {
     e.preventDefault();
     setMsg('');
-    const entries: { code: string; cents: number }[] = [];
+    const rows: Omit<FeeRow, 'id'>[] = [];
     const local: Record<string, string> = {};
     form.entries.split('\n').forEach((line, i) => {
       if (!line.trim()) return;
       const [code, amount] = line.trim().split(/\s+/);
       const cents = parseDollars(amount ?? '');
       if (!code || cents === null) local.entries = `Line ${i + 1}: write a code and an amount, e.g. "97530 35.00".`;
-      else entries.push({ code, cents });
+      else
+        rows.push({
+          payerPolicyId: form.payerPolicyId,
+          code,
+          effectiveFrom: form.effectiveFrom,
+          effectiveTo: null,
+          cents,
+        });
     });
-    if (!form.payerId) local.payerId = 'Choose the payer.';
     if (!form.effectiveFrom) local.effectiveFrom = 'Give the date the fees take effect.';
+    if (rows.length === 0 && !local.entries) local.entries = 'Give at least one code and amount.';
     setFields(local);
     if (Object.keys(local).length > 0) return;
     try {
-      await api.createFeeSchedule({ payerId: form.payerId, effectiveFrom: form.effectiveFrom, entries });
+      await api.addFees(rows);
       setMsg('Fee schedule saved.');
       list.reload();
     } catch (err) {
-      if (err instanceof ApiError) setFields(err.fields);
+      if (err instanceof ApiError) {
+        // Server paths are `rows.N.field`; every row comes from the one text box.
+        const f = err.fields;
+        setFields(Object.keys(f).some((k) => k.startsWith('rows')) ? { entries: Object.values(f)[0] ?? '' } : f);
+      }
       setMsg(messageOf(err));
     }
   };
-  const [schedules, payers] = list.data ?? [undefined, undefined];
+  const rows = [...(list.data?.items ?? [])].sort(
+    (a, b) =>
+      a.payerPolicyId.localeCompare(b.payerPolicyId) ||
+      b.effectiveFrom.localeCompare(a.effectiveFrom) ||
+      a.code.localeCompare(b.code),
+  );
   return (
     <section className="card" aria-labelledby="fees-title">
-      <h2 id="fees-title">Fee schedules</h2>
+      <h2 id="fees-title">Fee schedules (effective-dated)</h2>
       <ErrorLine error={list.error} />
-      <ul className="plain-list">
-        {(schedules?.items ?? []).map((s: FeeSchedule) => (
-          <li key={s.id}>
-            <strong>{payers?.items.find((p) => p.id === s.payerId)?.name ?? s.payerId ?? s.name}</strong> from{' '}
-            {s.effectiveFrom}
-            {s.effectiveTo ? ` to ${s.effectiveTo}` : ''}:{' '}
-            {s.entries.map((e) => `${e.code} ${formatCents(e.cents)}`).join(', ')}
-          </li>
-        ))}
-      </ul>
-      <form onSubmit={(e) => void submit(e)} aria-label="Add a fee schedule">
+      {rows.length === 0 ? (
+        <p className="muted">
+          No clinic fees yet: estimates use the payer policy (Medicare PFS, or the sample schedules).
+        </p>
+      ) : (
+        <table className="data-table">
+          <thead>
+            <tr>
+              <th scope="col">Policy</th>
+              <th scope="col">Code</th>
+              <th scope="col">Per unit</th>
+              <th scope="col">From</th>
+              <th scope="col">To</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((r) => (
+              <tr key={r.id}>
+                <td>{r.payerPolicyId}</td>
+                <td>{r.code}</td>
+                <td>{formatCents(r.cents)}</td>
+                <td>{r.effectiveFrom}</td>
+                <td>{r.effectiveTo ?? 'in force'}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      <form onSubmit={(e) => void submit(e)} aria-label="Add fees" noValidate>
         <div className="row">
           <SelectField
-            label="Payer"
-            value={form.payerId}
-            onChange={(e) => setForm({ ...form, payerId: e.target.value })}
-            error={fieldMessage(fields, 'payerId')}
+            label="Payer policy"
+            value={form.payerPolicyId}
+            onChange={(e) => setForm({ ...form, payerPolicyId: e.target.value })}
+            error={fieldMessage(fields, 'payerPolicyId')}
           >
-            <option value="">Choose…</option>
-            {(payers?.items ?? []).map((p) => (
-              <option key={p.id} value={p.id}>
-                {p.name}
-              </option>
-            ))}
+            <option value="medicare">medicare</option>
+            <option value="medicaid">medicaid</option>
+            <option value="commercial">commercial</option>
           </SelectField>
           <TextField
             label="Effective from"
             type="date"
             value={form.effectiveFrom}
             onChange={(e) => setForm({ ...form, effectiveFrom: e.target.value })}
-            error={fieldMessage(fields, 'effectiveFrom')}
+            error={fields.effectiveFrom}
           />
         </div>
         <TextArea
@@ -248,9 +321,9 @@ function FeeSchedules(): ReactNode {
           rows={4}
           value={form.entries}
           onChange={(e) => setForm({ ...form, entries: e.target.value })}
-          error={fieldMessage(fields, 'entries')}
+          error={fields.entries}
         />
-        <button type="submit">Save fee schedule</button>
+        <button type="submit">Save fees</button>
       </form>
       {msg && <p role="status">{msg}</p>}
     </section>

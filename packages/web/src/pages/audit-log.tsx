@@ -8,6 +8,8 @@ export default function AuditLogPage(): ReactNode {
   const [cursors, setCursors] = useState<(string | undefined)[]>([undefined]);
   const cursor = cursors[cursors.length - 1];
   const page = useAsync(() => api.auditLog({ cursor, limit: 100 }), [cursor]);
+  // Names for the user ids; auditors may not list users, in which case the id is shown.
+  const users = useAsync(() => api.users().then((p) => new Map(p.items.map((u) => [u.id, u.name]))), []);
   return (
     <section>
       <h1>Audit log</h1>
@@ -32,7 +34,7 @@ export default function AuditLogPage(): ReactNode {
             {(page.data?.items ?? []).map((e) => (
               <tr key={e.id}>
                 <td>{new Date(e.at).toLocaleString()}</td>
-                <td>{e.userName ?? e.userId ?? '—'}</td>
+                <td>{(e.userId && users.data?.get(e.userId)) ?? e.userId ?? '—'}</td>
                 <td>{e.action}</td>
                 <td>{e.patientId ?? '—'}</td>
                 <td>{[e.entity, e.entityId].filter(Boolean).join(' ') || '—'}</td>

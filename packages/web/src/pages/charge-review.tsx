@@ -4,6 +4,7 @@ import { allPages } from '../api/all-pages.ts';
 import { api } from '../api/endpoints.ts';
 import { messageOf } from '../api/problem.ts';
 import type { Patient, Provider, VisitRecord } from '../api/types.ts';
+import { withDetails } from '../api/with-details.ts';
 import { Link } from '../app/router.tsx';
 import { SelectField, TextField } from '../components/field.tsx';
 import { formatCents } from '../components/money.ts';
@@ -26,11 +27,8 @@ async function loadCharges(from: string, to: string): Promise<ChargeData> {
       (): Provider[] => [],
     ),
   ]);
-  return {
-    visits: visits.filter((v) => v.status === 'signed' || v.signedAt),
-    patients: new Map(patients.map((p) => [p.id, p])),
-    providers,
-  };
+  const signed = await withDetails(visits.filter((v) => v.status === 'signed'));
+  return { visits: signed, patients: new Map(patients.map((p) => [p.id, p])), providers };
 }
 
 /** Charge review: signed visits ready to bill, with findings, units, modifiers and expected payment, filtered. */
@@ -45,20 +43,14 @@ export default function ChargeReviewPage(): ReactNode {
     if (!data.data) return [];
     const { visits, patients } = data.data;
     return visits
-      .map((v) => ({ v, p: patients.get(v.patientId), payer: v.payer ?? patients.get(v.patientId)?.payer ?? '' }))
+      .map((v) => ({ v, p: patients.get(v.patientId), payer: v.estimate?.payer ?? '' }))
       .filter((r) => !payer || r.payer === payer)
       .filter((r) => !provider || r.v.providerId === provider)
       .filter((r) => !rule || (r.v.findings ?? []).some((f) => f.rule === rule))
       .sort((a, b) => b.v.date.localeCompare(a.v.date));
   }, [data.data, payer, provider, rule]);
   const total = rows.reduce((s, r) => s + (r.v.estimate?.totalCents ?? 0), 0);
-  const payers = [
-    ...new Set(
-      (data.data?.visits ?? [])
-        .map((v) => v.payer ?? data.data?.patients.get(v.patientId)?.payer ?? '')
-        .filter(Boolean),
-    ),
-  ];
+  const payers = [...new Set((data.data?.visits ?? []).map((v) => v.estimate?.payer ?? '').filter(Boolean))];
   return (
     <section>
       <h1>Charge review</h1>
@@ -114,17 +106,17 @@ export default function ChargeReviewPage(): ReactNode {
             {rows.map(({ v, p, payer: py }) => (
               <tr key={v.id} data-visit={v.id}>
                 <td>{v.date}</td>
-                <td>{patientName(p ?? { id: v.patientId, ...(v.patientName ? { name: v.patientName } : {}) })}</td>
+                <td>{patientName(p ?? { id: v.patientId })}</td>
                 <td>{py || '—'}</td>
                 <td>
-                  {(v.units?.lines ?? []).map((l) => {
-                    const mods = v.services.find((s) => s.code === l.code)?.modifiers ?? [];
-                    return (
-                      <div key={l.code}>
-                        {l.code} × {l.units} {mods.length > 0 && <small>{mods.join(' ')}</small>}
-                      </div>
-                    );
-                  })}
+                  {(v.lines ?? []).map((l, i) => (
+                    // Lines of a signed visit never reorder.
+                    // biome-ignore lint/suspicious/noArrayIndexKey: immutable list
+                    <div key={`${l.code}-${i}`}>
+                      {l.code} × {l.claimedUnits ?? l.units}{' '}
+                      {l.modifiers.length > 0 && <small>{l.modifiers.join(' ')}</small>}
+                    </div>
+                  ))}
                 </td>
                 <td>
                   {(v.findings ?? []).length === 0 ? (

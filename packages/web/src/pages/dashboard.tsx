@@ -5,6 +5,7 @@ import { get, query } from '../api/client.ts';
 import { api } from '../api/endpoints.ts';
 import { messageOf } from '../api/problem.ts';
 import type { Page, Patient, PlanOfCareRecord, Provider, VisitRecord } from '../api/types.ts';
+import { withDetails } from '../api/with-details.ts';
 import { Link } from '../app/router.tsx';
 import { BarChart } from '../components/bar-chart.tsx';
 import { formatCents } from '../components/money.ts';
@@ -37,7 +38,13 @@ async function load(today: string) {
       (): PlanOfCareRecord[] => [],
     ),
   ]);
-  return { visits, patients, providers, plans, recentFrom: from.toISOString().slice(0, 10) };
+  return {
+    visits: await withDetails(visits.slice(0, 500)),
+    patients,
+    providers,
+    plans,
+    recentFrom: from.toISOString().slice(0, 10),
+  };
 }
 
 /** The owner's and biller's dashboard: revenue and units by payer and week, findings by rule, what is due, quality, KX. */
@@ -55,8 +62,7 @@ export default function DashboardPage(): ReactNode {
     );
   if (!data.data) return <p className="loading">Loading the dashboard…</p>;
   const { visits, patients, providers, plans, recentFrom } = data.data;
-  const byId = new Map<string, Patient>(patients.map((p) => [p.id, p]));
-  const payerOf = (v: VisitRecord): string => v.payer ?? byId.get(v.patientId)?.payer ?? 'unknown';
+  const payerOf = (v: VisitRecord): string => v.estimate?.payer ?? 'unknown';
   const recent = visits.filter((v) => v.date >= recentFrom);
   const revenue = revenueByPayerWeek(recent, payerOf);
   const units = unitsPerVisitByPayerWeek(recent, payerOf);
@@ -73,7 +79,7 @@ export default function DashboardPage(): ReactNode {
       const input: Parameters<typeof patientBadges>[0] = {
         today,
         discipline: d,
-        policy: policyFor(p.payer, today),
+        policy: policyFor(pv.find((v) => v.estimate?.payer)?.estimate?.payer, today),
         plans: pp,
         visits: pv,
       };
@@ -81,7 +87,7 @@ export default function DashboardPage(): ReactNode {
         input.priorTreatmentDays = p.history.treatmentDaysSinceProgressReport;
       for (const b of patientBadges(input)) if (/Progress report|Plan/.test(b.text)) due.push({ patient: p, ...b });
     }
-    if (t && p.payer === 'medicare') {
+    if (t && pv.some((v) => v.estimate?.payer === 'medicare')) {
       const spent =
         (p.history?.thresholdSpentCents?.PT_SLP ?? 0) +
         pv.filter((v) => v.discipline !== 'OT').reduce((s, v) => s + (v.estimate?.totalCents ?? 0), 0);

@@ -1,5 +1,6 @@
 import { DISCIPLINES, type Discipline, NOTE_TYPES, type NoteType } from '@unitwise/rules';
 import { type FormEvent, type ReactNode, useState } from 'react';
+import { directory } from '../api/directory.ts';
 import { api } from '../api/endpoints.ts';
 import { ApiError, fieldMessage, messageOf } from '../api/problem.ts';
 import type { PlanOfCareRecord, VisitRecord } from '../api/types.ts';
@@ -36,6 +37,7 @@ export default function PatientChartPage(props: { patientId: string }): ReactNod
           (p) => p.items,
           (): VisitRecord[] => [],
         ),
+        directory(),
       ]),
     [id],
   );
@@ -50,7 +52,8 @@ export default function PatientChartPage(props: { patientId: string }): ReactNod
       </section>
     );
   if (!data.data) return <p className="loading">Loading the chart…</p>;
-  const [patient, coverages, plans, visits] = data.data;
+  const [patient, coverages, plans, visits, dir] = data.data;
+  const payerName = (payerId: string): string => dir.payers.find((p) => p.id === payerId)?.name ?? payerId;
   const sorted = [...visits].sort((a, b) => b.date.localeCompare(a.date));
   const canPlan = hasRole(user, 'owner', 'therapist');
   const canDocument = hasRole(user, 'owner', 'therapist', 'assistant');
@@ -62,19 +65,18 @@ export default function PatientChartPage(props: { patientId: string }): ReactNod
   return (
     <section className="chart-page">
       <h1>{patientName(patient)}</h1>
-      <p className="muted">
-        {patient.birthDate ? `Born ${patient.birthDate} · ` : ''}Payer: {patient.payer ?? 'not set'}
-      </p>
+      <p className="muted">{patient.birthDate ? `Born ${patient.birthDate}` : ''}</p>
       <section aria-labelledby="cov-title" className="card">
         <h2 id="cov-title">Coverage</h2>
         {coverages.length === 0 ? (
-          <p className="muted">No coverage on file{patient.payer ? `; billed as ${patient.payer}` : ''}.</p>
+          <p className="muted">No coverage on file: visits are counted as a commercial payer would.</p>
         ) : (
           <ul className="plain-list">
             {coverages.map((c) => (
               <li key={c.id}>
-                {c.payerName ?? c.payerId} {c.memberId ? `· member ${c.memberId}` : ''}{' '}
-                {c.startDate ? `· from ${c.startDate}` : ''}
+                {c.priority === 1 ? 'Primary' : c.priority === 2 ? 'Secondary' : 'Tertiary'}: {payerName(c.payerId)} ·
+                member {c.memberId} · from {c.startDate}
+                {c.endDate ? ` to ${c.endDate}` : ''}
               </li>
             ))}
           </ul>

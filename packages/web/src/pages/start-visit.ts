@@ -1,5 +1,7 @@
 import type { Discipline, NoteType } from '@unitwise/rules';
+import { directory, providerOfUser } from '../api/directory.ts';
 import { api } from '../api/endpoints.ts';
+import { ApiError } from '../api/problem.ts';
 import type { User } from '../api/types.ts';
 import { navigate } from '../app/router.tsx';
 import { localDate } from '../components/names.ts';
@@ -20,7 +22,19 @@ export async function startVisit(
   now: Date,
 ): Promise<void> {
   const date = localDate(now);
-  const body = { patientId, date, discipline, noteType, providerId: user.providerId ?? undefined, services: [] };
+  const { providers } = await directory();
+  // An owner who is not a clinician documents for the discipline's first provider.
+  const provider =
+    providerOfUser(providers, user.id) ??
+    (user.roles.includes('owner') ? providers.find((p) => p.discipline === discipline) : undefined);
+  if (!provider) {
+    throw new ApiError({
+      title: 'No provider record',
+      status: 400,
+      detail: 'Your account is not linked to a provider (NPI and credential); ask the clinic owner to link it.',
+    });
+  }
+  const body = { patientId, date, discipline, noteType, providerId: provider.id, services: [] };
   const res = await api.createVisit(body, `start-${user.id}-${patientId}-${discipline}-${noteType}-${date}`);
   navigate(`/visits/${encodeURIComponent(res.body.id)}`);
 }

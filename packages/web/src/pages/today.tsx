@@ -38,7 +38,7 @@ async function loadToday(today: string): Promise<Row[]> {
       const badgeInput: Parameters<typeof patientBadges>[0] = {
         today,
         discipline: visit.discipline,
-        policy: policyFor(patient.payer, today),
+        policy: policyFor(visit.estimate?.payer ?? history.find((v) => v.estimate?.payer)?.estimate?.payer, today),
         plans,
         visits: history,
       };
@@ -106,7 +106,7 @@ function QuickStart(): ReactNode {
   const { user } = useAuth();
   const [q, setQ] = useState('');
   const [error, setError] = useState('');
-  const list = useAsync(() => api.patients({ q, limit: 20 }), [q]);
+  const list = useAsync(() => api.patients({ search: q, limit: 20 }), [q]);
   const start = (p: Patient, discipline: Discipline): void => {
     if (!user) return;
     setError('');

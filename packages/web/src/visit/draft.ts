@@ -113,13 +113,25 @@ export function draftToVisit(draft: VisitDraft, now: number): Visit {
   return visit;
 }
 
+/** The therapy modifier of each discipline (Pub. 100-04 Ch. 5 §20.1): GP, GO, GN. */
+export const DISCIPLINE_MODIFIER: Readonly<Record<Discipline, string>> = { PT: 'GP', OT: 'GO', SLP: 'GN' };
+
 /**
- * A new, empty activity.
+ * A new, empty activity, with the discipline's therapy modifier already on it.
  * @param id - a unique id within the draft
  * @param code - the starting code
+ * @param discipline - the visit's discipline
  */
-export function newActivity(id: string, code = '97530'): ActivityDraft {
-  return { id, code, description: '', assistance: '', goalIds: [], deliveredBy: 'therapist', modifiers: [] };
+export function newActivity(id: string, code: string, discipline: Discipline): ActivityDraft {
+  return {
+    id,
+    code,
+    description: '',
+    assistance: '',
+    goalIds: [],
+    deliveredBy: 'therapist',
+    modifiers: [DISCIPLINE_MODIFIER[discipline]],
+  };
 }
 
 /** Sums non-billable minutes by kind, for display. */

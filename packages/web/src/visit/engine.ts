@@ -1,7 +1,9 @@
-import type { Finding, Patient, Visit } from '@unitwise/rules';
-import type { AuditFn } from './live-results.ts';
+import { type Discipline, type Finding, lookupCode, suggestCodes } from '@unitwise/rules';
 
-/** Rules whose checks need history the browser does not hold (earlier notes, the year's spend): the server's word stands. */
+/**
+ * Rules whose checks need earlier notes the browser does not replay (cloned text, the progress-report count, the
+ * year's KX spend): for these the server's findings from the last save stand.
+ */
 export const SERVER_ONLY_RULES: ReadonlySet<string> = new Set([
   'cloned-description',
   'progress-report-due',
@@ -9,32 +11,30 @@ export const SERVER_ONLY_RULES: ReadonlySet<string> = new Set([
 ]);
 
 /**
- * The local checks for a patient, or null while the engine offers none.
- * @param _patient - the patient with payer, plans of care and history
- */
-export function makeAudit(_patient: Patient): AuditFn | null {
-  return null;
-}
-
-/**
- * The findings to show: the live local ones, plus the server's for rules only it can judge. Without local checks,
- * the server's findings from the last save.
- * @param local - findings computed in the browser, or null when unavailable
+ * The findings to show: the live local ones, plus the server's for rules only it can judge.
+ * @param local - findings computed in the browser
  * @param server - findings stored with the visit at its last save
  */
-export function mergeFindings(local: readonly Finding[] | null, server: readonly Finding[]): Finding[] {
-  if (local === null) return [...server];
-  return [...local, ...server.filter((f) => SERVER_ONLY_RULES.has(f.rule))];
+export function mergeFindings(local: readonly Finding[], server: readonly Finding[]): Finding[] {
+  const out = local.filter((f) => !SERVER_ONLY_RULES.has(f.rule));
+  for (const f of server) if (SERVER_ONLY_RULES.has(f.rule)) out.push(f);
+  return out;
 }
 
 /**
- * A code the description points to, if it differs from the one chosen; null while the engine offers none.
- * @param _description - what was done
- * @param _code - the code chosen
+ * The code the description points to, when it is not the one chosen, with the phrases behind it.
+ * @param description - what was done
+ * @param code - the code chosen
+ * @param discipline - the visit's discipline (only its codes are suggested)
  */
-export function suggestFor(_description: string, _code: string): { code: string; why: string } | undefined {
-  return undefined;
+export function suggestFor(
+  description: string,
+  code: string,
+  discipline: Discipline,
+): { code: string; why: string } | undefined {
+  if (description.trim().length < 12) return undefined;
+  const best = suggestCodes(description, discipline)[0];
+  if (!best || best.code === code) return undefined;
+  const name = lookupCode(best.code)?.name ?? best.code;
+  return { code: best.code, why: `${name}: ${best.reasons.join('; ') || 'its wording'}` };
 }
-
-/** Re-exported for the screen: the visit type the checks take. */
-export type { Visit };

@@ -1,17 +1,13 @@
 import {
-  computeUnits,
+  createAuditor,
   type Finding,
-  type PriceResult,
-  priceLines,
-  type ResolvedPolicy,
-  type UnitInputLine,
+  type Patient,
+  type PayerPolicyInput,
   type UnitResult,
   type Visit,
-  whatIf,
+  type VisitAuditLine,
+  type VisitEstimate,
 } from '@unitwise/rules';
-
-/** The checks the live screen runs; injected so the screen works before (and without) a payer context. */
-export type AuditFn = (visit: Visit) => Finding[];
 
 /** "k more minutes of CODE earns another unit", for one timed code. */
 export interface WhatIfHint {
@@ -23,63 +19,45 @@ export interface WhatIfHint {
 /** Everything the visit screen shows beside the note, recomputed on each keystroke or timer tick. */
 export interface LiveResults {
   units: UnitResult;
+  /** One engine line per service: units, claimed units, modifiers. */
+  lines: VisitAuditLine[];
   whatIf: WhatIfHint[];
-  /** Minutes past a code's last unit, which earn nothing. */
-  pastLastUnit: { code: string; minutes: number }[];
+  /** The engine's words on the what-if, including minutes past a unit that earn nothing. */
+  whatIfExplanation: string[];
   findings: Finding[];
-  /** The engine's price of the billed lines under the payer's policy; null without a policy. */
-  price: PriceResult | null;
+  /** The engine's price under the payer's policy (allowed, payer's and patient's share). */
+  estimate: VisitEstimate;
 }
 
-/** What the payer decides for the live results. */
+/** Whose visit it is: the patient as the engine sees it (payer, plans of care, history) and clinic policies. */
 export interface LiveContext {
-  /** The payer's policy version on the date of service (unit method, pricing, coinsurance). */
-  policy: ResolvedPolicy;
-  /** Local checks, or null when none are available (the server's findings are shown instead). */
-  audit: AuditFn | null;
+  patient: Patient;
+  payers?: readonly PayerPolicyInput[];
 }
 
 /**
- * Computes the live results of a visit locally, with the same engine the server runs on save: units by the
- * payer's method, the what-if for each timed code, the checks, and the price.
+ * Computes the live results of a visit locally with the same engine the server runs on save: units by the payer's
+ * method, the what-if, every check, and the price. A fresh auditor each time, so a note never counts as its own
+ * history (a draft is not an earlier visit); checks that need earlier notes come from the server (see engine.ts).
  * @param visit - the visit as the draft stands now
- * @param ctx - the payer's policy and the checks
+ * @param ctx - the patient and the clinic's payer policies
  */
 export function computeLiveResults(visit: Visit, ctx: LiveContext): LiveResults {
-  const lines: UnitInputLine[] = [];
-  for (const s of visit.services) if (s.code !== '') lines.push({ code: s.code, minutes: s.minutes ?? 0 });
-  const method = ctx.policy.unitMethod;
-  const units = computeUnits(lines, method);
-  const w = whatIf(lines, method);
-  const hints = w.nextUnit.map((n) => ({
+  const auditor = createAuditor({ patients: [ctx.patient], payers: ctx.payers ?? [] });
+  const a = auditor.auditVisit(visit);
+  const whatIf = (a.whatIf?.nextUnit ?? []).map((n) => ({
     code: n.code,
     moreMinutes: n.moreMinutes,
     message: `${n.moreMinutes} more minute${n.moreMinutes === 1 ? '' : 's'} of ${n.code} earns another unit.`,
   }));
-  let findings: Finding[] = [];
-  if (ctx.audit) {
-    try {
-      findings = ctx.audit(visit);
-    } catch {
-      // A half-typed visit must never break the screen; the server's checks on save are the record.
-      findings = [];
-    }
-  }
-  const billed = units.lines
-    .filter((l) => l.units > 0)
-    .map((l) => ({ code: l.code, units: l.units, modifiers: modifiersOf(visit, l.code) }));
-  let price: PriceResult | null = null;
-  try {
-    price = priceLines(billed, { date: visit.date, policy: ctx.policy });
-  } catch {
-    price = null;
-  }
-  return { units, whatIf: hints, pastLastUnit: w.pastLastUnit, findings, price };
-}
-
-function modifiersOf(visit: Visit, code: string): string[] {
-  for (const s of visit.services) if (s.code === code && s.modifiers) return s.modifiers;
-  return [];
+  return {
+    units: a.units,
+    lines: a.lines,
+    whatIf,
+    whatIfExplanation: a.whatIf?.explanation ?? [],
+    findings: a.findings,
+    estimate: a.estimate,
+  };
 }
 
 /**

@@ -1,5 +1,5 @@
 import type { Credential } from '@unitwise/rules';
-import type { SegmentRecord, VisitRecord } from '../api/types.ts';
+import type { SegmentInput, SegmentRecord, VisitRecord } from '../api/types.ts';
 import { type ActivityDraft, draftToVisit, type VisitDraft } from './draft.ts';
 import type { TimerSegment, TimerState } from './timer-machine.ts';
 
@@ -21,15 +21,15 @@ export function recordToDraft(v: VisitRecord, fallbackCredential: Credential): V
     modifiers: s.modifiers ?? [],
     ...(s.groupSize !== undefined ? { groupSize: s.groupSize } : {}),
   }));
-  const timer: TimerState = { segments: (v.segments ?? []).map((seg) => fromSegment(seg)) };
+  const timer: TimerState = { segments: (v.segments ?? []).map((seg) => fromSegment(seg, activities)) };
   const draft: VisitDraft = {
     visitId: v.id,
     patientId: v.patientId,
     date: v.date,
     discipline: v.discipline,
     noteType: v.noteType ?? 'daily',
-    credential: v.credential ?? fallbackCredential,
-    providerId: v.providerId,
+    credential: v.provider?.credential ?? fallbackCredential,
+    ...(v.providerId ? { providerId: v.providerId } : {}),
     timeIn: v.timeIn ?? '',
     timeOut: v.timeOut ?? '',
     response: v.response ?? '',
@@ -52,11 +52,13 @@ export function recordToDraft(v: VisitRecord, fallbackCredential: Credential): V
   return draft;
 }
 
-function fromSegment(seg: SegmentRecord): TimerSegment {
-  const out: TimerSegment = { start: Date.parse(seg.startedAt), end: Date.parse(seg.endedAt) };
-  if (seg.nonBillableKind) out.nonBillable = seg.nonBillableKind;
-  else if (seg.service !== undefined) out.activityId = `a${seg.service + 1}`;
-  else if (seg.activity) out.activityId = seg.activity;
+function fromSegment(seg: SegmentRecord, activities: readonly ActivityDraft[]): TimerSegment {
+  const start = Date.parse(seg.startedAt);
+  const out: TimerSegment = seg.endedAt ? { start, end: Date.parse(seg.endedAt) } : { start };
+  if (seg.kind && seg.kind !== 'treatment') out.nonBillable = seg.kind;
+  else if (seg.serviceOrdinal !== undefined && seg.serviceOrdinal !== null) {
+    out.activityId = activities[seg.serviceOrdinal]?.id ?? `a${seg.serviceOrdinal + 1}`;
+  } else if (seg.activityKey) out.activityId = seg.activityKey;
   return out;
 }
 
@@ -69,7 +71,7 @@ export function draftToBody(draft: VisitDraft, now: number): Record<string, unkn
   const v = draftToVisit(draft, now);
   const index = new Map(draft.activities.map((a, i) => [a.id, i]));
   const segments = draft.timer.segments.map((s) => {
-    const out: SegmentRecord = {
+    const out: SegmentInput = {
       startedAt: new Date(s.start).toISOString(),
       endedAt: new Date(s.end ?? Math.max(now, s.start)).toISOString(),
     };

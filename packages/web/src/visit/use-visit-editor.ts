@@ -56,6 +56,8 @@ export function useVisitEditor(visitId: string, credential: Credential, clock: (
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const drafts = useRef(new DraftStore(storage()));
   const queue = useRef(new RetryQueue(storage()));
+  const chain = useRef<Promise<boolean>>(Promise.resolve(true));
+  const savedAt = useRef(-1);
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: reload is driven by tick
   useEffect(() => {
@@ -93,14 +95,16 @@ export function useVisitEditor(visitId: string, credential: Credential, clock: (
     setFieldErrors({});
   }, []);
 
-  const saveNow = useCallback(async (): Promise<boolean> => {
-    clearTimeout(timer.current);
+  const doSave = useCallback(async (): Promise<boolean> => {
     const d = latest.current;
     if (!d) return false;
+    // Nothing changed since the last answer from the server: no request.
+    if (d.updatedAt === savedAt.current) return true;
     const body = draftToBody(d, clock());
     setStatus('saving');
     try {
       const res = await api.updateVisit(visitId, body, etag.current);
+      savedAt.current = d.updatedAt;
       applySaved(res.body, res.etag);
       // The local draft stays until signing: it is the copy that survives a reload mid-visit.
       setStatus('saved');
@@ -128,6 +132,14 @@ export function useVisitEditor(visitId: string, credential: Credential, clock: (
       return false;
     }
   }, [visitId, clock, applySaved]);
+
+  // Saves run one after another: each sends the newest draft with the ETag the previous save returned.
+  const saveNow = useCallback((): Promise<boolean> => {
+    clearTimeout(timer.current);
+    const next = chain.current.then(doSave, doSave);
+    chain.current = next;
+    return next;
+  }, [doSave]);
 
   const update = useCallback(
     (change: (d: VisitDraft) => VisitDraft) => {

@@ -1,5 +1,5 @@
 import { CODES, type Discipline, type Finding, lookupCode } from '@unitwise/rules';
-import { memo, type ReactNode } from 'react';
+import { memo, type ReactNode, useEffect, useState } from 'react';
 import type { GoalRecord } from '../../api/types.ts';
 import { SelectField, TextArea, TextField } from '../../components/field.tsx';
 import { SeverityTag } from '../../components/severity.tsx';
@@ -37,6 +37,11 @@ export const ActivityCard = memo(function ActivityCard(props: ActivityCardProps)
   const change = (c: Partial<ActivityDraft>): void => props.onChange(a.id, c);
   const timerMinutes = Math.round(props.timedMs / 60_000);
   const codeListId = `codes-${props.discipline}`;
+  // The text as typed (with its trailing space) while the draft holds the parsed list.
+  const [modText, setModText] = useState(a.modifiers.join(' '));
+  useEffect(() => {
+    setModText((t) => (parseModifiers(t).join(' ') === a.modifiers.join(' ') ? t : a.modifiers.join(' ')));
+  }, [a.modifiers]);
   return (
     <section className={props.isRunning ? 'activity running' : 'activity'} aria-labelledby={`act-${a.id}-title`}>
       <header className="activity-head">
@@ -108,6 +113,17 @@ export const ActivityCard = memo(function ActivityCard(props: ActivityCardProps)
           <option value="therapist">Therapist</option>
           <option value="assistant">Assistant (PTA/OTA/SLPA)</option>
         </SelectField>
+        <TextField
+          label="Modifiers"
+          value={modText}
+          readOnly={props.readOnly}
+          onChange={(e) => {
+            setModText(e.target.value.toUpperCase());
+            change({ modifiers: parseModifiers(e.target.value) });
+          }}
+          error={err('modifiers')}
+          hint="Up to four, e.g. GP, CQ, KX, 59."
+        />
       </div>
       {info && (
         <p className="guidance">
@@ -125,8 +141,8 @@ export const ActivityCard = memo(function ActivityCard(props: ActivityCardProps)
       />
       {props.suggestion && (
         <p className="suggestion" role="status">
-          <span aria-hidden="true">💡 </span>
-          The description reads like <strong>{props.suggestion.code}</strong> ({props.suggestion.why}).{' '}
+          <strong>Suggestion:</strong> the description reads like <strong>{props.suggestion.code}</strong> (
+          {props.suggestion.why}).{' '}
           {!props.readOnly && (
             <button
               type="button"
@@ -197,4 +213,16 @@ export function CodeOptions(props: { discipline: Discipline }): ReactNode {
         ))}
     </datalist>
   );
+}
+
+/**
+ * Modifiers from what was typed: upper case, split on spaces or commas, at most four (837P SV1-03..06).
+ * @param text - the field's text
+ */
+export function parseModifiers(text: string): string[] {
+  return text
+    .toUpperCase()
+    .split(/[\s,]+/)
+    .filter(Boolean)
+    .slice(0, 4);
 }

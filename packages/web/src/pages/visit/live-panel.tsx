@@ -18,7 +18,7 @@ export function LivePanel(props: {
   const { units, whatIf } = props.results;
   const errors = props.findings.filter((f) => f.severity === 'error').length;
   const warnings = props.findings.filter((f) => f.severity === 'warning').length;
-  const summary = `${units.totalUnits} unit${units.totalUnits === 1 ? '' : 's'} from ${units.totalTimedMinutes} timed minutes; ${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}; estimated payment ${formatCents(props.results.price?.allowedCents)}.`;
+  const summary = `${units.totalUnits} unit${units.totalUnits === 1 ? '' : 's'} from ${units.totalTimedMinutes} timed minutes; ${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}; estimated payment ${formatCents(props.results.estimate.totalCents)}.`;
   return (
     <aside className="live" aria-labelledby="live-title">
       <h2 id="live-title">Live results</h2>
@@ -57,39 +57,25 @@ export function LivePanel(props: {
       {whatIf.length > 0 && (
         <ul className="what-if" aria-label="What more minutes would earn">
           {whatIf.map((h) => (
-            <li key={h.code}>
-              <span aria-hidden="true">⏱ </span>
-              {h.message}
-            </li>
+            <li key={h.code}>{h.message}</li>
           ))}
         </ul>
       )}
       <details className="explanation">
         <summary>How these units were counted</summary>
         <ol>
-          {units.explanation.map((e) => (
+          {[...units.explanation, ...props.results.whatIfExplanation].map((e) => (
             <li key={e}>{e}</li>
           ))}
         </ol>
       </details>
       <h3>
-        Estimated payment: <span data-testid="estimate">{formatCents(props.results.price?.allowedCents)}</span>
+        Estimated payment: <span data-testid="estimate">{formatCents(props.results.estimate.totalCents)}</span>
       </h3>
-      {props.results.price && (
-        <p className="muted">
-          Payer {formatCents(props.results.price.payerCents)}, patient {formatCents(props.results.price.patientCents)}.{' '}
-          {props.results.price.source}
-        </p>
-      )}
-      {props.results.pastLastUnit.length > 0 && (
-        <ul className="what-if" aria-label="Minutes that earn nothing">
-          {props.results.pastLastUnit.map((p) => (
-            <li key={p.code}>
-              {p.code}: {p.minutes} minute{p.minutes === 1 ? '' : 's'} past its last unit earn nothing.
-            </li>
-          ))}
-        </ul>
-      )}
+      <p className="muted">
+        Payer {formatCents(props.results.estimate.payerCents)}, patient{' '}
+        {formatCents(props.results.estimate.patientCents)}.
+      </p>
       <h3>Findings</h3>
       {props.findings.length === 0 ? (
         <p className="ok-line">

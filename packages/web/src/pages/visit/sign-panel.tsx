@@ -18,6 +18,7 @@ export function SignPanel(props: {
   const [reasons, setReasons] = useState<Record<string, string>>({});
   const [error, setError] = useState('');
   const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
+  const [serverErrors, setServerErrors] = useState<{ path: string; message: string }[]>([]);
   const [busy, setBusy] = useState(false);
   const errors = props.findings.filter((f) => f.severity === 'error');
   const blocking = unresolvedErrors(props.findings, reasons);
@@ -26,6 +27,7 @@ export function SignPanel(props: {
     setBusy(true);
     setError('');
     setFieldErrors({});
+    setServerErrors([]);
     const overrides = errors
       .filter((f) => (reasons[findingKey(f)] ?? '').trim())
       .map((f) => {
@@ -40,6 +42,7 @@ export function SignPanel(props: {
     setBusy(false);
     if (err) {
       setFieldErrors(err.fields);
+      setServerErrors((err.problem.errors ?? []).filter((e) => !e.path.startsWith('overrides.')));
       setError(err.problem.detail ?? err.problem.title);
     }
   };
@@ -75,10 +78,19 @@ export function SignPanel(props: {
         </>
       )}
       {error && (
-        <p className="form-error" role="alert">
-          <span aria-hidden="true">⚠ </span>
-          {error}
-        </p>
+        <div className="form-error" role="alert">
+          <p>
+            <span aria-hidden="true">⚠ </span>
+            {error}
+          </p>
+          {serverErrors.length > 0 && (
+            <ul>
+              {serverErrors.map((e) => (
+                <li key={`${e.path}-${e.message}`}>{e.message}</li>
+              ))}
+            </ul>
+          )}
+        </div>
       )}
       <button type="button" className="primary" disabled={busy || blocking.length > 0} onClick={() => void sign()}>
         {busy ? 'Signing…' : 'Sign note'}

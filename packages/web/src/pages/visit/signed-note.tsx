@@ -14,6 +14,8 @@ export function SignedNote(props: {
   record: VisitRecord;
   patientName: string;
   onAddendum(text: string): Promise<ApiError | null>;
+  /** Clinicians write addenda; billers and auditors read them. */
+  canAddend: boolean;
 }): ReactNode {
   const r = props.record;
   const [text, setText] = useState('');
@@ -97,23 +99,25 @@ export function SignedNote(props: {
         <ol>
           {(r.addenda ?? []).map((a) => (
             <li key={a.id}>
-              <small>
-                {new Date(a.createdAt).toLocaleString()} {a.authorName}
-              </small>
+              <small>{new Date(a.createdAt).toLocaleString()}</small>
               <p>{a.text}</p>
             </li>
           ))}
         </ol>
-        <TextArea
-          label="New addendum"
-          rows={3}
-          value={text}
-          onChange={(e) => setText(e.target.value)}
-          error={error || undefined}
-        />
-        <button type="button" disabled={busy} onClick={() => void add()}>
-          Add addendum
-        </button>
+        {props.canAddend && (
+          <>
+            <TextArea
+              label="New addendum"
+              rows={3}
+              value={text}
+              onChange={(e) => setText(e.target.value)}
+              error={error || undefined}
+            />
+            <button type="button" disabled={busy} onClick={() => void add()}>
+              Add addendum
+            </button>
+          </>
+        )}
       </section>
     </article>
   );

@@ -1,4 +1,4 @@
-import type { Credential, NonBillableKind, Patient as RulesPatient } from '@unitwise/rules';
+import type { Credential, NonBillableKind } from '@unitwise/rules';
 import { type ReactNode, useCallback, useEffect, useMemo, useState } from 'react';
 import { messageOf } from '../../api/problem.ts';
 import { hasRole, useAuth } from '../../app/auth.tsx';
@@ -6,11 +6,11 @@ import { Link } from '../../app/router.tsx';
 import { TextArea, TextField } from '../../components/field.tsx';
 import { patientName } from '../../components/names.ts';
 import { type ActivityDraft, draftToVisit, newActivity } from '../../visit/draft.ts';
-import { makeAudit, mergeFindings, suggestFor } from '../../visit/engine.ts';
+import { mergeFindings, suggestFor } from '../../visit/engine.ts';
 import { computeLiveResults, sortFindings } from '../../visit/live-results.ts';
 import { methodLabel, policyFor } from '../../visit/payer-context.ts';
 import { activityMillis, formatClock, lastActivityId, running, timerReducer } from '../../visit/timer-machine.ts';
-import { activePlan, usePatientContext } from '../../visit/use-patient-context.ts';
+import { activePlan, toRulesPatient, usePatientContext } from '../../visit/use-patient-context.ts';
 import { useVisitEditor } from '../../visit/use-visit-editor.ts';
 import { ActivityCard, CodeOptions } from './activity-card.tsx';
 import { GoalStatusSection } from './goal-status.tsx';
@@ -44,7 +44,7 @@ export function VisitPage(props: { visitId: string }): ReactNode {
   const credential: Credential = hasRole(user, 'assistant') ? 'PTA' : 'PT';
   const ed = useVisitEditor(props.visitId, credential, clock);
   const { draft, record } = ed;
-  const pc = usePatientContext(draft?.patientId);
+  const pc = usePatientContext(draft?.patientId, draft?.date);
   const [now, setNow] = useState(clock);
   const open = draft ? running(draft.timer) : undefined;
 
@@ -59,25 +59,19 @@ export function VisitPage(props: { visitId: string }): ReactNode {
   const goals = plan?.goals ?? [];
   const policy = draft ? policyFor(pc.policyId, draft.date) : undefined;
   const patientId = draft?.patientId;
-  const audit = useMemo(() => {
-    if (!patientId) return null;
-    const plansOfCare = pc.plans.map((x) => {
-      const { certifiedDate, patientId: _p, ...rest } = x;
-      return certifiedDate ? { ...rest, certifiedDate } : rest;
-    });
-    const p: RulesPatient = { id: patientId, payer: pc.policyId ?? 'commercial', plansOfCare };
-    if (pc.patient?.history) p.history = pc.patient.history;
-    return makeAudit(p);
-  }, [patientId, pc]);
+  const rulesPatient = useMemo(
+    () => (patientId ? toRulesPatient(patientId, pc.policyId, pc.plans, pc.patient?.history) : undefined),
+    [patientId, pc],
+  );
 
   const visit = useMemo(() => (draft ? draftToVisit(draft, now) : undefined), [draft, now]);
   const live = useMemo(
-    () => (visit && policy ? computeLiveResults(visit, { policy, audit }) : undefined),
-    [visit, policy, audit],
+    () => (visit && rulesPatient ? computeLiveResults(visit, { patient: rulesPatient }) : undefined),
+    [visit, rulesPatient],
   );
   const findings = useMemo(
-    () => sortFindings(mergeFindings(audit ? (live?.findings ?? []) : null, record?.findings ?? [])),
-    [audit, live, record],
+    () => sortFindings(mergeFindings(live?.findings ?? [], record?.findings ?? [])),
+    [live, record],
   );
   const timed = useMemo(() => (draft ? activityMillis(draft.timer, now) : new Map<string, number>()), [draft, now]);
 
@@ -129,7 +123,15 @@ export function VisitPage(props: { visitId: string }): ReactNode {
 
   const signed = record.status === 'signed' || !!record.signedAt;
   const name = patientName(pc.patient);
-  if (signed) return <SignedNote record={record} patientName={name} onAddendum={ed.addAddendum} />;
+  if (signed)
+    return (
+      <SignedNote
+        record={record}
+        patientName={name}
+        onAddendum={ed.addAddendum}
+        canAddend={hasRole(user, 'owner', 'therapist', 'assistant')}
+      />
+    );
 
   const lastId = lastActivityId(draft.timer);
   const runningActivity = draft.activities.findIndex((a) => a.id === open?.activityId);
@@ -142,7 +144,7 @@ export function VisitPage(props: { visitId: string }): ReactNode {
     const id = `a${Date.now().toString(36)}`;
     update((d) => ({
       ...d,
-      activities: [...d.activities, newActivity(id, d.discipline === 'SLP' ? '92507' : '97530')],
+      activities: [...d.activities, newActivity(id, d.discipline === 'SLP' ? '92507' : '97530', d.discipline)],
     }));
   };
 
@@ -220,7 +222,7 @@ export function VisitPage(props: { visitId: string }): ReactNode {
             goals={goals}
             timedMs={timed.get(a.id) ?? 0}
             isRunning={open?.activityId === a.id}
-            suggestion={suggestFor(a.description, a.code)}
+            suggestion={suggestFor(a.description, a.code, draft.discipline)}
             findings={errFor(i)}
             fieldErrors={fe}
             readOnly={false}

@@ -1,0 +1,152 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { signInApi } from './support/api-session.ts';
+import { chromiumAvailable, launchChromium, screenshot } from './support/browser.ts';
+import { ensureWebBuilt } from './support/build-web.ts';
+import { type ClinicFixture, createClinic } from './support/clinic-setup.ts';
+import { startTestServer, type TestServer } from './support/server.ts';
+
+// The page's clock is fixed and moved by hand, so the timers measure exact minutes without waiting for them.
+const T0 = new Date('2026-03-02T15:00:00Z');
+const GOOD = 'Sit-to-stand transfers from a 17-inch chair, 3 sets of 5';
+const ASSIST = 'min assist, verbal cues for hand placement';
+
+const run = chromiumAvailable();
+
+describe.runIf(run)('browser: document, sign, bill, and keep clinics apart', () => {
+  let server: TestServer;
+  let browser: Browser;
+  let a: ClinicFixture;
+  let b: ClinicFixture;
+  let visitId = '';
+
+  beforeAll(async () => {
+    ensureWebBuilt();
+    server = await startTestServer();
+    [a, b] = [await createClinic(server.url, 'a'), await createClinic(server.url, 'b')];
+    browser = await launchChromium();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  async function signIn(email: string, password: string): Promise<{ context: BrowserContext; page: Page }> {
+    const context = await browser.newContext({ timezoneId: 'UTC', viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    await page.clock.install({ time: T0 });
+    await page.goto(server.url);
+    await page.getByLabel('Email').fill(email);
+    await page.getByLabel('Password').fill(password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('navigation', { name: 'Main' }).waitFor();
+    return { context, page };
+  }
+
+  it('a therapist documents a 97530 visit with two timed activities and a rest, fixes a vague description, signs', async () => {
+    const { context, page } = await signIn(a.therapist.email, a.password);
+    try {
+      await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Patients' }).click();
+      await page.getByRole('link', { name: a.patient.name }).click();
+      await page.getByRole('button', { name: 'Start note' }).click();
+      await page.getByRole('heading', { name: `Daily note: ${a.patient.name}` }).waitFor();
+      visitId = decodeURIComponent(new URL(page.url()).pathname.split('/').pop() ?? '');
+
+      await page.getByLabel('Time in').fill('10:00');
+      await page.getByLabel('Time out').fill('10:30');
+
+      // Activity 1: timed 12 minutes, then a 3-minute rest on the pause button.
+      await page.getByRole('button', { name: 'Add activity' }).click();
+      const act1 = page.getByRole('region', { name: /^Activity 1/ });
+      await act1.getByLabel('What was done').fill('Therapeutic activities');
+      await act1.getByLabel(a.goal).check();
+      await page.getByRole('button', { name: 'Start timer for activity 1' }).click();
+      await page.clock.fastForward('12:00');
+      await page.getByRole('button', { name: 'Pause: Rest' }).click();
+      await page.clock.fastForward('03:00');
+
+      // Activity 2: switching to it ends the rest; 11 minutes, then stop.
+      await page.getByRole('button', { name: 'Add activity' }).click();
+      const act2 = page.getByRole('region', { name: /^Activity 2/ });
+      await act2.getByLabel('What was done').fill('Therapeutic activities');
+      await act2.getByLabel(a.goal).check();
+      await page.getByRole('button', { name: 'Start timer for activity 2' }).click();
+      await page.clock.fastForward('11:00');
+      await page.getByRole('button', { name: 'Stop', exact: true }).click();
+
+      await expect.poll(() => act1.getByLabel('Minutes').inputValue()).toBe('12');
+      await expect.poll(() => act2.getByLabel('Minutes').inputValue()).toBe('11');
+      await expect.poll(() => page.getByTestId('nb-rest').textContent()).toContain('rest: 3 min');
+      // 23 pooled minutes of 97530 under Medicare: 2 units (Pub. 100-04 Ch. 5 §20.2, 23-37 minutes).
+      await expect.poll(() => page.getByTestId('total-units').textContent()).toBe('2');
+      await expect.poll(() => page.locator('[data-rule="vague-description"]').count()).toBeGreaterThan(0);
+
+      await page
+        .getByLabel('Patient response and progress toward goals')
+        .fill('Tolerated well; sit-to-stand improving toward goal.');
+      for (const act of [act1, act2]) {
+        await act.getByLabel('What was done').fill(GOOD);
+        await act.getByLabel('Assistance and cueing').fill(ASSIST);
+      }
+      await expect.poll(() => page.locator('[data-rule="vague-description"]').count()).toBe(0);
+      await page.clock.fastForward('00:02');
+      await expect.poll(() => page.getByTestId('save-status').textContent(), { timeout: 15_000 }).toContain('Saved');
+
+      await page.getByRole('button', { name: 'Sign note' }).click();
+      await page.getByTestId('signed-banner').waitFor({ timeout: 15_000 });
+      expect(await page.getByTestId('signed-banner').textContent()).toContain('Signed');
+      await screenshot(page, 'therapist-signed-visit');
+    } catch (err) {
+      await screenshot(page, 'therapist-signed-visit');
+      throw err;
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('the biller finds the signed visit in charge review with its expected payment', async () => {
+    expect(visitId).not.toBe('');
+    const owner = await signInApi(server.url, a.owner.email, a.password);
+    const stored = await owner.call<{ status: string; estimate: { totalCents: number } }>('GET', `/visits/${visitId}`);
+    expect(stored.status).toBe('signed');
+    expect(stored.estimate.totalCents).toBeGreaterThan(0);
+    const dollars = `$${Math.floor(stored.estimate.totalCents / 100)}.${String(stored.estimate.totalCents % 100).padStart(2, '0')}`;
+
+    const { context, page } = await signIn(a.biller.email, a.password);
+    try {
+      await page.getByRole('heading', { name: 'Charge review' }).waitFor();
+      const row = page.locator(`tr[data-visit="${visitId}"]`);
+      await row.waitFor();
+      expect(await row.getByTestId('expected-payment').textContent()).toBe(dollars);
+      expect(await row.textContent()).toContain('97530');
+      await row.getByRole('link', { name: 'Open' }).click();
+      await page.getByTestId('signed-banner').waitFor();
+      expect(await page.getByRole('button', { name: 'Add addendum' }).count()).toBe(0);
+      await page.goBack();
+      await page.locator(`tr[data-visit="${visitId}"]`).waitFor();
+      await screenshot(page, 'biller-charge-review');
+    } catch (err) {
+      await screenshot(page, 'biller-charge-review');
+      throw err;
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('a user of another clinic cannot open the visit', async () => {
+    expect(visitId).not.toBe('');
+    const { context, page } = await signIn(b.owner.email, b.password);
+    try {
+      await page.goto(`${server.url}/visits/${encodeURIComponent(visitId)}`);
+      await page.getByRole('alert').filter({ hasText: 'Not found' }).waitFor();
+      expect(await page.textContent('main')).not.toContain(a.patient.name);
+      await screenshot(page, 'other-clinic-refused');
+    } catch (err) {
+      await screenshot(page, 'other-clinic-refused');
+      throw err;
+    } finally {
+      await context.close();
+    }
+  });
+});
