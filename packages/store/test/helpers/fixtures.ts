@@ -1,7 +1,7 @@
-import type { Store, VisitInput } from '../../src/index.ts';
+import type { Repositories, VisitInput } from '../../src/index.ts';
 
 /** A clinic with an owner, a PT provider, a Medicare payer, one patient with coverage and a plan of care. */
-export async function seedClinic(store: Store, name: string) {
+export async function seedClinic(store: Repositories, name: string) {
   const clinic = await store.clinics.create({ name });
   const owner = await store.users.create(clinic.id, {
     email: `owner@${name.toLowerCase().replace(/\W+/g, '-')}.example`,
