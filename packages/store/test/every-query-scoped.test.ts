@@ -1,6 +1,7 @@
 /**
  * Every SQL statement the repositories send names clinic_id, except the few lookups a request starts from.
- * Runs a full workflow through real repositories on SQLite and PostgreSQL-compiled SQL, capturing each statement.
+ * Runs a full workflow through the real repositories on SQLite, capturing each statement Kysely sends; the SQL text is
+ * the same on PostgreSQL but for placeholders, since both come from one query builder.
  */
 import BetterSqlite from 'better-sqlite3';
 import { Kysely, SqliteDialect } from 'kysely';
