@@ -51,7 +51,10 @@ export function fromJson<T>(text: string | null, fallback: T): T {
   return text === null ? fallback : (JSON.parse(text) as T);
 }
 
-/** Rows affected by an update or delete, as a number. */
+/**
+ * Rows affected by an update or delete, as a number.
+ * @param result - Kysely's update or delete result
+ */
 export function affected(result: { numUpdatedRows?: bigint; numDeletedRows?: bigint }): number {
   return Number(result.numUpdatedRows ?? result.numDeletedRows ?? 0n);
 }

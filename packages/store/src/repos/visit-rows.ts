@@ -31,7 +31,10 @@ import type {
 } from '../types.ts';
 import { fromJson, newId, normalizeInstant } from './context.ts';
 
-/** The visit columns that hold clinical content (what an update replaces). */
+/**
+ * The visit columns that hold clinical content (what an update replaces).
+ * @param input - the visit content
+ */
 export function visitContentColumns(input: VisitInput) {
   return {
     provider_id: input.provider.id ?? null,
@@ -47,7 +50,12 @@ export function visitContentColumns(input: VisitInput) {
   };
 }
 
-/** Service rows, `ordinal` being the index in `visit.services`. */
+/**
+ * Service rows, `ordinal` being the index in `visit.services`.
+ * @param clinicId - the clinic
+ * @param visitId - the visit
+ * @param services - the rules' services, in order
+ */
 export function serviceRows(clinicId: string, visitId: string, services: readonly Service[]) {
   return services.map(
     (s, ordinal): Insertable<VisitServicesTable> => ({
@@ -67,7 +75,12 @@ export function serviceRows(clinicId: string, visitId: string, services: readonl
   );
 }
 
-/** Non-billable rows in order. */
+/**
+ * Non-billable rows in order.
+ * @param clinicId - the clinic
+ * @param visitId - the visit
+ * @param items - non-billable time, in order
+ */
 export function nonBillableRows(clinicId: string, visitId: string, items: readonly NonBillable[]) {
   return items.map(
     (n, ordinal): Insertable<NonBillableTable> => ({
@@ -81,7 +94,12 @@ export function nonBillableRows(clinicId: string, visitId: string, items: readon
   );
 }
 
-/** Segment rows; ids given are kept. */
+/**
+ * Segment rows; ids given are kept.
+ * @param clinicId - the clinic
+ * @param visitId - the visit
+ * @param items - timer runs
+ */
 export function segmentRows(clinicId: string, visitId: string, items: readonly NewTimeSegment[]) {
   return items.map(
     (s): Selectable<TimeSegmentsTable> => ({
@@ -97,7 +115,12 @@ export function segmentRows(clinicId: string, visitId: string, items: readonly N
   );
 }
 
-/** Finding rows in order. */
+/**
+ * Finding rows in order.
+ * @param clinicId - the clinic
+ * @param visitId - the visit
+ * @param findings - the engine's findings, in order
+ */
 export function findingRows(clinicId: string, visitId: string, findings: readonly Finding[]) {
   return findings.map(
     (f, ordinal): Insertable<FindingsTable> => ({
@@ -113,7 +136,10 @@ export function findingRows(clinicId: string, visitId: string, findings: readonl
   );
 }
 
-/** Service row to the rules' Service, absent fields left out (the engine reads absence). */
+/**
+ * Service row to the rules' Service, absent fields left out (the engine reads absence).
+ * @param row - a visit_services row
+ */
 export function toService(row: Insertable<VisitServicesTable>): Service {
   const s: Service = { code: row.code };
   if (row.minutes !== null && row.minutes !== undefined) s.minutes = row.minutes;
@@ -126,14 +152,20 @@ export function toService(row: Insertable<VisitServicesTable>): Service {
   return s;
 }
 
-/** Non-billable row to the rules' NonBillable. */
+/**
+ * Non-billable row to the rules' NonBillable.
+ * @param row - a non_billable row
+ */
 export function toNonBillable(row: Insertable<NonBillableTable>): NonBillable {
   const n: NonBillable = { kind: row.kind as NonBillableKind, minutes: row.minutes };
   if (row.note !== null && row.note !== undefined) n.note = row.note;
   return n;
 }
 
-/** Finding row to the rules' Finding. */
+/**
+ * Finding row to the rules' Finding.
+ * @param row - a findings row
+ */
 export function toFinding(row: Insertable<FindingsTable>): Finding {
   const f: Finding = { rule: row.rule as RuleId, severity: row.severity as Severity, message: row.message };
   if (row.service_index !== null && row.service_index !== undefined) f.service = row.service_index;
@@ -141,7 +173,10 @@ export function toFinding(row: Insertable<FindingsTable>): Finding {
   return f;
 }
 
-/** Segment row to domain object. */
+/**
+ * Segment row to domain object.
+ * @param row - a time_segments row
+ */
 export function toSegment(row: Selectable<TimeSegmentsTable>): TimeSegment {
   return {
     id: row.id,
@@ -153,7 +188,10 @@ export function toSegment(row: Selectable<TimeSegmentsTable>): TimeSegment {
   };
 }
 
-/** Override row to domain object. */
+/**
+ * Override row to domain object.
+ * @param row - an overrides row
+ */
 export function toOverride(row: Selectable<OverridesTable>): Override {
   return {
     id: row.id,
@@ -166,7 +204,10 @@ export function toOverride(row: Selectable<OverridesTable>): Override {
   };
 }
 
-/** Addendum row to domain object. */
+/**
+ * Addendum row to domain object.
+ * @param row - an addenda row
+ */
 export function toAddendum(row: Selectable<AddendaTable>): Addendum {
   return {
     id: row.id,
@@ -178,7 +219,12 @@ export function toAddendum(row: Selectable<AddendaTable>): Addendum {
   };
 }
 
-/** Visit row plus its services and non-billable time to the stored visit. */
+/**
+ * Visit row plus its services and non-billable time to the stored visit.
+ * @param row - a visits row
+ * @param services - its services, in order
+ * @param nonBillable - its non-billable time, in order
+ */
 export function toStoredVisit(
   row: Selectable<VisitsTable>,
   services: Service[],

@@ -24,7 +24,11 @@ export async function rawError(target: Target, sqlText: string, params: unknown[
   }
 }
 
-/** Placeholder `n` (1-based) in the engine's syntax. */
+/**
+ * Placeholder `n` (1-based) in the engine's syntax.
+ * @param target - the engine
+ * @param n - the placeholder's position
+ */
 export function ph(target: Target, n: number): string {
   return target.engine === 'postgres' ? `$${n}` : '?';
 }

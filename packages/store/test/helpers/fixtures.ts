@@ -1,6 +1,10 @@
 import type { Repositories, VisitInput } from '../../src/index.ts';
 
-/** A clinic with an owner, a PT provider, a Medicare payer, one patient with coverage and a plan of care. */
+/**
+ * A clinic with an owner, a PT provider, a Medicare payer, one patient with coverage and a plan of care.
+ * @param store - the repositories
+ * @param name - the clinic's name (also makes the owner's email unique)
+ */
 export async function seedClinic(store: Repositories, name: string) {
   const clinic = await store.clinics.create({ name });
   const owner = await store.users.create(clinic.id, {
@@ -54,7 +58,12 @@ export async function seedClinic(store: Repositories, name: string) {
   return { clinic, owner: owner.value, provider, payer, patient, coverage: coverage.value, plan: plan.value };
 }
 
-/** A daily note with four services, non-billable time and two timer runs. */
+/**
+ * A daily note with four services, non-billable time and two timer runs.
+ * @param patientId - the patient
+ * @param providerId - the provider
+ * @param date - the date of service
+ */
 export function visitInput(patientId: string, providerId: string, date = '2026-01-05'): VisitInput {
   return {
     patientId,

@@ -105,7 +105,10 @@ export async function targetFactories(): Promise<{ engine: Engine; make: () => T
   return out;
 }
 
-/** A clock that starts at a fixed instant and moves one second per reading, so order is by call. */
+/**
+ * A clock that starts at a fixed instant and moves one second per reading, so order is by call.
+ * @param start - the first instant
+ */
 export function steppingClock(start = '2026-01-05T14:00:00.000Z'): () => Date {
   let t = Date.parse(start);
   return () => {
