@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { isClockTime, isIsoDate, parseCaseFile, parsePatient, parseVisit } from '../src/schema/index.ts';
+import {
+  createCaseFileChecker,
+  isClockTime,
+  isIsoDate,
+  parseCaseFile,
+  parsePatient,
+  parseVisit,
+} from '../src/schema/index.ts';
 
 const visit = (over: Record<string, unknown> = {}) => ({
   id: 'v1',
@@ -164,6 +171,37 @@ describe('parseCaseFile', () => {
       visits: [visit({ patientId: 'p2' })],
     });
     expect(errors).toEqual([]);
+  });
+
+  it('rejects a bad payer with its path, and the patients who name it', () => {
+    const { file, errors } = parseCaseFile({
+      payers: [
+        { id: 'acme', unitMethod: 'per-minute' },
+        { id: 'beta', unitMethod: 'ama' },
+      ],
+      patients: [
+        { id: 'p1', payer: 'acme' },
+        { id: 'p2', payer: 'beta' },
+      ],
+      visits: [],
+    });
+    expect(file.payers?.map((p) => p.id)).toEqual(['beta']);
+    expect(file.patients.map((p) => p.id)).toEqual(['p2']);
+    expect(errors).toEqual([
+      { where: 'payers[0].unitMethod', message: expect.stringContaining('per-minute') },
+      { where: 'patients[0].payer', message: expect.stringContaining("unknown payer 'acme'") },
+    ]);
+  });
+
+  it('streams records through a checker: patients before visits, duplicates not tracked when asked', () => {
+    const c = createCaseFileChecker({ trackVisitIds: false });
+    expect(c.addVisit(visit(), 'line 1: visit').errors).toEqual([
+      { where: 'line 1: visit.patientId', message: "unknown patient 'p1'; add it to patients" },
+    ]);
+    expect(c.addPatient(patient, 'line 2: patient').errors).toEqual([]);
+    expect(c.hasPatient('p1')).toBe(true);
+    expect(c.addVisit(visit(), 'line 3: visit').value?.id).toBe('v1');
+    expect(c.addVisit(visit(), 'line 4: visit').value?.id).toBe('v1');
   });
 
   it.each([
