@@ -46,6 +46,10 @@ describe('unitwise units', () => {
     expect(JSON.parse(r.stdout)).toMatchObject({ method: 'ama', totalUnits: 2 });
     const m = await runCli(['units', '--method', 'medicare', '--date', '2026-03-02', '--json', '97530=10', '97110=10']);
     expect(JSON.parse(m.stdout)).toMatchObject({ method: 'cms', totalUnits: 1 });
+    const text = await runCli(['units', '--method', 'medicaid', '--date', '2026-03-02', '97530=40']);
+    expect(text.stdout.split('\n')[0]).toBe(
+      'Method: cms (CMS 8-minute rule, timed minutes pooled), from policy medicaid on 2026-03-02',
+    );
   });
 
   it('text output has the lines, the explanation and the what-if', async () => {

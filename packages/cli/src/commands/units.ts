@@ -89,7 +89,8 @@ export const command: Command = {
         `${JSON.stringify({ method: m, totalTimedMinutes, totalUnits, lines: out, explanation }, null, 2)}\n`,
       );
     } else {
-      io.stdout.write(formatUnitsText(result, whatIf(lines, method)));
+      const source = method === values.method ? undefined : `policy ${values.method} on ${date}`;
+      io.stdout.write(formatUnitsText(result, whatIf(lines, method), source));
     }
     return 0;
   },

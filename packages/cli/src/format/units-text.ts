@@ -1,7 +1,7 @@
 import type { UnitResult, WhatIf } from '@unitwise/rules';
 
 const METHOD_NAMES: Record<string, string> = {
-  cms: 'CMS 8-minute rule (timed minutes pooled)',
+  cms: 'CMS 8-minute rule, timed minutes pooled',
   ama: 'AMA per-code midpoint rule',
   'per-code-15': 'a unit per full 15 minutes of each code',
 };
@@ -10,9 +10,11 @@ const METHOD_NAMES: Record<string, string> = {
  * Renders a units result for a terminal: one row per code, the total, then the numbered explanation.
  * @param result - the engine's result
  * @param what - the what-if for the same lines, printed last
+ * @param source - where the method came from, e.g. "policy commercial on 2026-03-02"
  */
-export function formatUnitsText(result: UnitResult, what?: WhatIf): string {
-  const out: string[] = [`Method: ${result.method} (${METHOD_NAMES[result.method] ?? 'payer policy'})`, ''];
+export function formatUnitsText(result: UnitResult, what?: WhatIf, source?: string): string {
+  const from = source ? `, from ${source}` : '';
+  const out: string[] = [`Method: ${result.method} (${METHOD_NAMES[result.method] ?? 'payer policy'})${from}`, ''];
   out.push('  code    minutes  units');
   for (const l of result.lines) {
     const kind = l.timed ? '' : '  (untimed)';
