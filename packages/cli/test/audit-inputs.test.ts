@@ -73,6 +73,16 @@ describe('unitwise audit inputs', () => {
     expect(r.json.summary.visits).toBe(format === 'csv' ? 5 : 67);
   });
 
+  it.each([
+    ['json', () => JSON.stringify(demo)],
+    ['jsonl', demoJsonl],
+    ['csv', () => demoCsv],
+  ])('a byte-order mark before %s is ignored', async (format, text) => {
+    const r = await auditJson(['-', '--input-format', format], `\uFEFF${text()}`);
+    expect(r.json.inputErrors).toEqual([]);
+    expect(r.json.summary.visits).toBe(format === 'csv' ? 5 : 67);
+  });
+
   it('an empty JSONL stream audits nothing and exits 0', async () => {
     const r = await auditJson(['-', '--input-format', 'jsonl'], '');
     expect(r.code).toBe(0);

@@ -5,9 +5,11 @@ import type { InputRecord } from './records.ts';
  * Reads a whole `.json` case file: payers first, then patients, then visits in the file's order. Paths keep
  * the file's indexes (`visits[3]`) and each visit carries its index; the pipeline audits them in date order
  * and the report restores the file's order (as `auditCase` does).
- * @param text - the file's text
+ * @param file - the file's text
  */
-export function* readJsonCaseFile(text: string): Generator<InputRecord> {
+export function* readJsonCaseFile(file: string): Generator<InputRecord> {
+  // Editors on Windows may start the file with a byte-order mark, which JSON.parse rejects.
+  const text = file.charCodeAt(0) === 0xfeff ? file.slice(1) : file;
   let raw: unknown;
   try {
     raw = JSON.parse(text);

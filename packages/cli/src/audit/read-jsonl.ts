@@ -10,8 +10,10 @@ import type { InputRecord } from './records.ts';
 export async function* readJsonLines(input: NodeJS.ReadableStream): AsyncGenerator<InputRecord> {
   const rl = createInterface({ input, crlfDelay: Number.POSITIVE_INFINITY });
   let n = 0;
-  for await (const line of rl) {
+  for await (const read of rl) {
     n += 1;
+    // Editors on Windows may start the file with a byte-order mark, which JSON.parse rejects.
+    const line = n === 1 && read.charCodeAt(0) === 0xfeff ? read.slice(1) : read;
     if (line.trim() === '') continue;
     let raw: unknown;
     try {

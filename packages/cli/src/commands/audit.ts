@@ -50,7 +50,8 @@ const FORMATS = ['table', 'json', 'html'] as const;
 
 async function loadBase(io: CliIO, file: string): Promise<{ patients: unknown[]; payers: unknown[] }> {
   const source = await openSource(io, file, 'json');
-  const text = await source.text();
+  const read = await source.text();
+  const text = read.charCodeAt(0) === 0xfeff ? read.slice(1) : read;
   let raw: unknown;
   try {
     raw = JSON.parse(text);
