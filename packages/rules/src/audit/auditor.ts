@@ -9,7 +9,7 @@ import type { PriceInputLine } from '../pricing/types.ts';
 import { analyzeDescription } from '../text/analyze.ts';
 import type { DescriptionFeatures } from '../text/features.ts';
 import { descriptionKey } from '../text/fingerprint.ts';
-import type { CaseFile, Patient, PayerPolicyInput, Service, UnitInputLine, Visit } from '../types.ts';
+import type { CaseFile, Patient, PayerPolicyInput, Service, Visit } from '../types.ts';
 import { computeUnits } from '../units/compute.ts';
 import { whatIf } from '../units/what-if.ts';
 import { activePlan } from './active-plan.ts';
@@ -75,31 +75,29 @@ export function createAuditor(input: AuditorInput): Auditor {
     const method = policy?.unitMethod ?? 'cms';
     const services = visit.services;
     const n = services.length;
-    const unitInput: UnitInputLine[] = new Array(n);
+    // The audit lines double as the unit engine's input (code and minutes); units are filled in after.
+    const lines: VisitAuditLine[] = new Array(n);
     const features: DescriptionFeatures[] = new Array(n);
     const descriptionKeys: number[] = new Array(n);
     for (let i = 0; i < n; i++) {
       const s = services[i] as Service;
-      unitInput[i] = { code: s.code, minutes: s.minutes ?? 0 };
-      features[i] = analyzeDescription(s.description);
-      descriptionKeys[i] = descriptionKey(s.description, CLONE_MIN_WORDS);
-    }
-    const units = computeUnits(unitInput, method, unitOptions);
-    const serviceUnits = distributeUnits(services, units);
-    const lines: VisitAuditLine[] = new Array(n);
-    const priceInput: PriceInputLine[] = new Array(n);
-    for (let i = 0; i < n; i++) {
-      const s = services[i] as Service;
-      const modifiers = s.modifiers ?? [];
-      const engine = serviceUnits[i] ?? 0;
       lines[i] = {
         code: s.code,
         minutes: s.minutes ?? 0,
-        units: engine,
+        units: 0,
         claimedUnits: s.units ?? null,
-        modifiers,
+        modifiers: s.modifiers ?? [],
       };
-      priceInput[i] = { code: s.code, units: s.units ?? engine, modifiers };
+      features[i] = analyzeDescription(s.description);
+      descriptionKeys[i] = descriptionKey(s.description, CLONE_MIN_WORDS);
+    }
+    const units = computeUnits(lines, method, unitOptions);
+    const serviceUnits = distributeUnits(services, units);
+    const priceInput: PriceInputLine[] = new Array(n);
+    for (let i = 0; i < n; i++) {
+      const line = lines[i] as VisitAuditLine;
+      line.units = serviceUnits[i] ?? 0;
+      priceInput[i] = { code: line.code, units: line.claimedUnits ?? line.units, modifiers: line.modifiers };
     }
     const estimate: VisitEstimate = { payer: 'unknown', totalCents: 0, payerCents: 0, patientCents: 0 };
     if (policy && patient) {
@@ -136,7 +134,7 @@ export function createAuditor(input: AuditorInput): Auditor {
       units,
       estimate,
     };
-    if (options.whatIf) audit.whatIf = whatIf(unitInput, method);
+    if (options.whatIf) audit.whatIf = whatIf(lines, method);
     return audit;
   }
 

@@ -96,10 +96,6 @@ function isWordChar(c: number): boolean {
   return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95;
 }
 
-// Bulk audits see the same template text again and again; a bounded memo makes repeats free.
-const CACHE_LIMIT = 2048;
-const cache = new Map<string, DescriptionFeatures>();
-
 function features(found: (string[] | undefined)[]): DescriptionFeatures {
   const e = NO_EVIDENCE;
   // One object literal with every kind: one hidden class for every result (FEATURE_KINDS order).
@@ -135,15 +131,13 @@ export const EMPTY_FEATURES: DescriptionFeatures = Object.freeze(features([]));
  * Reads a service description the way an auditor does, in one pass over its words: the functional task, its
  * parameters, the assistance and cueing, named exercises with sets and reps, ADL training, balance, gait,
  * manual therapy, modalities, SLP and cognitive targets, inactive time, and generic filler. Deterministic;
- * the matched phrases are returned so messages can quote them. Results are shared and must not be mutated.
+ * the matched phrases are returned so messages can quote them. Treat the result as read-only.
  * @param text - the service description as written
  * @example
  * analyzeDescription('Sit to stand from 18in chair x10 with CGA').task // ['Sit to stand']
  */
 export function analyzeDescription(text: string | undefined): DescriptionFeatures {
   if (!text) return EMPTY_FEATURES;
-  const hit = cache.get(text);
-  if (hit) return hit;
   const found: (string[] | undefined)[] = new Array(KIND_COUNT);
   const len = text.length;
   let p = 0;
@@ -179,8 +173,6 @@ export function analyzeDescription(text: string | undefined): DescriptionFeature
     p++;
     while (p < len && isWordChar(text.charCodeAt(p))) p++;
   }
-  const result = features(found);
-  if (cache.size >= CACHE_LIMIT) cache.clear();
-  cache.set(text, result);
-  return result;
+  // No memo: measured on the benchmark, hashing and keeping texts cost more than scanning them again.
+  return features(found);
 }
