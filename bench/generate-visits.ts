@@ -5,7 +5,10 @@
  */
 import { computeUnits, type Discipline, type Patient, type Service, type Visit } from '@unitwise/rules';
 
-/** mulberry32: a tiny, fast, seedable PRNG (public domain, Tommy Ettinger). */
+/**
+ * mulberry32: a tiny, fast, seedable PRNG (public domain, Tommy Ettinger). Returns numbers in [0, 1).
+ * @param seed - any 32-bit integer; the same seed gives the same sequence
+ */
 export function createRandom(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
