@@ -78,6 +78,21 @@ describe('live results (the engine the server runs, in the browser)', () => {
     ]);
   });
 
+  it('pooled minutes give one what-if naming every timed code', () => {
+    const r = computeLiveResults(
+      visit([
+        { code: '97530', minutes: 20 },
+        {
+          code: '97112',
+          minutes: 10,
+          description: 'Static balance on foam, eyes closed, 3 x 30 s; contact guard, verbal cues',
+        },
+      ]),
+      { patient: patient('medicare') },
+    );
+    expect(r.whatIf.map((h) => h.message)).toEqual(['8 more minutes of 97530 or 97112 earns another unit.']);
+  });
+
   it('commercial counts each code alone: 97110 at 5 minutes earns nothing yet and needs 3 more', () => {
     const r = computeLiveResults(visit([{ code: '97110', minutes: 5, description: 'Bridges 2x15, step ups 3x10' }]), {
       patient: patient('commercial'),

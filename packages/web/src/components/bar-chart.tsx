@@ -72,29 +72,31 @@ export function BarChart(props: {
           ))}
         </ul>
       )}
-      <table className="sr-only">
-        <caption>{props.title}</caption>
-        <thead>
-          <tr>
-            <th scope="col">Category</th>
-            {props.series.map((s) => (
-              <th key={s.name} scope="col">
-                {s.name}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {props.labels.map((label, i) => (
-            <tr key={label}>
-              <th scope="row">{label}</th>
+      <div className="sr-only">
+        <table>
+          <caption>{props.title}</caption>
+          <thead>
+            <tr>
+              <th scope="col">Category</th>
               {props.series.map((s) => (
-                <td key={s.name}>{fmt(s.values[i] ?? 0)}</td>
+                <th key={s.name} scope="col">
+                  {s.name}
+                </th>
               ))}
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {props.labels.map((label, i) => (
+              <tr key={label}>
+                <th scope="row">{label}</th>
+                {props.series.map((s) => (
+                  <td key={s.name}>{fmt(s.values[i] ?? 0)}</td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
     </figure>
   );
 }

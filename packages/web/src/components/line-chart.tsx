@@ -43,7 +43,7 @@ export function LineChart(props: {
           </g>
         ))}
       </svg>
-      <ol className="sr-only">
+      <ol className="sr-only" style={{ listStyle: 'none' }}>
         {props.points.map((p, i) => (
           <li key={`${p.label}-${p.value}-${x(i)}`}>{`${p.label}: ${fmt(p.value)}`}</li>
         ))}

@@ -121,3 +121,18 @@ export function qualityByProvider(visits: readonly VisitRecord[]): ProviderQuali
     };
   });
 }
+
+/**
+ * Keeps the `n` series with the largest totals and sums the rest into one "other" series, so a chart stays
+ * readable when many rules fire.
+ * @param t - a week table
+ * @param n - series to keep
+ */
+export function topSeries(t: WeekTable, n: number): WeekTable {
+  if (t.series.length <= n) return t;
+  const total = (s: { values: number[] }): number => s.values.reduce((a, b) => a + b, 0);
+  const ranked = [...t.series].sort((a, b) => total(b) - total(a));
+  const rest = ranked.slice(n);
+  const other = t.weeks.map((_, i) => rest.reduce((sum, s) => sum + (s.values[i] ?? 0), 0));
+  return { weeks: t.weeks, series: [...ranked.slice(0, n), { name: 'other rules', values: other }] };
+}

@@ -8,7 +8,7 @@ import { withDetails } from '../api/with-details.ts';
 import { Link } from '../app/router.tsx';
 import { SelectField, TextField } from '../components/field.tsx';
 import { formatCents } from '../components/money.ts';
-import { patientName } from '../components/names.ts';
+import { localDate, patientName } from '../components/names.ts';
 import { SeverityTag } from '../components/severity.tsx';
 import { useAsync } from '../components/use-async.ts';
 
@@ -33,7 +33,12 @@ async function loadCharges(from: string, to: string): Promise<ChargeData> {
 
 /** Charge review: signed visits ready to bill, with findings, units, modifiers and expected payment, filtered. */
 export default function ChargeReviewPage(): ReactNode {
-  const [from, setFrom] = useState('');
+  // Four weeks back by default: the usual billing window, and a list the screen loads quickly.
+  const [from, setFrom] = useState(() => {
+    const d = new Date();
+    d.setDate(d.getDate() - 28);
+    return localDate(d);
+  });
   const [to, setTo] = useState('');
   const [payer, setPayer] = useState('');
   const [provider, setProvider] = useState('');
@@ -84,7 +89,7 @@ export default function ChargeReviewPage(): ReactNode {
         </p>
       )}
       {data.loading && <p className="loading">Loading signed visits…</p>}
-      <p role="status">
+      <p role="status" hidden={data.loading}>
         {rows.length} signed visit{rows.length === 1 ? '' : 's'}, expected payment {formatCents(total)}.
       </p>
       <div className="table-scroll">

@@ -1,10 +1,9 @@
 import { kxThreshold } from '@unitwise/rules';
 import type { ReactNode } from 'react';
 import { allPages } from '../api/all-pages.ts';
-import { get, query } from '../api/client.ts';
 import { api } from '../api/endpoints.ts';
 import { messageOf } from '../api/problem.ts';
-import type { Page, Patient, PlanOfCareRecord, Provider, VisitRecord } from '../api/types.ts';
+import type { Patient, PlanOfCareRecord, Provider, VisitRecord } from '../api/types.ts';
 import { withDetails } from '../api/with-details.ts';
 import { Link } from '../app/router.tsx';
 import { BarChart } from '../components/bar-chart.tsx';
@@ -16,6 +15,7 @@ import {
   findingsByRuleWeek,
   qualityByProvider,
   revenueByPayerWeek,
+  topSeries,
   unitsPerVisitByPayerWeek,
 } from '../dashboard/aggregate.ts';
 import { patientBadges } from '../today/badges.ts';
@@ -27,24 +27,30 @@ async function load(today: string) {
   const from = new Date(`${today}T00:00:00Z`);
   from.setUTCDate(from.getUTCDate() - WEEKS * 7);
   const yearStart = `${today.slice(0, 4)}-01-01`;
-  const [visits, patients, providers, plans] = await Promise.all([
+  const [visits, patients, providers] = await Promise.all([
     allPages((cursor) => api.visits({ from: yearStart, to: today, cursor, limit: 200 })),
     allPages((cursor) => api.patients({ cursor, limit: 200 })),
     api.providers().then(
       (p) => p.items,
       (): Provider[] => [],
     ),
-    allPages((cursor) => get<Page<PlanOfCareRecord>>(`/plans-of-care${query({ cursor, limit: 200 })}`)).catch(
-      (): PlanOfCareRecord[] => [],
-    ),
   ]);
-  return {
-    visits: await withDetails(visits.slice(0, 500)),
-    patients,
-    providers,
-    plans,
-    recentFrom: from.toISOString().slice(0, 10),
-  };
+  // Plans of care are listed per patient (the API has no clinic-wide plan list).
+  const plans = (
+    await Promise.all(
+      patients.map((p) =>
+        api.plans(p.id).then(
+          (r) => r.items,
+          (): PlanOfCareRecord[] => [],
+        ),
+      ),
+    )
+  ).flat();
+  const recentFrom = from.toISOString().slice(0, 10);
+  // The charts need the engine's units and estimate per visit; only the recent window is fetched in detail.
+  const recent = await withDetails(visits.filter((v) => v.date >= recentFrom).slice(0, 400));
+  const byId = new Map(recent.map((v) => [v.id, v]));
+  return { visits: visits.map((v) => byId.get(v.id) ?? v), patients, providers, plans, recentFrom };
 }
 
 /** The owner's and biller's dashboard: revenue and units by payer and week, findings by rule, what is due, quality, KX. */
@@ -66,7 +72,7 @@ export default function DashboardPage(): ReactNode {
   const recent = visits.filter((v) => v.date >= recentFrom);
   const revenue = revenueByPayerWeek(recent, payerOf);
   const units = unitsPerVisitByPayerWeek(recent, payerOf);
-  const findings = findingsByRuleWeek(recent);
+  const findings = topSeries(findingsByRuleWeek(recent), 5);
   const quality = qualityByProvider(recent);
   const providerName = (id: string): string => providers.find((p) => p.id === id)?.name ?? id;
   const due: { patient: Patient; text: string; why: string; tone: 'warn' | 'bad' | 'ok' | 'info' }[] = [];
@@ -118,7 +124,7 @@ export default function DashboardPage(): ReactNode {
           labels={findings.weeks.map((w) => w.slice(5))}
           series={findings.series}
         />
-        <section className="card" aria-labelledby="quality-title">
+        <section className="card span-all" aria-labelledby="quality-title">
           <h2 id="quality-title">Documentation quality by therapist</h2>
           <table className="data-table">
             <thead>

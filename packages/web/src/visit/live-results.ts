@@ -45,10 +45,14 @@ export interface LiveContext {
 export function computeLiveResults(visit: Visit, ctx: LiveContext): LiveResults {
   const auditor = createAuditor({ patients: [ctx.patient], payers: ctx.payers ?? [] });
   const a = auditor.auditVisit(visit);
-  const whatIf = (a.whatIf?.nextUnit ?? []).map((n) => ({
-    code: n.code,
-    moreMinutes: n.moreMinutes,
-    message: `${n.moreMinutes} more minute${n.moreMinutes === 1 ? '' : 's'} of ${n.code} earns another unit.`,
+  // Pooled minutes (CMS) give every timed code the same answer: one line names them all.
+  const byMinutes = new Map<number, string[]>();
+  for (const n of a.whatIf?.nextUnit ?? [])
+    byMinutes.set(n.moreMinutes, [...(byMinutes.get(n.moreMinutes) ?? []), n.code]);
+  const whatIf = [...byMinutes].map(([moreMinutes, codes]) => ({
+    code: codes.join(' '),
+    moreMinutes,
+    message: `${moreMinutes} more minute${moreMinutes === 1 ? '' : 's'} of ${orList(codes)} earns another unit.`,
   }));
   return {
     units: a.units,
@@ -84,4 +88,8 @@ export function unresolvedErrors(findings: readonly Finding[], overrides: Readon
  */
 export function findingKey(f: Finding): string {
   return f.service === undefined ? f.rule : `${f.rule}#${f.service}`;
+}
+
+function orList(codes: readonly string[]): string {
+  return codes.length <= 1 ? (codes[0] ?? '') : `${codes.slice(0, -1).join(', ')} or ${codes[codes.length - 1]}`;
 }
