@@ -4,6 +4,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { createGuard } from './auth/guard.ts';
 import { AttemptLimiter } from './auth/lockout.ts';
 import type { AppDeps } from './deps.ts';
+import { PolicyCache } from './engine/policy-cache.ts';
 import { toProblem } from './errors/to-problem.ts';
 import { registerRoutes } from './http/register-routes.ts';
 import { buildOpenApiDocument } from './openapi/build-document.ts';
@@ -42,6 +43,7 @@ export function buildApp(opts: AppOptions): FastifyInstance {
     selfSignup: opts.selfSignup ?? true,
     secureCookies: opts.secureCookies,
     signInLimiter: new AttemptLimiter(),
+    policies: new PolicyCache(),
   };
   const app = Fastify({
     // Only method, URL (ids, never names) and status are logged: request bodies and headers carry PHI and secrets.

@@ -1,5 +1,6 @@
 import type { Store } from '@unitwise/store';
 import type { AttemptLimiter } from './auth/lockout.ts';
+import type { PolicyCache } from './engine/policy-cache.ts';
 
 /** What every handler may use: the store, the clock and the app's settings. */
 export interface AppDeps {
@@ -12,4 +13,6 @@ export interface AppDeps {
   secureCookies: boolean | undefined;
   /** Sign-in attempts per client address. */
   signInLimiter: AttemptLimiter;
+  /** The clinics' payer policies, needed by every visit save. */
+  policies: PolicyCache;
 }

@@ -1,12 +1,16 @@
 import {
+  auditOptions,
+  computeUnits,
   createAuditor,
   createPolicyRegistry,
   type Patient,
   type PlanOfCare,
   type Visit,
   type VisitAudit,
+  whatIf,
 } from '@unitwise/rules';
-import type { Repositories, StoredPlanOfCare } from '@unitwise/store';
+import type { Repositories, Patient as StoredPatient, StoredPlanOfCare } from '@unitwise/store';
+import type { PolicyCache } from './policy-cache.ts';
 
 /** What the engine says about one visit: the findings to store, the unit lines, the units explained, the estimate. */
 export type Assessment = Pick<VisitAudit, 'findings' | 'lines' | 'units' | 'estimate' | 'whatIf'>;
@@ -36,16 +40,23 @@ function toPlan(p: StoredPlanOfCare): PlanOfCare {
  * @param repos - the store (or an open transaction)
  * @param clinicId - the clinic
  * @param visit - the visit content (`id` may be empty for a new visit)
+ * @param known - the patient when the caller has read it already, and the clinic policy cache
  */
-export async function assessVisit(repos: Repositories, clinicId: string, visit: Visit): Promise<Assessment> {
-  const [patient, coverage, plans, policies, earlier] = await Promise.all([
-    repos.patients.get(clinicId, visit.patientId),
+export async function assessVisit(
+  repos: Repositories,
+  clinicId: string,
+  visit: Visit,
+  known: { patient?: StoredPatient; policies?: PolicyCache } = {},
+): Promise<Assessment> {
+  const [patient, coverage, plans, payers, earlier] = await Promise.all([
+    known.patient ?? repos.patients.get(clinicId, visit.patientId),
     repos.coverages.primaryOn(clinicId, visit.patientId, visit.date),
     repos.plansOfCare.listByPatient(clinicId, visit.patientId),
-    repos.payerPolicies.list(clinicId),
+    known.policies
+      ? known.policies.get(repos, clinicId)
+      : repos.payerPolicies.list(clinicId).then((l) => l.map((p) => p.policy)),
     repos.visits.list(clinicId, { patientId: visit.patientId, to: visit.date, limit: HISTORY_LIMIT }),
   ]);
-  const payers = policies.map((p) => p.policy);
   const payer = coverage?.payer.policyId ?? NO_COVERAGE_POLICY;
   const rulesPatient: Patient = {
     id: visit.patientId,
@@ -53,18 +64,21 @@ export async function assessVisit(repos: Repositories, clinicId: string, visit: 
     plansOfCare: plans.map(toPlan),
     ...(patient?.history ? { history: patient.history } : {}),
   };
-  const auditor = createAuditor({ patients: [rulesPatient], payers });
+  // Bulk options: no explanation text for the replayed history; the saved visit's explanation is built below.
+  const auditor = createAuditor({ patients: [rulesPatient], payers, options: auditOptions.bulk });
   // The list is newest first; the auditor wants date order. Same-day visits count as earlier only if stored earlier.
   const before = earlier.items
     .filter((v) => v.id !== visit.id && (v.date < visit.date || (visit.id === '' && v.date === visit.date)))
     .reverse();
   for (const v of before) auditor.auditVisit(v);
   const a = auditor.auditVisit(visit.id === '' ? { ...visit, id: 'new' } : visit);
+  const input = visit.services.map((s) => ({ code: s.code, minutes: s.minutes ?? 0 }));
+  const method = a.units.method;
   return {
     findings: a.findings,
     lines: a.lines,
-    units: a.units,
+    units: computeUnits(input, method),
     estimate: a.estimate,
-    ...(a.whatIf ? { whatIf: a.whatIf } : {}),
+    whatIf: whatIf(input, method),
   };
 }

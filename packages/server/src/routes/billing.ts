@@ -191,6 +191,7 @@ export const billingRoutes: RouteDef[] = [
         throw new ApiError('invalid', 'The policy is not valid.', errors);
       }
       const stored = await deps.store.payerPolicies.put(principal.clinicId, policy);
+      deps.policies.forget(principal.clinicId);
       await audit({ action: 'payer-policy.put', entity: 'payer-policy', entityId: params.id });
       return { body: stored };
     },

@@ -34,10 +34,10 @@ async function prepare(deps: AppDeps, principal: Principal, body: VisitContent) 
     provider: { id: providerId, credential: credential ?? provider.credential },
     nonBillable: content.nonBillable ?? [],
   };
-  if (!(await deps.store.patients.get(principal.clinicId, body.patientId))) {
+  const patient = await deps.store.patients.get(principal.clinicId, body.patientId);
+  if (!patient)
     throw new ApiError('invalid', 'No patient with this id.', [{ path: 'patientId', message: 'Not found.' }]);
-  }
-  return { visit, segments };
+  return { visit, segments, patient };
 }
 
 type VisitBody = VisitContent;
@@ -104,8 +104,13 @@ export const visitRoutes: RouteDef[] = [
     status: 201,
     idempotent: true,
     async handler({ body, principal, deps, audit }) {
-      const { visit, segments } = await prepare(deps, principal, body as VisitBody);
-      const assessment = await assessVisit(deps.store, principal.clinicId, { ...visit, id: '' });
+      const { visit, segments, patient } = await prepare(deps, principal, body as VisitBody);
+      const assessment = await assessVisit(
+        deps.store,
+        principal.clinicId,
+        { ...visit, id: '' },
+        { patient, policies: deps.policies },
+      );
       const input: VisitInput = { ...visit, findings: assessment.findings, ...(segments ? { segments } : {}) };
       const r = await deps.store.visits.create(principal.clinicId, input, { createdBy: principal.userId });
       if (!r.ok)
@@ -131,7 +136,7 @@ export const visitRoutes: RouteDef[] = [
     async handler({ params, principal, deps, audit }) {
       const v = await deps.store.visits.get(principal.clinicId, params.id);
       if (!v) throw notFound('visit');
-      const a = await assessVisit(deps.store, principal.clinicId, v);
+      const a = await assessVisit(deps.store, principal.clinicId, v, { policies: deps.policies });
       await audit({ action: 'visit.read', entity: 'visit', entityId: v.id, patientId: v.patientId });
       // Findings are the stored ones (those the note was saved or signed with); lines and estimate are recomputed.
       return { body: presentVisit(v, a), headers: { etag: etagOf(v.version) } };
@@ -151,15 +156,22 @@ export const visitRoutes: RouteDef[] = [
     async handler({ params, body, principal, deps, audit, ifMatch }) {
       const current = await deps.store.visits.get(principal.clinicId, params.id);
       if (!current) throw notFound('visit');
-      if (current.providerId) await ownProvider(deps, principal, current.providerId);
+      // The visit's provider and the new one must both be the caller's own (one lookup when they are the same).
+      if (current.providerId && current.providerId !== body.providerId)
+        await ownProvider(deps, principal, current.providerId);
       if (current.status === 'signed') throw signedConflict();
       if (body.patientId !== current.patientId) {
         throw new ApiError('invalid', 'A visit cannot move to another patient.', [
           { path: 'patientId', message: 'Must stay the same.' },
         ]);
       }
-      const { visit, segments } = await prepare(deps, principal, body as VisitBody);
-      const assessment = await assessVisit(deps.store, principal.clinicId, { ...visit, id: params.id });
+      const { visit, segments, patient } = await prepare(deps, principal, body as VisitBody);
+      const assessment = await assessVisit(
+        deps.store,
+        principal.clinicId,
+        { ...visit, id: params.id },
+        { patient, policies: deps.policies },
+      );
       const input: VisitInput = { ...visit, findings: assessment.findings, ...(segments ? { segments } : {}) };
       const r = await deps.store.visits.update(principal.clinicId, params.id, ifMatch ?? 0, input);
       if (!r.ok) throw writeFailure(r.reason);

@@ -1,0 +1,313 @@
+/**
+ * `npm run bench:api` (issue 3, "Benchmark"): the clinic server on a temporary SQLite file, in a child process, under
+ * autocannon (50 connections, BENCH_SECONDS each, default 20):
+ *   (a) a bare Fastify route in a child process of its own: the ceiling of this machine;
+ *   (b) saving a visit with four services (PUT with If-Match; each save runs the rules engine with the patient's
+ *       history, stores findings, writes the audit log) — every connection edits its own visit, so no 412s;
+ *   (c) reading a patient's visit list (20 visits a page).
+ * Prints requests/s, p50 and p99 latency, the ratio save/ceiling, and PASS or FAIL against the target:
+ * ratio >= 1/3 and save p99 < 50 ms. `node --import tsx bench/api.ts --child app|bare [DB]` is the child mode.
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import autocannon from 'autocannon';
+
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 20);
+const CONNECTIONS = 50;
+const TARGET_RATIO = 1 / 3;
+const TARGET_P99_MS = 50;
+const PATIENTS = CONNECTIONS;
+const HISTORY_VISITS = 6;
+
+// ---------------------------------------------------------------- child mode
+
+async function child(kind: string, db: string | undefined): Promise<void> {
+  if (kind === 'bare') {
+    const { default: Fastify } = await import('fastify');
+    const app = Fastify({ logger: false });
+    app.get('/ping', async () => ({ ok: true }));
+    await app.listen({ port: 0, host: '127.0.0.1' });
+    const a = app.server.address();
+    process.stdout.write(`READY ${typeof a === 'object' && a ? a.port : 0}\n`);
+  } else {
+    const { startServer } = await import('@unitwise/server');
+    const s = await startServer({
+      port: 0,
+      host: '127.0.0.1',
+      databaseUrl: `sqlite:${db}`,
+      seed: false,
+      print: () => {},
+    });
+    process.stdout.write(`READY ${new URL(s.url).port}\n`);
+  }
+}
+
+// ---------------------------------------------------------------- parent
+
+function startChild(args: string[]): Promise<{ proc: ChildProcess; base: string }> {
+  const file = fileURLToPath(import.meta.url);
+  const proc = spawn(process.execPath, ['--import', 'tsx', file, '--child', ...args], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  return new Promise((resolve, reject) => {
+    let out = '';
+    proc.stdout?.on('data', (d: Buffer) => {
+      out += d.toString();
+      const m = /READY (\d+)/.exec(out);
+      if (m) resolve({ proc, base: `http://127.0.0.1:${m[1]}` });
+    });
+    proc.on('exit', (code) => reject(new Error(`child ${args[0]} exited with ${code}`)));
+  });
+}
+
+async function stopChild(proc: ChildProcess): Promise<void> {
+  const exited = new Promise((r) => proc.once('exit', r));
+  proc.kill('SIGTERM');
+  await exited;
+}
+
+async function api(
+  base: string,
+  token: string | null,
+  method: string,
+  url: string,
+  body?: unknown,
+  headers: Record<string, string> = {},
+) {
+  const res = await fetch(base + url, {
+    method,
+    headers: {
+      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+      ...(token ? { authorization: `Bearer ${token}` } : {}),
+      ...headers,
+    },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
+  const text = await res.text();
+  if (res.status >= 300) throw new Error(`${method} ${url}: ${res.status} ${text}`);
+  return { json: text ? JSON.parse(text) : undefined, etag: res.headers.get('etag') ?? '' };
+}
+
+function addDays(date: string, days: number): string {
+  return new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+}
+
+/** Four timed services (58 minutes) with descriptions that support their codes. */
+function visitBody(patientId: string, providerId: string, date: string, n: number) {
+  return {
+    patientId,
+    providerId,
+    date,
+    discipline: 'PT',
+    noteType: 'daily',
+    timeIn: '09:00',
+    timeOut: '10:05',
+    totalTimedMinutes: 58,
+    totalTreatmentMinutes: 58,
+    services: [
+      {
+        code: '97530',
+        minutes: 23,
+        modifiers: ['GP'],
+        goalIds: ['g1'],
+        description: `Sit-to-stand from a low chair, 3 sets of ${5 + n}, min assist with cues for weight shift, to prepare for toilet transfers.`,
+      },
+      {
+        code: '97110',
+        minutes: 15,
+        modifiers: ['GP'],
+        goalIds: ['g1'],
+        description: `Straight leg raises with a 2 lb weight, 3 sets of ${8 + n}, cues for terminal knee extension.`,
+      },
+      {
+        code: '97112',
+        minutes: 12,
+        modifiers: ['GP'],
+        goalIds: ['g1'],
+        description: `Tandem stance on foam, ${4 + n} trials of 20 seconds, contact guard, cues for hip strategy.`,
+      },
+      {
+        code: '97140',
+        minutes: 8,
+        modifiers: ['GP'],
+        goalIds: ['g1'],
+        description: `Grade III tibiofemoral mobilisation, ${2 + n} bouts of 30 seconds, to gain knee flexion.`,
+      },
+    ],
+    nonBillable: [{ kind: 'rest', minutes: 5 }],
+    response: `Walked ${150 + n * 10} feet with a cane, pain 3/10; progressing toward the goal.`,
+  };
+}
+
+interface Row {
+  name: string;
+  rps: number;
+  p50: number;
+  p99: number;
+  errors: number;
+}
+
+async function measure(name: string, opts: autocannon.Options): Promise<Row> {
+  const r = await autocannon({ connections: CONNECTIONS, duration: SECONDS, ...opts });
+  return {
+    name,
+    rps: r.requests.average,
+    p50: r.latency.p50,
+    p99: r.latency.p99,
+    errors: r.non2xx + r.errors + r.timeouts,
+  };
+}
+
+async function parent(): Promise<void> {
+  const dir = mkdtempSync(path.join(tmpdir(), 'unitwise-bench-api-'));
+  const children: ChildProcess[] = [];
+  try {
+    // ---- setup (not timed): a clinic, an owner's API token, patients with plans, coverage and earlier visits
+    const app = await startChild(['app', path.join(dir, 'bench.db')]);
+    children.push(app.proc);
+    const b = app.base;
+    await api(b, null, 'POST', '/api/v1/clinics', {
+      clinicName: 'Bench',
+      owner: { name: 'Owner', email: 'owner@bench.test', password: 'bench password 1' },
+    });
+    const signIn = await fetch(`${b}/api/v1/session`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: 'owner@bench.test', password: 'bench password 1' }),
+    });
+    const session = (await signIn.json()) as { csrfToken: string };
+    const cookie = (signIn.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+    const tokenRes = await fetch(`${b}/api/v1/tokens`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', cookie, 'x-csrf-token': session.csrfToken },
+      body: JSON.stringify({ name: 'bench' }),
+    });
+    const token = ((await tokenRes.json()) as { token: string }).token;
+    const provider = (
+      await api(b, token, 'POST', '/api/v1/providers', {
+        name: 'Bench PT',
+        npi: '1234567893',
+        discipline: 'PT',
+        credential: 'PT',
+      })
+    ).json.id as string;
+    const payer = (await api(b, token, 'POST', '/api/v1/payers', { name: 'Medicare', policyId: 'medicare' })).json
+      .id as string;
+    const start = '2026-02-02';
+    const visits: { id: string; etag: string }[] = [];
+    let listPatient = '';
+    for (let i = 0; i < PATIENTS; i++) {
+      const patient = (
+        await api(b, token, 'POST', '/api/v1/patients', {
+          firstName: `Bench${i}`,
+          lastName: 'Patient',
+          birthDate: '1950-01-01',
+          sex: 'F',
+        })
+      ).json.id as string;
+      await api(b, token, 'POST', '/api/v1/coverages', {
+        patientId: patient,
+        payerId: payer,
+        memberId: `M${i}`,
+        startDate: '2026-01-01',
+      });
+      await api(b, token, 'POST', '/api/v1/plans-of-care', {
+        patientId: patient,
+        discipline: 'PT',
+        startDate: start,
+        endDate: addDays(start, 89),
+        certifiedDate: addDays(start, 3),
+        plannedCodes: ['97530', '97110', '97112', '97140'],
+        goals: [{ id: 'g1', text: 'Patient will walk 300 feet with a cane and supervision within 6 weeks.' }],
+      });
+      for (let h = 0; h < HISTORY_VISITS; h++) {
+        await api(b, token, 'POST', '/api/v1/visits', visitBody(patient, provider, addDays(start, h * 3), h));
+      }
+      const v = await api(
+        b,
+        token,
+        'POST',
+        '/api/v1/visits',
+        visitBody(patient, provider, addDays(start, HISTORY_VISITS * 3), 99),
+      );
+      visits.push({ id: v.json.id, etag: v.etag });
+      if (i === 0) listPatient = patient;
+    }
+    for (let i = 0; i < 14; i++)
+      await api(b, token, 'POST', '/api/v1/visits', visitBody(listPatient, provider, addDays(start, 40 + i), 50 + i));
+    const auth = { authorization: `Bearer ${token}` };
+
+    // ---- (a) ceiling
+    const bare = await startChild(['bare']);
+    children.push(bare.proc);
+    const ceiling = await measure('bare Fastify GET /ping (ceiling)', { url: `${bare.base}/ping` });
+    await stopChild(bare.proc);
+
+    // ---- (b) save a visit with four services: each connection PUTs its own visit with the ETag it last saw
+    const bodies = new Map<string, string>();
+    for (const v of visits) {
+      const full = (await api(b, token, 'GET', `/api/v1/visits/${v.id}`)).json as { patientId: string; date: string };
+      bodies.set(v.id, JSON.stringify(visitBody(full.patientId, provider, full.date, 7)));
+    }
+    let next = 0;
+    const save = await measure('PUT /api/v1/visits/:id (4 services, engine)', {
+      url: b,
+      requests: [
+        {
+          method: 'PUT',
+          setupRequest: (req, context) => {
+            const ctx = context as { visit?: { id: string; etag: string } };
+            if (!ctx.visit) ctx.visit = visits[next++ % visits.length];
+            const v = ctx.visit as { id: string; etag: string };
+            return {
+              ...req,
+              path: `/api/v1/visits/${v.id}`,
+              headers: { ...auth, 'content-type': 'application/json', 'if-match': v.etag },
+              body: bodies.get(v.id) ?? '',
+            };
+          },
+          onResponse: (_status, _body, context, headers) => {
+            const ctx = context as { visit?: { id: string; etag: string } };
+            const etag = (headers as Record<string, string> | undefined)?.etag;
+            if (ctx.visit && etag) ctx.visit.etag = etag;
+          },
+        },
+      ],
+    });
+
+    // ---- (c) read a patient's visit list
+    const list = await measure('GET /api/v1/patients/:id/visits?limit=20', {
+      url: `${b}/api/v1/patients/${listPatient}/visits?limit=20`,
+      headers: auth,
+    });
+
+    // ---- report
+    const fmt = (n: number) => Math.round(n).toLocaleString('en-US').padStart(8);
+    process.stdout.write(
+      `\nautocannon: ${CONNECTIONS} connections, ${SECONDS} s each, server and ceiling each in their own process, SQLite file\n\n`,
+    );
+    process.stdout.write(
+      `${'route'.padEnd(46)} ${'req/s'.padStart(8)} ${'p50 ms'.padStart(8)} ${'p99 ms'.padStart(8)} ${'non-2xx'.padStart(8)}\n`,
+    );
+    for (const r of [ceiling, save, list]) {
+      process.stdout.write(`${r.name.padEnd(46)} ${fmt(r.rps)} ${fmt(r.p50)} ${fmt(r.p99)} ${fmt(r.errors)}\n`);
+    }
+    const ratio = save.rps / ceiling.rps;
+    const pass = ratio >= TARGET_RATIO && save.p99 < TARGET_P99_MS && save.errors === 0 && list.errors === 0;
+    process.stdout.write(
+      `\nvisit save / ceiling = ${ratio.toFixed(3)} (target >= ${TARGET_RATIO.toFixed(3)}); save p99 = ${save.p99} ms (target < ${TARGET_P99_MS} ms)\n`,
+    );
+    process.stdout.write(`${pass ? 'PASS' : 'FAIL'}\n`);
+    process.exitCode = pass ? 0 : 1;
+  } finally {
+    for (const c of children) if (c.exitCode === null) await stopChild(c);
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+const at = process.argv.indexOf('--child');
+if (at >= 0) await child(process.argv[at + 1] ?? 'app', process.argv[at + 2]);
+else await parent();
