@@ -1,4 +1,6 @@
 /** @unitwise/store: schema, migrations and clinic-scoped repositories on SQLite and PostgreSQL (Kysely). */
+
+export * from './claims/index.ts';
 export type { Database } from './db/schema.ts';
 export { StoreError, type StoreErrorCode } from './errors.ts';
 export { hashVisitContent } from './hash-visit.ts';

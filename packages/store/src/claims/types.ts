@@ -1,0 +1,296 @@
+/**
+ * Claims and remittances as the store keeps them. The X12 claim itself (`@unitwise/edi`'s `Claim`) is stored as JSON
+ * and typed `unknown` here, so the store does not depend on the EDI package; the server narrows it.
+ */
+import type { Instant, Page, PageRequest, Result } from '../types.ts';
+
+/** The statuses of `@unitwise/edi` CLAIM_STATUSES (the database CHECK holds the same list). */
+export const STORED_CLAIM_STATUSES = [
+  'draft',
+  'ready',
+  'exported',
+  'paid',
+  'partly-paid',
+  'denied',
+  'corrected',
+  'voided',
+] as const;
+export type StoredClaimStatus = (typeof STORED_CLAIM_STATUSES)[number];
+
+/** A scrub finding: where and what, in plain words. */
+export interface ClaimProblem {
+  where: string;
+  message: string;
+}
+
+/** The clinic's billing settings (billing provider, submitter, receiver) as JSON, plus the counters. */
+export interface ClaimSettings {
+  clinicId: string;
+  settings: unknown;
+  nextClaimSeq: number;
+  nextControl: number;
+  updatedAt: Instant;
+}
+
+export interface NewClaimLine {
+  controlNumber: string;
+  code: string;
+  modifiers: string[];
+  dateOfService: string;
+  units: number;
+  chargeCents: number;
+  expectedCents: number | null;
+}
+
+export interface StoredClaimLine extends NewClaimLine {
+  ordinal: number;
+  paidCents: number;
+  contractualCents: number;
+  patientCents: number;
+  otherCents: number;
+}
+
+/** What a built (or rebuilt) claim brings. */
+export interface NewClaim {
+  claimNumber: string;
+  patientId: string;
+  payerId: string | null;
+  payerPolicyId: string;
+  renderingNpi: string | null;
+  status: StoredClaimStatus;
+  frequency: '1' | '7' | '8';
+  /** The X12 claim (edi `Claim`). */
+  claim: unknown;
+  chargeCents: number;
+  lines: NewClaimLine[];
+  visitIds: string[];
+  scrubErrors: ClaimProblem[];
+  scrubWarnings: ClaimProblem[];
+  payerClaimNumber?: string | null;
+  replacesClaimId?: string | null;
+  createdBy?: string | null;
+}
+
+export interface StoredClaim {
+  id: string;
+  clinicId: string;
+  claimNumber: string;
+  patientId: string;
+  payerId: string | null;
+  payerPolicyId: string;
+  renderingNpi: string | null;
+  status: StoredClaimStatus;
+  frequency: '1' | '7' | '8';
+  firstDate: string;
+  lastDate: string;
+  chargeCents: number;
+  paidCents: number;
+  patientCents: number;
+  claim: unknown;
+  scrubErrors: ClaimProblem[];
+  scrubWarnings: ClaimProblem[];
+  payerClaimNumber: string | null;
+  replacesClaimId: string | null;
+  exportId: string | null;
+  version: number;
+  createdBy: string | null;
+  createdAt: Instant;
+  updatedAt: Instant;
+}
+
+/** One step of a claim's life. */
+export interface ClaimEventRecord {
+  id: string;
+  at: Instant;
+  event: string;
+  fromStatus: StoredClaimStatus | null;
+  toStatus: StoredClaimStatus;
+  userId: string | null;
+  detail: Record<string, unknown> | null;
+}
+
+export interface ClaimDetail extends StoredClaim {
+  lines: StoredClaimLine[];
+  visitIds: string[];
+  events: ClaimEventRecord[];
+}
+
+export interface ClaimQuery extends PageRequest {
+  status?: StoredClaimStatus;
+  payerId?: string;
+  patientId?: string;
+}
+
+export interface ClaimExport {
+  id: string;
+  clinicId: string;
+  interchangeControl: number;
+  groupControl: number;
+  claimCount: number;
+  chargeCents: number;
+  fileName: string;
+  createdBy: string | null;
+  createdAt: Instant;
+}
+
+export interface NewClaimExport {
+  interchangeControl: number;
+  groupControl: number;
+  fileName: string;
+  text: string;
+  /** The claims in the file; each must be `ready`. */
+  claimIds: string[];
+  chargeCents: number;
+  createdBy?: string | null;
+}
+
+/** A CAS adjustment as posted. */
+export interface PostedAdjustment {
+  group: string;
+  reason: string;
+  amountCents: number;
+  quantity?: number | null;
+  /** `denial` (money lost, counted in the denial report) or `expected` (contractual write-down, patient share). */
+  kind: 'denial' | 'expected';
+}
+
+export interface PostedLine {
+  controlNumber: string | null;
+  matchedBy: string;
+  code: string;
+  dateOfService: string | null;
+  units: number;
+  chargeCents: number;
+  paidCents: number;
+  contractualCents: number;
+  patientCents: number;
+  otherCents: number;
+  expectedCents: number | null;
+  varianceCents: number | null;
+  reversal: boolean;
+  remarks: string[];
+  adjustments: PostedAdjustment[];
+}
+
+export interface PostedClaim {
+  /** Our claim's id, or null when CLP01 is not one of ours. */
+  claimId: string | null;
+  claimNumber: string;
+  payerStatus: string;
+  payerClaimNumber: string;
+  event: string;
+  newStatus: StoredClaimStatus | null;
+  statusError: string | null;
+  paidCents: number;
+  patientCents: number;
+  providerNpi: string;
+  adjustments: PostedAdjustment[];
+  lines: PostedLine[];
+}
+
+export interface NewRemittance {
+  fileKey: string;
+  fileHash: string;
+  fileName?: string | null;
+  traceNumbers: string[];
+  payerId: string;
+  payerName: string;
+  paymentDate: string | null;
+  paymentCents: number;
+  totals: { paidCents: number; contractualCents: number; patientCents: number; otherCents: number };
+  unknownClaims: string[];
+  /** Balancing summary and anything else to show later (JSON). */
+  summary: Record<string, unknown>;
+  claims: PostedClaim[];
+  postedBy?: string | null;
+}
+
+export interface StoredRemittance {
+  id: string;
+  clinicId: string;
+  fileKey: string;
+  fileHash: string;
+  fileName: string | null;
+  traceNumbers: string[];
+  payerId: string;
+  payerName: string;
+  paymentDate: string | null;
+  paymentCents: number;
+  paidCents: number;
+  contractualCents: number;
+  patientCents: number;
+  otherCents: number;
+  balance: 'balanced';
+  claimCount: number;
+  unknownClaims: string[];
+  summary: Record<string, unknown>;
+  postedBy: string | null;
+  postedAt: Instant;
+}
+
+export interface RemittanceDetail extends StoredRemittance {
+  claims: (Omit<PostedClaim, 'providerNpi'> & { ordinal: number })[];
+}
+
+/** One row of the denial report: denied money by reason, payer and provider. */
+export interface DenialTotal {
+  reason: string;
+  group: string;
+  payerId: string;
+  providerNpi: string;
+  lines: number;
+  amountCents: number;
+}
+
+export interface ClaimsRepository {
+  getSettings(clinicId: string): Promise<ClaimSettings | undefined>;
+  /** Creates or replaces the settings JSON (counters are kept). */
+  putSettings(clinicId: string, settings: unknown): Promise<ClaimSettings>;
+  /** Reserves `count` claim sequence numbers; returns the first. */
+  reserveClaimNumbers(clinicId: string, count: number): Promise<number>;
+  /** Reserves one interchange control number (ISA13 / GS06). */
+  reserveControlNumber(clinicId: string): Promise<number>;
+  create(clinicId: string, input: NewClaim): Promise<ClaimDetail>;
+  get(clinicId: string, claimId: string): Promise<ClaimDetail | undefined>;
+  /** Claims by CLM01 (the 835's CLP01). */
+  findByNumbers(clinicId: string, claimNumbers: readonly string[]): Promise<ClaimDetail[]>;
+  /** Newest first. */
+  list(clinicId: string, query?: ClaimQuery): Promise<Page<StoredClaim>>;
+  /** Of the given visits, those on a claim that is not corrected or voided. */
+  claimedVisits(clinicId: string, visitIds: readonly string[]): Promise<Set<string>>;
+  /** Replaces a draft or ready claim's content (rebuild) at `expectedVersion`. */
+  replace(
+    clinicId: string,
+    claimId: string,
+    expectedVersion: number,
+    input: Omit<NewClaim, 'claimNumber' | 'patientId' | 'createdBy'>,
+    userId?: string | null,
+  ): Promise<Result<ClaimDetail, 'not-found' | 'conflict'>>;
+  /** Moves a claim from `from` to `to` (only if it is still `from`) and records the event. */
+  transition(
+    clinicId: string,
+    claimId: string,
+    move: {
+      from: StoredClaimStatus;
+      to: StoredClaimStatus;
+      event: string;
+      userId?: string | null;
+      detail?: Record<string, unknown>;
+    },
+  ): Promise<Result<ClaimDetail, 'not-found' | 'conflict'>>;
+  /** Stores an 837P file and moves its claims from ready to exported; 'conflict' if one is no longer ready. */
+  createExport(clinicId: string, input: NewClaimExport): Promise<Result<ClaimExport, 'conflict'>>;
+  getExport(clinicId: string, exportId: string): Promise<(ClaimExport & { text: string }) | undefined>;
+  listExports(clinicId: string, page?: PageRequest): Promise<Page<ClaimExport>>;
+  findRemittanceByKey(clinicId: string, fileKey: string): Promise<StoredRemittance | undefined>;
+  /**
+   * Records a posted 835 with its claims, lines and adjustments, moves claim statuses and adds paid amounts; the same
+   * file key posts once (`created: false` with the remittance stored first).
+   */
+  postRemittance(clinicId: string, input: NewRemittance): Promise<{ created: boolean; remittance: StoredRemittance }>;
+  getRemittance(clinicId: string, remittanceId: string): Promise<RemittanceDetail | undefined>;
+  /** Newest first. */
+  listRemittances(clinicId: string, page?: PageRequest): Promise<Page<StoredRemittance>>;
+  /** Denied money by reason, payer and provider, posted between the instants given (inclusive). */
+  denials(clinicId: string, range?: { from?: Instant; to?: Instant }): Promise<DenialTotal[]>;
+}
