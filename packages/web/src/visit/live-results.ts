@@ -1,12 +1,16 @@
 import {
+  computeUnits,
   createAuditor,
+  createPolicyRegistry,
   type Finding,
   type Patient,
   type PayerPolicyInput,
   type UnitResult,
   type Visit,
+  type VisitAudit,
   type VisitAuditLine,
   type VisitEstimate,
+  whatIf,
 } from '@unitwise/rules';
 
 /** "k more minutes of CODE earns another unit", for one timed code. */
@@ -43,8 +47,13 @@ export interface LiveContext {
  * @param ctx - the patient and the clinic's payer policies
  */
 export function computeLiveResults(visit: Visit, ctx: LiveContext): LiveResults {
-  const auditor = createAuditor({ patients: [ctx.patient], payers: ctx.payers ?? [] });
-  const a = auditor.auditVisit(visit);
+  let a: VisitAudit;
+  try {
+    a = createAuditor({ patients: [ctx.patient], payers: ctx.payers ?? [] }).auditVisit(visit);
+  } catch {
+    // A half-typed visit (or an engine fault) must never blank the screen: units alone, and the server's checks.
+    a = unitsOnly(visit, ctx);
+  }
   // Pooled minutes (CMS) give every timed code the same answer: one line names them all.
   const byMinutes = new Map<number, string[]>();
   for (const n of a.whatIf?.nextUnit ?? [])
@@ -92,4 +101,26 @@ export function findingKey(f: Finding): string {
 
 function orList(codes: readonly string[]): string {
   return codes.length <= 1 ? (codes[0] ?? '') : `${codes.slice(0, -1).join(', ')} or ${codes[codes.length - 1]}`;
+}
+
+function unitsOnly(visit: Visit, ctx: LiveContext): VisitAudit {
+  const method = createPolicyRegistry(ctx.payers ?? []).resolve(ctx.patient.payer, visit.date)?.unitMethod ?? 'cms';
+  const input = visit.services.map((s) => ({ code: s.code, minutes: s.minutes ?? 0 }));
+  const units = computeUnits(input, method);
+  return {
+    id: visit.id,
+    patientId: visit.patientId,
+    date: visit.date,
+    lines: visit.services.map((s) => ({
+      code: s.code,
+      minutes: s.minutes ?? 0,
+      units: 0,
+      claimedUnits: s.units ?? null,
+      modifiers: s.modifiers ?? [],
+    })),
+    findings: [],
+    units,
+    whatIf: whatIf(input, method),
+    estimate: { payer: ctx.patient.payer, totalCents: 0, payerCents: 0, patientCents: 0 },
+  };
 }
