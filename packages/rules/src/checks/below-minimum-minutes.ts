@@ -1,4 +1,4 @@
-import { belowMinimum, codeTotalsAt, minutesForOneUnit } from './code-totals.ts';
+import { belowMinimum, codeTotals, minutesForOneUnit } from './code-totals.ts';
 import { type CheckContext, report } from './context.ts';
 import { methodCitation, methodWords } from './method-words.ts';
 
@@ -12,10 +12,9 @@ import { methodCitation, methodWords } from './method-words.ts';
 export function checkBelowMinimumMinutes(ctx: CheckContext): void {
   const method = ctx.units.method;
   const services = ctx.visit.services;
-  for (let i = 0; i < services.length; i++) {
-    const t = codeTotalsAt(ctx, i);
-    if (!t || !belowMinimum(t, method) || t.allClaimedZero) continue;
-    if (t.minutes === 0 && services[i]?.minutes === undefined) continue; // missing-time reports it
+  for (const t of codeTotals(ctx)) {
+    if (!belowMinimum(t, method) || t.allClaimedZero) continue;
+    if (t.minutes === 0 && services[t.first]?.minutes === undefined) continue; // missing-time reports it
     const billed = t.claimed && t.billedUnits > 0;
     const min = minutesForOneUnit(method);
     const pooledNote =

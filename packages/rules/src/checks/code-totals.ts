@@ -22,63 +22,59 @@ export interface CodeTotals {
   line: UnitLine | undefined;
 }
 
-// Reused between calls: checks run one at a time and read the totals before the next call.
-const scratch: CodeTotals = {
-  code: '',
-  minutes: 0,
-  engineUnits: 0,
-  billedUnits: 0,
-  claimed: false,
-  allClaimedZero: false,
-  first: -1,
-  firstClaimed: -1,
-  timed: false,
-  line: undefined,
-};
-
 /**
- * Totals of the code of service `i`, or undefined when service `i` is not the first of its code (so a
- * caller looping over services sees each code once). The result is reused by the next call.
+ * Totals per distinct code of the visit, in first-seen order; computed once per visit and kept on the
+ * context (the unit checks and the MUE check all read them).
  * @param ctx - the check context
- * @param i - a service index
  */
-export function codeTotalsAt(ctx: CheckContext, i: number): CodeTotals | undefined {
+export function codeTotals(ctx: CheckContext): readonly CodeTotals[] {
+  if (ctx.codeTotals) return ctx.codeTotals;
+  const out: CodeTotals[] = [];
   const services = ctx.visit.services;
-  const code = (services[i] as Service).code;
-  for (let j = 0; j < i; j++) if ((services[j] as Service).code === code) return undefined;
-  let line: UnitLine | undefined;
-  for (const l of ctx.units.lines) {
-    if (l.code === code) {
-      line = l;
-      break;
+  for (let i = 0; i < services.length; i++) {
+    const s = services[i] as Service;
+    let t: CodeTotals | undefined;
+    for (const x of out) {
+      if (x.code === s.code) {
+        t = x;
+        break;
+      }
     }
-  }
-  const t = scratch;
-  t.code = code;
-  t.minutes = 0;
-  t.billedUnits = 0;
-  t.claimed = false;
-  t.allClaimedZero = true;
-  t.first = i;
-  t.firstClaimed = -1;
-  t.line = line;
-  t.engineUnits = line?.units ?? 0;
-  t.timed = line?.timed ?? false;
-  for (let j = i; j < services.length; j++) {
-    const s = services[j] as Service;
-    if (s.code !== code) continue;
+    if (!t) {
+      let line: UnitLine | undefined;
+      for (const l of ctx.units.lines) {
+        if (l.code === s.code) {
+          line = l;
+          break;
+        }
+      }
+      t = {
+        code: s.code,
+        minutes: 0,
+        engineUnits: line?.units ?? 0,
+        billedUnits: 0,
+        claimed: false,
+        allClaimedZero: true,
+        first: i,
+        firstClaimed: -1,
+        timed: line?.timed ?? false,
+        line,
+      };
+      out.push(t);
+    }
     t.minutes += s.minutes !== undefined && s.minutes > 0 ? s.minutes : 0;
     if (s.units !== undefined) {
       t.claimed = true;
-      if (t.firstClaimed < 0) t.firstClaimed = j;
+      if (t.firstClaimed < 0) t.firstClaimed = i;
       if (s.units !== 0) t.allClaimedZero = false;
       t.billedUnits += s.units;
     } else {
       t.allClaimedZero = false;
-      t.billedUnits += ctx.serviceUnits[j] ?? 0;
+      t.billedUnits += ctx.serviceUnits[i] ?? 0;
     }
   }
-  return t;
+  ctx.codeTotals = out;
+  return out;
 }
 
 /**

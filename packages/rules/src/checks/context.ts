@@ -12,6 +12,7 @@ import type {
   UnitResult,
   Visit,
 } from '../types.ts';
+import type { CodeTotals } from './code-totals.ts';
 
 /** An earlier visit, as messages name it. */
 export interface VisitRef {
@@ -71,6 +72,8 @@ export interface CheckContext {
   visitAllowedCents: Cents;
   date: IsoDate;
   findings: Finding[];
+  /** Per-code totals, filled on first use by `codeTotals`. */
+  codeTotals?: CodeTotals[];
 }
 
 /** A check: reads the context, pushes findings. */

@@ -1,5 +1,5 @@
 import { mueFor } from '../reference/mue.ts';
-import { codeTotalsAt } from './code-totals.ts';
+import { codeTotals } from './code-totals.ts';
 import { type CheckContext, report } from './context.ts';
 import { unitsWord } from './method-words.ts';
 
@@ -12,10 +12,7 @@ import { unitsWord } from './method-words.ts';
  */
 export function checkMueExceeded(ctx: CheckContext): void {
   if (!ctx.policy?.documentation.appliesNcci) return;
-  const services = ctx.visit.services;
-  for (let i = 0; i < services.length; i++) {
-    const t = codeTotalsAt(ctx, i);
-    if (!t) continue;
+  for (const t of codeTotals(ctx)) {
     const mue = mueFor(t.code, ctx.date);
     if (!mue || t.billedUnits <= mue.units) continue;
     report(

@@ -1,5 +1,5 @@
 import { tableUnits } from '../units/unit-table.ts';
-import { codeTotalsAt } from './code-totals.ts';
+import { codeTotals } from './code-totals.ts';
 import { type CheckContext, report } from './context.ts';
 import { methodCitation, methodWords, unitsWord } from './method-words.ts';
 
@@ -11,16 +11,12 @@ import { methodCitation, methodWords, unitsWord } from './method-words.ts';
  */
 export function checkUnitsBelowMinutes(ctx: CheckContext): void {
   const method = ctx.units.method;
-  const services = ctx.visit.services;
+  const totals = codeTotals(ctx);
   let claimedTimed = 0;
-  for (let i = 0; i < services.length; i++) {
-    const t = codeTotalsAt(ctx, i);
-    if (t?.timed) claimedTimed += t.billedUnits;
-  }
+  for (const t of totals) if (t.timed) claimedTimed += t.billedUnits;
   const pooledMax = tableUnits(ctx.units.totalTimedMinutes);
-  for (let i = 0; i < services.length; i++) {
-    const t = codeTotalsAt(ctx, i);
-    if (!t?.claimed || !t.timed) continue;
+  for (const t of totals) {
+    if (!t.claimed || !t.timed) continue;
     let under: boolean;
     let supported = t.engineUnits;
     if (method === 'cms') {

@@ -1,5 +1,5 @@
 import { tableUnits } from '../units/unit-table.ts';
-import { belowMinimum, codeTotalsAt } from './code-totals.ts';
+import { belowMinimum, codeTotals } from './code-totals.ts';
 import { type CheckContext, report } from './context.ts';
 import { methodCitation, methodWords, unitsWord } from './method-words.ts';
 
@@ -12,16 +12,12 @@ import { methodCitation, methodWords, unitsWord } from './method-words.ts';
  */
 export function checkUnitsExceedMinutes(ctx: CheckContext): void {
   const method = ctx.units.method;
-  const services = ctx.visit.services;
+  const totals = codeTotals(ctx);
   let claimedTimed = 0;
-  for (let i = 0; i < services.length; i++) {
-    const t = codeTotalsAt(ctx, i);
-    if (t?.timed) claimedTimed += t.billedUnits;
-  }
+  for (const t of totals) if (t.timed) claimedTimed += t.billedUnits;
   const pooledMax = tableUnits(ctx.units.totalTimedMinutes);
-  for (let i = 0; i < services.length; i++) {
-    const t = codeTotalsAt(ctx, i);
-    if (!t?.claimed) continue;
+  for (const t of totals) {
+    if (!t.claimed) continue;
     if (!t.timed) {
       if (t.line && t.billedUnits > 1) {
         report(
