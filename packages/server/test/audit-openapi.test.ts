@@ -152,3 +152,12 @@ for (const engine of await engineTargets()) {
     },
   );
 }
+
+describe('README', () => {
+  it('lists every route of the table', async () => {
+    const { readFileSync } = await import('node:fs');
+    const text = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
+    const missing = ROUTES.filter((r) => !text.includes(`\`${r.method} ${openApiPath(r.path)}\``)).map((r) => r.id);
+    expect(missing).toEqual([]);
+  });
+});
