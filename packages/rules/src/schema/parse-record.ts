@@ -1,6 +1,7 @@
 import { lookupCode } from '../catalog/index.ts';
 import type { Patient, Visit } from '../types.ts';
 import { patientSchema, visitSchema } from './case-file-schemas.ts';
+import { isPlainValidVisit } from './fast-visit.ts';
 import type { InputError } from './input-error.ts';
 import { issuesToErrors } from './issues.ts';
 
@@ -12,17 +13,23 @@ export interface Parsed<T> {
 
 /**
  * Validates one visit: its shape (design.md, visit interchange format) and that every code is in the
- * catalog. Unknown fields are dropped. Patient references are checked by the case-file checker.
+ * catalog. Unknown fields are dropped (a visit without any is returned as it is, after a fast check that
+ * agrees with the schema). Patient references are checked by the case-file checker.
  * @param raw - the visit as read from JSON, JSONL or CSV
  * @param where - its path in the input, e.g. `visits[3]`
  * @example
  * parseVisit({ id: 'v1' }, 'visits[0]').errors[0] // { where: 'visits[0].patientId', message: 'is required' }
  */
 export function parseVisit(raw: unknown, where: string): Parsed<Visit> {
-  const r = visitSchema.safeParse(raw);
-  if (!r.success) return { errors: issuesToErrors(r.error.issues, raw, where) };
+  let visit: Visit;
+  if (isPlainValidVisit(raw)) visit = raw;
+  else {
+    const r = visitSchema.safeParse(raw);
+    if (!r.success) return { errors: issuesToErrors(r.error.issues, raw, where) };
+    visit = r.data;
+  }
   const errors: InputError[] = [];
-  const services = r.data.services;
+  const services = visit.services;
   for (let i = 0; i < services.length; i++) {
     const code = (services[i] as { code: string }).code;
     if (!lookupCode(code)) {
@@ -32,7 +39,7 @@ export function parseVisit(raw: unknown, where: string): Parsed<Visit> {
       });
     }
   }
-  return errors.length ? { errors } : { value: r.data, errors };
+  return errors.length ? { errors } : { value: visit, errors };
 }
 
 /**
