@@ -19,6 +19,7 @@ export * from './x12/amount.ts';
 export * from './x12/dates.ts';
 export * from './x12/delimiters.ts';
 export * from './x12/envelope.ts';
+export * from './x12/segment-view.ts';
 export * from './x12/serialize.ts';
 export * from './x12/tokenizer.ts';
 export * from './x835/read.ts';

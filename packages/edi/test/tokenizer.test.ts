@@ -117,4 +117,20 @@ describe('tokenizer properties', () => {
     );
     expect(whole[1]).toEqual(['NM1', 'IL', '1', 'MÜLLER', 'ZOË']);
   });
+
+  it('the view path (pushEach) gives the same segments as the array path, for any chunk size', () => {
+    const text = `prose\n${ISA}\r\n  GS*HP*A*B~ST*835*0001~CLP*1*22*-10**~SVC*HC:97530:GP*-10*-10**-1~SE*4*0001~GE*1*1~IEA*1*000000001~\n${isaWith('|', '^', '>', '\n')}GS|HC|A\nIEA|1|000000001`;
+    const bytes = Buffer.from(text, 'utf8');
+    const whole = tokenize(bytes).segments;
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 40 }), (size) => {
+        const r = new SegmentReader();
+        const got: string[][] = [];
+        const each = (v: { toArray(): string[] }) => got.push(v.toArray());
+        for (let i = 0; i < bytes.length; i += size) r.pushEach(bytes.subarray(i, i + size), each);
+        r.endEach(each);
+        expect(got).toEqual(whole);
+      }),
+    );
+  });
 });

@@ -7,6 +7,12 @@ const ICD10_CM = /^[A-Z][0-9][0-9A-Z][0-9A-Z]{0,4}$/;
  * @param code - the code as typed
  */
 export function normalizeIcd10(code: string): string {
+  let clean = true;
+  for (let i = 0; i < code.length && clean; i++) {
+    const c = code.charCodeAt(i);
+    clean = (c >= 48 && c <= 57) || (c >= 65 && c <= 90);
+  }
+  if (clean) return code;
   let out = '';
   for (const ch of code) if (ch !== '.' && ch !== ' ') out += ch.toUpperCase();
   return out;

@@ -6,18 +6,28 @@
  */
 export function parseCents(s: string | undefined): number | null {
   if (s === undefined) return null;
-  const n = s.length;
-  if (n === 0) return null;
-  let i = 0;
+  return parseCentsRange(s, 0, s.length);
+}
+
+/**
+ * Parses an amount straight out of a larger text, without cutting a substring first.
+ * @param s - the text
+ * @param from - start offset
+ * @param to - end offset (exclusive)
+ * @returns cents, or null when the range is empty or not a number
+ */
+export function parseCentsRange(s: string, from: number, to: number): number | null {
+  if (to <= from) return null;
+  let i = from;
   let neg = false;
-  let c = s.charCodeAt(0);
+  let c = s.charCodeAt(i);
   if (c === 45) {
     neg = true;
-    i = 1;
-  } else if (c === 43) i = 1;
+    i++;
+  } else if (c === 43) i++;
   let whole = 0;
   let digits = 0;
-  for (; i < n; i++) {
+  for (; i < to; i++) {
     c = s.charCodeAt(i);
     if (c === 46) break;
     if (c < 48 || c > 57) return null;
@@ -27,8 +37,8 @@ export function parseCents(s: string | undefined): number | null {
   let frac = 0;
   let fd = 0;
   let up = 0;
-  if (i < n) {
-    for (i++; i < n; i++) {
+  if (i < to) {
+    for (i++; i < to; i++) {
       c = s.charCodeAt(i);
       if (c < 48 || c > 57) return null;
       if (fd < 2) frac = frac * 10 + (c - 48);

@@ -1,5 +1,14 @@
 import type { Problem } from '../problem.ts';
-import type { Segment } from './tokenizer.ts';
+import type { SegmentView } from './segment-view.ts';
+
+// Tag codes (see tagCode) as numeric literals: this switch runs for every segment.
+
+const ISA = 0x495341; // ISA
+const GS = 0x475300; // GS
+const ST = 0x535400; // ST
+const SE = 0x534500; // SE
+const GE = 0x474500; // GE
+const IEA = 0x494541; // IEA
 
 /** What a reader expects of the envelope. */
 export interface EnvelopeExpectations {
@@ -53,97 +62,104 @@ export class EnvelopeTracker {
 
   /**
    * Takes the next segment. Returns true when it is an envelope segment (ISA, GS, ST, SE, GE, IEA).
-   * @param seg - the segment
+   * @param v - a view of the segment
    */
-  segment(seg: Segment): boolean {
+  segment(v: SegmentView): boolean {
     this.segmentNo++;
-    const tag = seg[0];
     if (this.stPosition > 0) this.stPosition++;
-    switch (tag) {
-      case 'ISA':
-        if (this.inIsa) this.error(tag, 'An ISA starts before the previous interchange was closed by IEA.');
+    switch (v.code) {
+      case ISA:
+        if (this.inIsa) this.error('ISA', 'An ISA starts before the previous interchange was closed by IEA.');
         this.inIsa = true;
         this.gsCount = 0;
-        this.interchangeControl = seg[13] ?? '';
-        this.sender = (seg[6] ?? '').trim();
-        this.receiver = (seg[8] ?? '').trim();
-        this.interchangeDate = seg[9] ?? '';
-        this.isaVersion = seg[12] ?? '';
+        this.interchangeControl = v.el(13);
+        this.sender = v.el(6).trim();
+        this.receiver = v.el(8).trim();
+        this.interchangeDate = v.el(9);
+        this.isaVersion = v.el(12);
         if (this.isaVersion !== '00501')
-          this.warn(tag, `ISA12 is ${this.isaVersion || 'empty'}; HIPAA 5010 interchanges use 00501.`);
+          this.warn('ISA', `ISA12 is ${this.isaVersion || 'empty'}; HIPAA 5010 interchanges use 00501.`);
         if (!/^\d{9}$/.test(this.interchangeControl))
-          this.error(tag, `ISA13 control number "${this.interchangeControl}" must be 9 digits.`);
+          this.error('ISA', `ISA13 control number "${this.interchangeControl}" must be 9 digits.`);
         return true;
-      case 'GS':
-        if (this.inGs) this.error(tag, 'A GS starts before the previous group was closed by GE.');
+      case GS:
+        if (this.inGs) this.error('GS', 'A GS starts before the previous group was closed by GE.');
         this.inGs = true;
         this.gsCount++;
         this.stCount = 0;
-        this.gsControl = seg[6] ?? '';
-        this.groupVersion = seg[8] ?? '';
-        if (seg[1] !== this.expect.functionalId)
+        this.gsControl = v.el(6);
+        this.groupVersion = v.el(8);
+        if (!v.is(1, this.expect.functionalId))
           this.error(
-            tag,
-            `GS01 is "${seg[1] ?? ''}"; a ${this.expect.transaction} group must use ${this.expect.functionalId}.`,
+            'GS',
+            `GS01 is "${v.el(1)}"; a ${this.expect.transaction} group must use ${this.expect.functionalId}.`,
           );
         if (this.groupVersion !== this.expect.version)
-          this.warn(tag, `GS08 is "${this.groupVersion}"; HIPAA requires ${this.expect.version}.`);
+          this.warn('GS', `GS08 is "${this.groupVersion}"; HIPAA requires ${this.expect.version}.`);
         return true;
-      case 'ST':
-        if (this.stPosition > 0)
-          this.error(tag, `ST ${seg[2] ?? ''} starts before ST ${this.stControl} was closed by SE.`);
+      case ST:
+        if (this.stPosition > 0) this.error('ST', `ST ${v.el(2)} starts before ST ${this.stControl} was closed by SE.`);
         this.stPosition = 1;
-        this.stControl = seg[2] ?? '';
+        this.stControl = v.el(2);
         this.stCount++;
-        if (seg[1] !== this.expect.transaction)
-          this.error(this.where(tag), `ST01 is "${seg[1] ?? ''}"; this reader expects a ${this.expect.transaction}.`);
+        if (!v.is(1, this.expect.transaction))
+          this.error(this.where('ST'), `ST01 is "${v.el(1)}"; this reader expects a ${this.expect.transaction}.`);
         return true;
-      case 'SE': {
+      case SE: {
         if (this.stPosition === 0) {
-          this.error(this.where(tag), 'SE without a matching ST.');
+          this.error(this.where('SE'), 'SE without a matching ST.');
           return true;
         }
-        const declared = Number(seg[1]);
-        if (declared !== this.stPosition)
+        if (Number(v.el(1)) !== this.stPosition)
           this.error(
-            this.where(tag),
-            `SE01 says ${seg[1] ?? '(nothing)'} segments, but ST ${this.stControl} has ${this.stPosition} (ST to SE inclusive).`,
+            this.where('SE'),
+            `SE01 says ${v.el(1) || '(nothing)'} segments, but ST ${this.stControl} has ${this.stPosition} (ST to SE inclusive).`,
           );
-        if ((seg[2] ?? '') !== this.stControl)
-          this.error(this.where(tag), `SE02 "${seg[2] ?? ''}" does not match ST02 "${this.stControl}".`);
+        if (v.el(2) !== this.stControl)
+          this.error(this.where('SE'), `SE02 "${v.el(2)}" does not match ST02 "${this.stControl}".`);
         this.stPosition = 0;
         return true;
       }
-      case 'GE':
-        if (this.stPosition > 0) this.closeSt(tag);
-        if (!this.inGs) this.error(this.where(tag), 'GE without a matching GS.');
-        if (Number(seg[1]) !== this.stCount)
+      case GE:
+        if (this.stPosition > 0) this.closeSt('GE');
+        if (!this.inGs) this.error(this.where('GE'), 'GE without a matching GS.');
+        if (Number(v.el(1)) !== this.stCount)
           this.error(
-            this.where(tag),
-            `GE01 says ${seg[1] ?? '(nothing)'} transaction sets, but the group has ${this.stCount}.`,
+            this.where('GE'),
+            `GE01 says ${v.el(1) || '(nothing)'} transaction sets, but the group has ${this.stCount}.`,
           );
-        if ((seg[2] ?? '') !== this.gsControl)
-          this.error(this.where(tag), `GE02 "${seg[2] ?? ''}" does not match GS06 "${this.gsControl}".`);
+        if (v.el(2) !== this.gsControl)
+          this.error(this.where('GE'), `GE02 "${v.el(2)}" does not match GS06 "${this.gsControl}".`);
         this.inGs = false;
         return true;
-      case 'IEA':
-        if (this.stPosition > 0) this.closeSt(tag);
-        if (this.inGs) this.error(this.where(tag), `GS ${this.gsControl} was not closed by GE before IEA.`);
+      case IEA:
+        if (this.stPosition > 0) this.closeSt('IEA');
+        if (this.inGs) this.error(this.where('IEA'), `GS ${this.gsControl} was not closed by GE before IEA.`);
         this.inGs = false;
-        if (Number(seg[1]) !== this.gsCount)
+        if (Number(v.el(1)) !== this.gsCount)
           this.error(
-            this.where(tag),
-            `IEA01 says ${seg[1] ?? '(nothing)'} functional groups, but the interchange has ${this.gsCount}.`,
+            this.where('IEA'),
+            `IEA01 says ${v.el(1) || '(nothing)'} functional groups, but the interchange has ${this.gsCount}.`,
           );
-        if ((seg[2] ?? '') !== this.interchangeControl)
-          this.error(this.where(tag), `IEA02 "${seg[2] ?? ''}" does not match ISA13 "${this.interchangeControl}".`);
+        if (v.el(2) !== this.interchangeControl)
+          this.error(this.where('IEA'), `IEA02 "${v.el(2)}" does not match ISA13 "${this.interchangeControl}".`);
         this.inIsa = false;
         return true;
       default:
         if (this.stPosition === 0)
-          this.error(this.where(tag ?? ''), `Segment ${tag} is outside any ST/SE transaction set.`);
+          this.error(this.where(v.tag), `Segment ${v.tag} is outside any ST/SE transaction set.`);
         return false;
     }
+  }
+
+  /**
+   * Takes a segment known not to be an envelope segment: only its position counts (the hot path).
+   * @param v - a view of the segment
+   */
+  tick(v: SegmentView): void {
+    this.segmentNo++;
+    if (this.stPosition > 0) this.stPosition++;
+    else this.error(this.where(v.tag), `Segment ${v.tag} is outside any ST/SE transaction set.`);
   }
 
   /** Reports envelopes left open at the end of the file. */

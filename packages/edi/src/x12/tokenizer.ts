@@ -1,5 +1,10 @@
+import { isAscii } from 'node:buffer';
 import type { Problem } from '../problem.ts';
 import { type Delimiters, ISA_LENGTH, ISA_SEPARATOR_OFFSETS } from './delimiters.ts';
+import { MAX_ELEMENTS, SegmentView } from './segment-view.ts';
+
+// IEA as a tag code (see tagCode).
+const IEA_CODE = 0x494541;
 
 /** One segment: `[tag, element1, element2, ...]`. Components stay joined until a reader splits them. */
 export type Segment = string[];
@@ -41,37 +46,114 @@ export class SegmentReader {
   private sep = '';
   private newlineTerm = false;
   private interchanges = 0;
+  private out: Segment[] = [];
+  private sink: ((v: SegmentView) => void) | null = null;
+  private readonly view = new SegmentView();
 
   /**
    * Adds a chunk and returns the segments it completes.
    * @param chunk - bytes (UTF-8) or text
    */
   push(chunk: string | Uint8Array): Segment[] {
-    const text = typeof chunk === 'string' ? chunk : this.decoder.decode(chunk, { stream: true });
-    this.buf = this.buf.length === 0 ? text : this.buf + text;
+    this.sink = null;
     const out: Segment[] = [];
-    this.scan(out, false);
+    this.out = out;
+    this.add(chunk);
+    this.scan(false, 0);
     return out;
   }
 
   /** Flushes the last partial segment (a file may end without a terminator) and returns the remaining segments. */
   end(): Segment[] {
-    const tail = this.decoder.decode();
-    if (tail.length > 0) this.buf += tail;
+    this.sink = null;
     const out: Segment[] = [];
-    this.scan(out, true);
-    if (this.interchanges === 0)
-      this.problems.push({ where: 'file', message: 'No ISA segment found: not an X12 file.' });
+    this.out = out;
+    this.finish();
     return out;
   }
 
-  private scan(out: Segment[], final: boolean): void {
+  /**
+   * The allocation-light path: adds a chunk and calls `fn` with a reused view of each completed segment
+   * (elements become strings only when the caller asks). Do not keep the view past the call.
+   * @param chunk - bytes (UTF-8) or text
+   * @param fn - called once per segment
+   */
+  pushEach(chunk: string | Uint8Array, fn: (v: SegmentView) => void): void {
+    this.sink = fn;
+    const text = this.decode(chunk);
+    if (this.buf.length === 0 || this.seeking) {
+      this.buf = this.buf.length === 0 ? text : this.buf + text;
+      this.scan(false, 0);
+      return;
+    }
+    // Finish the pending partial segment on its own, then scan the new chunk in place: a rope of tail + chunk
+    // would make every charCodeAt of the hot loop go through an indirection.
+    const t = text.indexOf(this.term);
+    if (t < 0) {
+      this.buf += text;
+      return;
+    }
+    this.buf += text.slice(0, t + 1);
+    this.scan(false, 0);
+    if (this.buf.length === 0) {
+      this.buf = text;
+      this.scan(false, t + 1);
+    } else {
+      this.buf += text.slice(t + 1);
+      this.scan(false, 0);
+    }
+  }
+
+  /**
+   * The end of `pushEach` input: flushes the last partial segment.
+   * @param fn - called once per remaining segment
+   */
+  endEach(fn: (v: SegmentView) => void): void {
+    this.sink = fn;
+    this.finish();
+  }
+
+  private add(chunk: string | Uint8Array): void {
+    const text = this.decode(chunk);
+    this.buf = this.buf.length === 0 ? text : this.buf + text;
+  }
+
+  private decode(chunk: string | Uint8Array): string {
+    // Pure-ASCII chunks (nearly all X12) skip UTF-8 decoding. A chunk that continues a split multi-byte character
+    // starts with a continuation byte, so it is not ASCII and goes through the streaming decoder as it must.
+    const text =
+      typeof chunk === 'string'
+        ? chunk
+        : isAscii(chunk)
+          ? Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength).toString('latin1')
+          : this.decoder.decode(chunk, { stream: true });
+    return text;
+  }
+
+  private finish(): void {
+    const tail = this.decoder.decode();
+    if (tail.length > 0) this.buf += tail;
+    this.scan(true, 0);
+    if (this.interchanges === 0)
+      this.problems.push({ where: 'file', message: 'No ISA segment found: not an X12 file.' });
+  }
+
+  private scan(final: boolean, from: number): void {
     const buf = this.buf;
     const len = buf.length;
-    let pos = 0;
+    let pos = from;
     for (;;) {
       if (this.seeking) {
-        const next = this.seekIsa(buf, pos, final, out);
+        const next = this.seekIsa(buf, pos, final);
+        if (next < 0) {
+          pos = -next - 1;
+          break;
+        }
+        pos = next;
+        continue;
+      }
+      if (this.sink !== null) {
+        const next = this.scanViews(buf, pos, final);
         if (next < 0) {
           pos = -next - 1;
           break;
@@ -86,32 +168,86 @@ export class SegmentReader {
         if (final) {
           let stop = len;
           while (stop > pos && isSpace(buf.charCodeAt(stop - 1))) stop--;
-          if (stop > pos) this.emit(out, buf.slice(pos, stop).split(this.sep));
+          if (stop > pos) this.emit(buf, pos, stop);
           pos = len;
         }
         break;
       }
       let stop = end;
       if (this.newlineTerm && stop > pos && buf.charCodeAt(stop - 1) === 13) stop--;
-      const seg = buf.slice(pos, stop).split(this.sep);
+      // A new interchange may bring new delimiters: after IEA, look for the next ISA afresh.
+      if (
+        buf.charCodeAt(pos) === 73 &&
+        buf.charCodeAt(pos + 1) === 69 &&
+        buf.charCodeAt(pos + 2) === 65 &&
+        (pos + 3 === stop || buf[pos + 3] === this.sep)
+      )
+        this.seeking = true;
+      this.emit(buf, pos, stop);
       pos = end + 1;
-      this.emit(out, seg);
-      // A new interchange may bring new delimiters: look for the next ISA afresh.
-      if (seg[0] === 'IEA') this.seeking = true;
     }
-    this.buf = pos === 0 ? buf : pos >= len ? '' : buf.slice(pos);
+    this.buf = pos >= len ? '' : pos === 0 ? buf : buf.slice(pos);
   }
 
-  private emit(out: Segment[], seg: Segment): void {
+  /**
+   * The hot loop of `pushEach`: one charCodeAt pass per segment finds both the element separators and the
+   * terminator, writing the boundaries straight into the reused view. Returns the position after an IEA
+   * (to look for the next ISA), or `-(keep + 1)` when it needs more data.
+   */
+  private scanViews(buf: string, from: number, final: boolean): number {
+    const len = buf.length;
+    const view = this.view;
+    const b = view.bounds;
+    const sink = this.sink as (v: SegmentView) => void;
+    const sepC = this.sep.charCodeAt(0);
+    const termC = this.term.charCodeAt(0);
+    const crlf = this.newlineTerm;
+    const last = MAX_ELEMENTS - 1;
+    let pos = from;
+    for (;;) {
+      while (pos < len && isSpace(buf.charCodeAt(pos))) pos++;
+      if (pos >= len) return -(len + 1);
+      let n = 0;
+      b[0] = pos;
+      let i = pos;
+      for (; i < len; i++) {
+        const c = buf.charCodeAt(i);
+        if (c === termC) break;
+        if (c === sepC && n < last) b[++n] = i + 1;
+      }
+      let stop = i;
+      if (i >= len) {
+        if (!final) return -(pos + 1);
+        while (stop > pos && isSpace(buf.charCodeAt(stop - 1))) stop--;
+      } else if (crlf && stop > pos && buf.charCodeAt(stop - 1) === 13) stop--;
+      while (n > 0 && (b[n] as number) > stop + 1) n--;
+      b[n + 1] = stop + 1;
+      view.filled(buf, n + 1);
+      this.count++;
+      sink(view);
+      pos = i + 1;
+      // A new interchange may bring new delimiters: after IEA, look for the next ISA afresh.
+      if (view.code === IEA_CODE && (b[1] as number) - 1 - (b[0] as number) === 3) {
+        this.seeking = true;
+        return pos;
+      }
+      if (i >= len) return -(len + 1);
+    }
+  }
+
+  private emit(buf: string, start: number, stop: number): void {
     this.count++;
-    out.push(seg);
+    if (this.sink !== null) {
+      this.view.reset(buf, start, stop, this.sep);
+      this.sink(this.view);
+    } else this.out.push(buf.slice(start, stop).split(this.sep));
   }
 
   /**
    * Looks for an ISA at a segment start from `pos`. Returns the position after the ISA once read,
    * or `-(keep + 1)` when more data is needed, where `keep` is where the unread text starts.
    */
-  private seekIsa(buf: string, pos: number, final: boolean, out: Segment[]): number {
+  private seekIsa(buf: string, pos: number, final: boolean): number {
     const len = buf.length;
     let p = pos;
     for (;;) {
@@ -126,7 +262,7 @@ export class SegmentReader {
       if (buf.charCodeAt(p) === 73 && buf.charCodeAt(p + 1) === 83 && buf.charCodeAt(p + 2) === 65) {
         const sepCode = buf.charCodeAt(p + 3);
         if (!isAlnum(sepCode) && !isSpace(sepCode)) {
-          const read = this.readIsa(buf, p, final, out);
+          const read = this.readIsa(buf, p, final);
           if (read === 0) return -(p + 1);
           return read;
         }
@@ -162,7 +298,7 @@ export class SegmentReader {
   }
 
   /** Reads the ISA at `p`; returns the position after it, or 0 when more data is needed. */
-  private readIsa(buf: string, p: number, final: boolean, out: Segment[]): number {
+  private readIsa(buf: string, p: number, final: boolean): number {
     const len = buf.length;
     const sep = buf[p + 3] as string;
     let fixed = len - p >= ISA_LENGTH;
@@ -202,9 +338,8 @@ export class SegmentReader {
       });
     }
     this.isaLength = isaLength;
-    const seg = buf.slice(p, compAt - 1).split(sep);
-    seg.push(component);
-    const isa11 = seg[11] ?? '';
+    const isaElements = buf.slice(p, compAt - 1).split(sep);
+    const isa11 = isaElements[11] ?? '';
     const rep = isa11.length === 1 && !isAlnum(isa11.charCodeAt(0)) && isa11 !== ' ' ? isa11 : null;
     this.delimiters = { element: sep, component, repetition: rep, segment: term };
     this.term = term;
@@ -212,7 +347,8 @@ export class SegmentReader {
     this.newlineTerm = term === '\n';
     this.seeking = false;
     this.interchanges++;
-    this.emit(out, seg);
+    // The ISA's last element is the component separator itself, so the range through it splits right.
+    this.emit(buf, p, compAt + 1);
     return compAt + 2;
   }
 }

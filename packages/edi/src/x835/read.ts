@@ -1,10 +1,11 @@
-import { explainGroup, GROUP_CODES } from '../codes/groups.ts';
+import { explainGroup } from '../codes/groups.ts';
 import { EdiError, type Problem } from '../problem.ts';
-import { dollars, parseCents } from '../x12/amount.ts';
+import { dollars } from '../x12/amount.ts';
 import { isoDate } from '../x12/dates.ts';
 import { components, DEFAULT_DELIMITERS, type Delimiters } from '../x12/delimiters.ts';
 import { EnvelopeTracker } from '../x12/envelope.ts';
-import { type Segment, SegmentReader } from '../x12/tokenizer.ts';
+import type { SegmentView } from '../x12/segment-view.ts';
+import { SegmentReader } from '../x12/tokenizer.ts';
 import type {
   Adjustment,
   BalanceCheck,
@@ -16,6 +17,7 @@ import type {
   RemitTransaction,
   Remittance,
 } from './types.ts';
+import { remitWhere } from './types.ts';
 
 /** How to read an 835. */
 export interface Read835Options {
@@ -25,12 +27,48 @@ export interface Read835Options {
   onClaim?: (claim: RemitClaim, transaction: RemitTransaction) => void;
 }
 
+// Tag codes (tagCode) as numeric literals so the switch compares constants, not strings (hot path).
+const T_ISA = 0x495341; // ISA
+const T_GS = 0x475300; // GS
+const T_ST = 0x535400; // ST
+const T_SE = 0x534500; // SE
+const T_GE = 0x474500; // GE
+const T_IEA = 0x494541; // IEA
+const T_BPR = 0x425052; // BPR
+const T_TRN = 0x54524e; // TRN
+const T_N1 = 0x4e3100; // N1
+const T_REF = 0x524546; // REF
+const T_LX = 0x4c5800; // LX
+const T_CLP = 0x434c50; // CLP
+const T_NM1 = 0x4e4d31; // NM1
+const T_MOA = 0x4d4f41; // MOA
+const T_MIA = 0x4d4941; // MIA
+const T_SVC = 0x535643; // SVC
+const T_DTM = 0x44544d; // DTM
+const T_CAS = 0x434153; // CAS
+const T_AMT = 0x414d54; // AMT
+const T_LQ = 0x4c5100; // LQ
+const T_PLB = 0x504c42; // PLB
+
 // Failures stored beyond this are only counted, so a wholly unbalanced 50 MB file stays small in memory.
 const MAX_STORED_FAILURES = 1000;
 
-function procedureOf(value: string | undefined, d: Delimiters): Procedure {
-  const parts = components(value, d);
-  return { qualifier: parts[0] ?? '', code: parts[1] ?? '', modifiers: parts.slice(2, 6).filter((m) => m !== '') };
+function procedureOf(value: string, d: Delimiters): Procedure {
+  // Hand-split the composite (qualifier:code:mod1..mod4): this runs once per service line.
+  const c = d.component;
+  const q = value.indexOf(c);
+  if (q < 0) return { qualifier: value, code: '', modifiers: [] };
+  const qualifier = value.slice(0, q);
+  let p = value.indexOf(c, q + 1);
+  const code = value.slice(q + 1, p < 0 ? value.length : p);
+  const modifiers: string[] = [];
+  while (p >= 0 && modifiers.length < 4) {
+    const next = value.indexOf(c, p + 1);
+    const m = value.slice(p + 1, next < 0 ? value.length : next);
+    if (m !== '') modifiers.push(m);
+    p = next;
+  }
+  return { qualifier, code, modifiers };
 }
 
 /**
@@ -67,79 +105,90 @@ export class Remit835Reader {
 
   /**
    * Takes the next segment.
-   * @param seg - the segment
+   * @param v - a view of the segment (not kept)
    * @param d - the interchange's delimiters (for composites)
    */
-  segment(seg: Segment, d: Delimiters): void {
+  segment(v: SegmentView, d: Delimiters): void {
     this.segments++;
-    if (this.env.segment(seg)) {
-      const tag = seg[0];
-      if (tag === 'ST') this.openTransaction(seg);
-      else if (tag === 'SE' || tag === 'GE' || tag === 'IEA') this.closeTransaction();
+    const code = v.code;
+    // Only envelope segments need the tracker's full look; the rest just advance its position.
+    if (code === T_ST || code === T_SE || code === T_GE || code === T_IEA || code === T_ISA || code === T_GS) {
+      this.env.segment(v);
+      const c = v.code;
+      if (c === T_ST) this.openTransaction(v.el(2));
+      else if (c === T_SE || c === T_GE || c === T_IEA) this.closeTransaction();
       return;
     }
+    this.env.tick(v);
     const txn = this.txn;
     if (txn === null) return;
-    switch (seg[0]) {
-      case 'BPR':
-        txn.handling = seg[1] ?? '';
-        txn.totalCents = this.amount(seg, 2, 'BPR02') ?? 0;
-        txn.creditDebit = seg[3] ?? '';
-        txn.method = seg[4] ?? '';
-        txn.paymentDate = isoDate(seg[16]);
+    switch (code) {
+      case T_BPR:
+        txn.handling = v.el(1);
+        txn.totalCents = this.amount(v, 2, 'BPR02') ?? 0;
+        txn.creditDebit = v.el(3);
+        txn.method = v.el(4);
+        txn.paymentDate = isoDate(v.el(16));
         break;
-      case 'TRN':
-        txn.traceNumber = seg[2] ?? '';
-        txn.payerId = seg[3] ?? '';
+      case T_TRN:
+        txn.traceNumber = v.el(2);
+        txn.payerId = v.el(3);
         break;
-      case 'N1':
-        if (seg[1] === 'PR') {
+      case T_N1:
+        if (v.is(1, 'PR')) {
           this.party = 'payer';
-          txn.payer = { name: seg[2] ?? '', id: seg[4] };
-        } else if (seg[1] === 'PE') {
+          txn.payer = { name: v.el(2), ...(v.has(4) ? { id: v.el(4) } : {}) };
+        } else if (v.is(1, 'PE')) {
           this.party = 'payee';
-          txn.payee = { name: seg[2] ?? '', idQualifier: seg[3], id: seg[4] };
+          txn.payee = {
+            name: v.el(2),
+            ...(v.has(3) ? { idQualifier: v.el(3) } : {}),
+            ...(v.has(4) ? { id: v.el(4) } : {}),
+          };
         } else this.party = null;
         break;
-      case 'REF':
-        this.ref(seg, txn);
+      case T_REF:
+        this.ref(v, txn);
         break;
-      case 'LX':
+      case T_LX:
         this.closeClaim();
         break;
-      case 'CLP':
-        this.openClaim(seg);
+      case T_CLP:
+        this.openClaim(v);
         break;
-      case 'NM1':
-        this.nm1(seg);
+      case T_NM1:
+        this.nm1(v);
         break;
-      case 'MOA':
-        if (this.claim) for (let i = 3; i <= 7; i++) if (seg[i]) this.claim.remarks.push(seg[i] as string);
+      case T_MOA:
+        if (this.claim) for (let i = 3; i <= 7; i++) if (v.has(i)) this.claim.remarks.push(v.el(i));
         break;
-      case 'MIA':
-        if (this.claim) for (const i of [5, 20, 21, 22, 23]) if (seg[i]) this.claim.remarks.push(seg[i] as string);
+      case T_MIA:
+        if (this.claim) for (const i of [5, 20, 21, 22, 23]) if (v.has(i)) this.claim.remarks.push(v.el(i));
         break;
-      case 'SVC':
-        this.openLine(seg, d);
+      case T_SVC:
+        this.openLine(v, d);
         break;
-      case 'DTM':
+      case T_DTM:
         if (this.line) {
-          if (seg[1] === '472' || seg[1] === '150') this.line.dateOfService = isoDate(seg[2]);
-          else if (seg[1] === '151') this.line.dateOfServiceEnd = isoDate(seg[2]);
+          if (v.is(1, '472') || v.is(1, '150')) this.line.dateOfService = this.date(v);
+          else if (v.is(1, '151')) this.line.dateOfServiceEnd = this.date(v);
         }
         break;
-      case 'CAS':
-        this.cas(seg);
+      case T_CAS:
+        this.cas(v);
         break;
-      case 'AMT':
-        if (this.line && seg[1] === 'B6') this.line.allowedCents = this.amount(seg, 2, 'AMT02') ?? undefined;
+      case T_AMT:
+        if (this.line && v.is(1, 'B6')) {
+          const a = this.amount(v, 2, 'AMT02');
+          if (a !== null) this.line.allowedCents = a;
+        }
         break;
-      case 'LQ':
-        if (this.line && seg[1] === 'HE' && seg[2]) this.line.remarks.push(seg[2]);
+      case T_LQ:
+        if (this.line && v.is(1, 'HE') && v.has(2)) this.line.remarks.push(v.el(2));
         break;
-      case 'PLB':
+      case T_PLB:
         this.closeClaim();
-        this.plb(seg, d, txn);
+        this.plb(v, d, txn);
         break;
       default:
         break;
@@ -176,20 +225,31 @@ export class Remit835Reader {
     };
   }
 
-  private amount(seg: Segment, i: number, name: string): number | null {
-    const v = seg[i];
-    if (v === undefined || v === '') return null;
-    const c = parseCents(v);
+  // Lines of a claim mostly share a date: reuse the last ISO string instead of building one per DTM.
+  private lastRawDate = '';
+  private lastIsoDate: string | undefined;
+
+  private date(v: SegmentView): string | undefined {
+    if (!v.is(2, this.lastRawDate)) {
+      this.lastRawDate = v.el(2);
+      this.lastIsoDate = isoDate(this.lastRawDate);
+    }
+    return this.lastIsoDate;
+  }
+
+  private amount(v: SegmentView, i: number, name: string): number | null {
+    if (!v.has(i)) return null;
+    const c = v.cents(i);
     if (c === null)
-      this.errors.push({ where: this.env.where(seg[0] ?? ''), message: `${name} "${v}" is not an amount.` });
+      this.errors.push({ where: this.env.where(v.tag), message: `${name} "${v.el(i)}" is not an amount.` });
     return c;
   }
 
-  private openTransaction(seg: Segment): void {
+  private openTransaction(control: string): void {
     this.closeTransaction();
     this.txn = {
-      where: `ST ${seg[2] ?? ''}`,
-      control: seg[2] ?? '',
+      where: `ST ${control}`,
+      control,
       handling: '',
       totalCents: 0,
       creditDebit: '',
@@ -215,32 +275,35 @@ export class Remit835Reader {
     const expected = txn.paidTotalCents - txn.plbTotalCents;
     this.check(
       'transaction',
-      txn.where,
+      () => txn.where,
       expected,
       txn.totalCents,
-      `Payment ${txn.traceNumber || '(no trace)'}: Σ claim payments ${dollars(txn.paidTotalCents)} − provider adjustments ${dollars(txn.plbTotalCents)} = ${dollars(expected)}; BPR02 says ${dollars(txn.totalCents)}.`,
+      () =>
+        `Payment ${txn.traceNumber || '(no trace)'}: Σ claim payments ${dollars(txn.paidTotalCents)} − provider adjustments ${dollars(txn.plbTotalCents)} = ${dollars(expected)}; BPR02 says ${dollars(txn.totalCents)}.`,
     );
     if (this.keep) this.transactions.push(txn);
     else this.transactions.push({ ...txn, claims: [] });
     this.txn = null;
   }
 
-  private openClaim(seg: Segment): void {
+  private openClaim(v: SegmentView): void {
     this.closeClaim();
-    const where = this.env.where('CLP');
-    if (seg.length < 5)
-      this.errors.push({ where, message: 'CLP has fewer than the 4 required elements (id, status, charge, paid).' });
+    if (v.length < 5)
+      this.errors.push({
+        where: this.env.where('CLP'),
+        message: 'CLP has fewer than the 4 required elements (id, status, charge, paid).',
+      });
     this.claim = {
-      where,
-      claimId: seg[1] ?? '',
-      status: seg[2] ?? '',
-      chargeCents: this.amount(seg, 3, 'CLP03') ?? 0,
-      paidCents: this.amount(seg, 4, 'CLP04') ?? 0,
-      patientCents: this.amount(seg, 5, 'CLP05') ?? 0,
-      filingIndicator: seg[6] ?? '',
-      payerClaimNumber: seg[7] ?? '',
-      facility: seg[8] ?? '',
-      frequency: seg[9] ?? '',
+      segment: this.env.stPosition,
+      claimId: v.el(1),
+      status: v.el(2),
+      chargeCents: this.amount(v, 3, 'CLP03') ?? 0,
+      paidCents: this.amount(v, 4, 'CLP04') ?? 0,
+      patientCents: this.amount(v, 5, 'CLP05') ?? 0,
+      filingIndicator: v.el(6),
+      payerClaimNumber: v.el(7),
+      facility: v.el(8),
+      frequency: v.el(9),
       adjustments: [],
       remarks: [],
       lines: [],
@@ -256,10 +319,11 @@ export class Remit835Reader {
     const expected = line.chargeCents - adj;
     this.check(
       'service',
-      line.where,
+      () => remitWhere(this.txn?.control ?? '', line.segment, 'SVC'),
       expected,
       line.paidCents,
-      `Line ${line.procedure.code}${line.lineControl ? ` (${line.lineControl})` : ''}: charge ${dollars(line.chargeCents)} − adjustments ${dollars(adj)} = ${dollars(expected)}; SVC03 paid ${dollars(line.paidCents)}.`,
+      () =>
+        `Line ${line.procedure.code}${line.lineControl ? ` (${line.lineControl})` : ''}: charge ${dollars(line.chargeCents)} − adjustments ${dollars(adj)} = ${dollars(expected)}; SVC03 paid ${dollars(line.paidCents)}.`,
     );
   }
 
@@ -280,19 +344,21 @@ export class Remit835Reader {
     const expected = claim.chargeCents - claimAdj - lineAdj;
     this.check(
       'claim',
-      claim.where,
+      () => remitWhere(txn.control, claim.segment, 'CLP'),
       expected,
       claim.paidCents,
-      `Claim ${claim.claimId}: charge ${dollars(claim.chargeCents)} − claim adjustments ${dollars(claimAdj)} − line adjustments ${dollars(lineAdj)} = ${dollars(expected)}; CLP04 paid ${dollars(claim.paidCents)}.`,
+      () =>
+        `Claim ${claim.claimId}: charge ${dollars(claim.chargeCents)} − claim adjustments ${dollars(claimAdj)} − line adjustments ${dollars(lineAdj)} = ${dollars(expected)}; CLP04 paid ${dollars(claim.paidCents)}.`,
     );
     if (claim.lines.length > 0) {
       const fromLines = linePaid - claimAdj;
       this.check(
         'claim',
-        claim.where,
+        () => remitWhere(txn.control, claim.segment, 'CLP'),
         fromLines,
         claim.paidCents,
-        `Claim ${claim.claimId} lines: Σ line payments ${dollars(linePaid)} − claim adjustments ${dollars(claimAdj)} = ${dollars(fromLines)}; CLP04 paid ${dollars(claim.paidCents)}.`,
+        () =>
+          `Claim ${claim.claimId} lines: Σ line payments ${dollars(linePaid)} − claim adjustments ${dollars(claimAdj)} = ${dollars(fromLines)}; CLP04 paid ${dollars(claim.paidCents)}.`,
       );
     }
     txn.paidTotalCents += claim.paidCents;
@@ -302,80 +368,74 @@ export class Remit835Reader {
     this.onClaim?.(claim, txn);
   }
 
-  private openLine(seg: Segment, d: Delimiters): void {
+  private openLine(v: SegmentView, d: Delimiters): void {
     this.closeLine();
-    const where = this.env.where('SVC');
     if (this.claim === null) {
-      this.errors.push({ where, message: 'SVC outside a claim (no CLP before it).' });
+      this.errors.push({ where: this.env.where('SVC'), message: 'SVC outside a claim (no CLP before it).' });
       return;
     }
-    const unitsText = seg[5];
-    const units = unitsText === undefined || unitsText === '' ? 1 : Number(unitsText);
+    const units = v.has(5) ? Number(v.el(5)) : 1;
     const line: RemitLine = {
-      where,
-      procedure: procedureOf(seg[1], d),
-      chargeCents: this.amount(seg, 2, 'SVC02') ?? 0,
-      paidCents: this.amount(seg, 3, 'SVC03') ?? 0,
+      segment: this.env.stPosition,
+      procedure: procedureOf(v.el(1), d),
+      chargeCents: this.amount(v, 2, 'SVC02') ?? 0,
+      paidCents: this.amount(v, 3, 'SVC03') ?? 0,
       units: Number.isFinite(units) ? units : 1,
       adjustments: [],
       remarks: [],
     };
-    if (seg[6]) line.submittedProcedure = procedureOf(seg[6], d);
+    if (v.has(6)) line.submittedProcedure = procedureOf(v.el(6), d);
     this.claim.lines.push(line);
     this.line = line;
   }
 
-  private cas(seg: Segment): void {
+  private cas(v: SegmentView): void {
     const target = this.line ?? this.claim;
-    const where = this.env.where('CAS');
     if (target === null) {
-      this.errors.push({ where, message: 'CAS outside a claim.' });
+      this.errors.push({ where: this.env.where('CAS'), message: 'CAS outside a claim.' });
       return;
     }
-    const group = seg[1] ?? '';
-    if (!Object.hasOwn(GROUP_CODES, group) || group === 'CR') {
+    const group = v.short(1);
+    if (group !== 'CO' && group !== 'PR' && group !== 'OA' && group !== 'PI') {
       if (!this.unknownGroups.has(group)) {
         this.unknownGroups.add(group);
-        this.warnings.push({ where, message: `Group code "${group}": ${explainGroup(group)}` });
+        this.warnings.push({ where: this.env.where('CAS'), message: `Group code "${group}": ${explainGroup(group)}` });
       }
     }
-    for (let i = 2; i + 1 < seg.length && i <= 17; i += 3) {
-      const reason = seg[i];
-      if (!reason) continue;
-      const amountCents = this.amount(seg, i + 1, `CAS${String(i + 1).padStart(2, '0')}`) ?? 0;
-      const adj: Adjustment = { group, reason, amountCents };
-      const q = seg[i + 2];
-      if (q !== undefined && q !== '') adj.quantity = Number(q);
+    for (let i = 2; i + 1 < v.length && i <= 17; i += 3) {
+      if (!v.has(i)) continue;
+      const amountCents = this.amount(v, i + 1, 'CAS amount') ?? 0;
+      const adj: Adjustment = { group, reason: v.short(i), amountCents };
+      if (v.has(i + 2)) adj.quantity = Number(v.el(i + 2));
       target.adjustments.push(adj);
     }
   }
 
-  private ref(seg: Segment, txn: RemitTransaction): void {
+  private ref(v: SegmentView, txn: RemitTransaction): void {
     if (this.line) {
-      if (seg[1] === '6R') this.line.lineControl = seg[2];
+      if (v.is(1, '6R')) this.line.lineControl = v.el(2);
       return;
     }
-    if (this.claim === null && this.party === 'payee' && seg[1] === 'TJ') txn.payee.taxId = seg[2];
+    if (this.claim === null && this.party === 'payee' && v.is(1, 'TJ')) txn.payee.taxId = v.el(2);
   }
 
-  private nm1(seg: Segment): void {
+  private nm1(v: SegmentView): void {
     const claim = this.claim;
     if (claim === null) return;
-    if (seg[1] === 'QC')
-      claim.patient = { lastName: seg[3] ?? '', firstName: seg[4] ?? '', idQualifier: seg[8] ?? '', id: seg[9] ?? '' };
-    else if (seg[1] === '82' && seg[8] === 'XX') claim.renderingNpi = seg[9];
+    if (v.is(1, 'QC')) claim.patient = { lastName: v.el(3), firstName: v.el(4), idQualifier: v.el(8), id: v.el(9) };
+    else if (v.is(1, '82') && v.is(8, 'XX')) claim.renderingNpi = v.el(9);
   }
 
-  private plb(seg: Segment, d: Delimiters, txn: RemitTransaction): void {
+  private plb(v: SegmentView, d: Delimiters, txn: RemitTransaction): void {
     const where = this.env.where('PLB');
-    for (let i = 3; i + 1 < seg.length && i <= 13; i += 2) {
-      const parts = components(seg[i], d);
+    for (let i = 3; i + 1 < v.length && i <= 13; i += 2) {
+      const parts = components(v.el(i), d);
       if (parts.length === 0) continue;
-      const amountCents = this.amount(seg, i + 1, `PLB${String(i + 1).padStart(2, '0')}`) ?? 0;
+      const amountCents = this.amount(v, i + 1, `PLB${String(i + 1).padStart(2, '0')}`) ?? 0;
       const adj: ProviderAdjustment = {
         where,
-        providerId: seg[1] ?? '',
-        date: isoDate(seg[2]) ?? '',
+        providerId: v.el(1),
+        date: isoDate(v.el(2)) ?? '',
         reason: parts[0] ?? '',
         reference: parts[1] ?? '',
         amountCents,
@@ -385,7 +445,14 @@ export class Remit835Reader {
     }
   }
 
-  private check(level: BalanceCheck['level'], where: string, expected: number, actual: number, message: string): void {
+  // The message is built only when it is kept: formatting dollars for every passing line would dominate a 50 MB read.
+  private check(
+    level: BalanceCheck['level'],
+    whereOf: () => string,
+    expected: number,
+    actual: number,
+    message: () => string,
+  ): void {
     const ok = expected === actual;
     const s = this.summary[level];
     s.checked++;
@@ -393,11 +460,33 @@ export class Remit835Reader {
       s.failed++;
       this.storedFailures++;
       if (this.storedFailures <= MAX_STORED_FAILURES) {
-        this.errors.push({ where, message: `Does not balance (${level}). ${message}` });
-        this.checks.push({ level, where, ok, expectedCents: expected, actualCents: actual, message });
+        const m = message();
+        const where = whereOf();
+        this.errors.push({ where, message: `Does not balance (${level}). ${m}` });
+        this.checks.push({ level, where, ok, expectedCents: expected, actualCents: actual, message: m });
       }
-    } else if (this.keep) this.checks.push({ level, where, ok, expectedCents: expected, actualCents: actual, message });
+    } else if (this.keep)
+      this.checks.push({
+        level,
+        where: whereOf(),
+        ok,
+        expectedCents: expected,
+        actualCents: actual,
+        message: message(),
+      });
   }
+}
+
+function done(tok: SegmentReader, reader: Remit835Reader): Remittance {
+  if (tok.count === 0) throw new EdiError('No ISA segment found: this is not an X12 file.', tok.problems);
+  const result = reader.finish();
+  result.errors.unshift(...tok.problems);
+  if (tok.skippedChars > 0)
+    result.warnings.unshift({
+      where: 'file',
+      message: `${tok.skippedChars} characters of text before the ISA were skipped.`,
+    });
+  return result;
 }
 
 /**
@@ -409,21 +498,10 @@ export class Remit835Reader {
 export function read835(input: string | Uint8Array, options: Read835Options = {}): Remittance {
   const tok = new SegmentReader();
   const reader = new Remit835Reader(options);
-  const feed = (segs: Segment[]) => {
-    const d = tok.delimiters ?? DEFAULT_DELIMITERS;
-    for (const s of segs) reader.segment(s, d);
-  };
-  feed(tok.push(input));
-  feed(tok.end());
-  if (tok.count === 0) throw new EdiError('No ISA segment found: this is not an X12 file.', tok.problems);
-  const result = reader.finish();
-  result.errors.unshift(...tok.problems);
-  if (tok.skippedChars > 0)
-    result.warnings.unshift({
-      where: 'file',
-      message: `${tok.skippedChars} characters of text before the ISA were skipped.`,
-    });
-  return result;
+  const each = (v: SegmentView) => reader.segment(v, tok.delimiters ?? DEFAULT_DELIMITERS);
+  tok.pushEach(input, each);
+  tok.endEach(each);
+  return done(tok, reader);
 }
 
 /**
@@ -438,20 +516,8 @@ export async function read835Stream(
 ): Promise<Remittance> {
   const tok = new SegmentReader();
   const reader = new Remit835Reader({ keepClaims: false, ...options });
-  for await (const chunk of source) {
-    const segs = tok.push(chunk);
-    const d = tok.delimiters ?? DEFAULT_DELIMITERS;
-    for (let i = 0; i < segs.length; i++) reader.segment(segs[i] as Segment, d);
-  }
-  const d = tok.delimiters ?? DEFAULT_DELIMITERS;
-  for (const s of tok.end()) reader.segment(s, d);
-  if (tok.count === 0) throw new EdiError('No ISA segment found: this is not an X12 file.', tok.problems);
-  const result = reader.finish();
-  result.errors.unshift(...tok.problems);
-  if (tok.skippedChars > 0)
-    result.warnings.unshift({
-      where: 'file',
-      message: `${tok.skippedChars} characters of text before the ISA were skipped.`,
-    });
-  return result;
+  const each = (v: SegmentView) => reader.segment(v, tok.delimiters ?? DEFAULT_DELIMITERS);
+  for await (const chunk of source) tok.pushEach(chunk, each);
+  tok.endEach(each);
+  return done(tok, reader);
 }

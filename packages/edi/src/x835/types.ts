@@ -17,7 +17,8 @@ export interface Procedure {
 
 /** A 2110 service line. */
 export interface RemitLine {
-  where: string;
+  /** Position of its SVC in the transaction set (ST = 1); `remitWhere` names it for people. */
+  segment: number;
   procedure: Procedure;
   /** SVC06: the code as submitted, when the payer re-coded the line. */
   submittedProcedure?: Procedure;
@@ -40,7 +41,8 @@ export interface RemitLine {
 
 /** A 2100 claim payment. */
 export interface RemitClaim {
-  where: string;
+  /** Position of its CLP in the transaction set (ST = 1). */
+  segment: number;
   /** CLP01, our CLM01. */
   claimId: string;
   /** CLP02. */
@@ -135,4 +137,15 @@ export interface Remittance {
   /** Notes that do not stop posting (GS08 not 005010X221A1, unknown group codes, …). */
   warnings: Problem[];
   segmentCount: number;
+}
+
+/**
+ * Names a segment position for people: `ST 0001 segment 12 (CLP)`. Positions are kept as numbers while reading
+ * (a 50 MB file has a million of them) and turned into words only when shown.
+ * @param transaction - the transaction set's control number (ST02)
+ * @param segment - the position in the set (ST = 1)
+ * @param tag - the segment tag
+ */
+export function remitWhere(transaction: string, segment: number, tag: string): string {
+  return `ST ${transaction} segment ${segment} (${tag})`;
 }

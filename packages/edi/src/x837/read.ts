@@ -5,6 +5,7 @@ import { dollars, parseCents } from '../x12/amount.ts';
 import { isoDate } from '../x12/dates.ts';
 import { components, DEFAULT_DELIMITERS, type Delimiters } from '../x12/delimiters.ts';
 import { EnvelopeTracker } from '../x12/envelope.ts';
+import type { SegmentView } from '../x12/segment-view.ts';
 import { type Segment, SegmentReader } from '../x12/tokenizer.ts';
 
 /** A service line as read from an 837P. */
@@ -75,13 +76,14 @@ export class Claim837Reader {
 
   /**
    * Takes the next segment.
-   * @param seg - the segment
+   * @param v - a view of the segment (not kept)
    * @param d - delimiters
    */
-  segment(seg: Segment, d: Delimiters): void {
+  segment(v: SegmentView, d: Delimiters): void {
     this.segments++;
+    const seg = v.toArray();
     const tag = seg[0] as string;
-    if (this.env.segment(seg)) {
+    if (this.env.segment(v)) {
       if (tag === 'ST') {
         this.stSets++;
         this.closeClaim();
@@ -328,12 +330,9 @@ export class Claim837Reader {
 export function read837(input: string | Uint8Array): ClaimFile {
   const tok = new SegmentReader();
   const reader = new Claim837Reader();
-  const feed = (segs: Segment[]) => {
-    const d = tok.delimiters ?? DEFAULT_DELIMITERS;
-    for (const s of segs) reader.segment(s, d);
-  };
-  feed(tok.push(input));
-  feed(tok.end());
+  const each = (v: SegmentView) => reader.segment(v, tok.delimiters ?? DEFAULT_DELIMITERS);
+  tok.pushEach(input, each);
+  tok.endEach(each);
   if (tok.count === 0) throw new EdiError('No ISA segment found: this is not an X12 file.', tok.problems);
   const result = reader.finish();
   result.errors.unshift(...tok.problems);

@@ -96,104 +96,115 @@ export class Claim837Writer {
    * @param c - the claim
    */
   claim(c: Claim): string {
-    let s = '';
-    if (this.stOpen && this.claimsInSt >= this.max) s += this.closeSt();
-    if (!this.stOpen) s += this.openSt();
+    // Segments collect in an array joined once: one flat string per claim instead of a rope of hundreds of pieces.
+    const s: string[] = [];
+    if (this.stOpen && this.claimsInSt >= this.max) s.push(this.closeSt());
+    if (!this.stOpen) s.push(this.openSt());
     this.claimsInSt++;
     const d = this.d;
     const dependent = c.patient !== undefined;
     const subHl = ++this.hl;
-    s += this.seg('HL', [String(subHl), '1', '22', dependent ? '1' : '0']);
+    s.push(this.seg('HL', [String(subHl), '1', '22', dependent ? '1' : '0']));
     const sub = c.subscriber;
-    s += this.seg('SBR', [
-      sub.payerResponsibility ?? 'P',
-      dependent ? '' : '18',
-      this.id(sub.groupNumber ?? ''),
-      '',
-      '',
-      '',
-      '',
-      '',
-      sub.filingIndicator,
-    ]);
-    s += this.seg('NM1', [
-      'IL',
-      '1',
-      this.text(sub.lastName, 60),
-      this.text(sub.firstName, 35),
-      '',
-      '',
-      '',
-      'MI',
-      this.id(sub.memberId),
-    ]);
-    if (sub.address) s += this.address(sub.address);
-    if (!dependent && sub.birthDate) s += this.seg('DMG', ['D8', x12Date(sub.birthDate), sub.sex ?? 'U']);
-    s += this.seg('NM1', ['PR', '2', this.text(c.payer.name, 60), '', '', '', '', 'PI', this.id(c.payer.id)]);
+    s.push(
+      this.seg('SBR', [
+        sub.payerResponsibility ?? 'P',
+        dependent ? '' : '18',
+        this.id(sub.groupNumber ?? ''),
+        '',
+        '',
+        '',
+        '',
+        '',
+        sub.filingIndicator,
+      ]),
+    );
+    s.push(
+      this.seg('NM1', [
+        'IL',
+        '1',
+        this.text(sub.lastName, 60),
+        this.text(sub.firstName, 35),
+        '',
+        '',
+        '',
+        'MI',
+        this.id(sub.memberId),
+      ]),
+    );
+    if (sub.address) s.push(this.address(sub.address));
+    if (!dependent && sub.birthDate) s.push(this.seg('DMG', ['D8', x12Date(sub.birthDate), sub.sex ?? 'U']));
+    s.push(this.seg('NM1', ['PR', '2', this.text(c.payer.name, 60), '', '', '', '', 'PI', this.id(c.payer.id)]));
     if (c.patient) {
       const p = c.patient;
-      s += this.seg('HL', [String(++this.hl), String(subHl), '23', '0']);
-      s += this.seg('PAT', [p.relationship]);
-      s += this.seg('NM1', ['QC', '1', this.text(p.lastName, 60), this.text(p.firstName, 35)]);
-      if (p.address) s += this.address(p.address);
-      if (p.birthDate) s += this.seg('DMG', ['D8', x12Date(p.birthDate), p.sex ?? 'U']);
+      s.push(this.seg('HL', [String(++this.hl), String(subHl), '23', '0']));
+      s.push(this.seg('PAT', [p.relationship]));
+      s.push(this.seg('NM1', ['QC', '1', this.text(p.lastName, 60), this.text(p.firstName, 35)]));
+      if (p.address) s.push(this.address(p.address));
+      if (p.birthDate) s.push(this.seg('DMG', ['D8', x12Date(p.birthDate), p.sex ?? 'U']));
     }
     let total = 0;
     for (const l of c.lines) total += l.chargeCents;
-    s += this.seg('CLM', [
-      this.id(c.claimId),
-      formatAmount(total),
-      '',
-      '',
-      composite([c.placeOfService, 'B', c.frequency], d),
-      'Y',
-      'A',
-      'Y',
-      'Y',
-    ]);
+    s.push(
+      this.seg('CLM', [
+        this.id(c.claimId),
+        formatAmount(total),
+        '',
+        '',
+        composite([c.placeOfService, 'B', c.frequency], d),
+        'Y',
+        'A',
+        'Y',
+        'Y',
+      ]),
+    );
     if ((c.frequency === '7' || c.frequency === '8') && c.payerClaimNumber)
-      s += this.seg('REF', ['F8', this.id(c.payerClaimNumber)]);
-    if (c.priorAuthorization) s += this.seg('REF', ['G1', this.id(c.priorAuthorization)]);
+      s.push(this.seg('REF', ['F8', this.id(c.payerClaimNumber)]));
+    if (c.priorAuthorization) s.push(this.seg('REF', ['G1', this.id(c.priorAuthorization)]));
     if (c.diagnoses.length > 0) {
       const hi: string[] = [];
       for (let i = 0; i < c.diagnoses.length && i < 12; i++)
         hi.push(composite([i === 0 ? 'ABK' : 'ABF', this.id(normalizeIcd10(c.diagnoses[i] as string))], d));
-      s += this.seg('HI', hi);
+      s.push(this.seg('HI', hi));
     }
     const r = c.rendering;
     if (r && r.npi !== this.h.billingProvider.npi) {
-      s += this.seg('NM1', [
-        '82',
-        '1',
-        this.text(r.lastName, 60),
-        this.text(r.firstName ?? '', 35),
-        '',
-        '',
-        '',
-        'XX',
-        r.npi,
-      ]);
-      if (r.taxonomy) s += this.seg('PRV', ['PE', 'PXC', r.taxonomy]);
+      s.push(
+        this.seg('NM1', [
+          '82',
+          '1',
+          this.text(r.lastName, 60),
+          this.text(r.firstName ?? '', 35),
+          '',
+          '',
+          '',
+          'XX',
+          r.npi,
+        ]),
+      );
+      if (r.taxonomy) s.push(this.seg('PRV', ['PE', 'PXC', r.taxonomy]));
     }
     let n = 0;
     for (const l of c.lines) {
-      s += this.seg('LX', [String(++n)]);
-      s += this.seg('SV1', [
-        composite(['HC', this.id(l.code), ...l.modifiers.slice(0, 4).map((m) => this.id(m))], d),
-        formatAmount(l.chargeCents),
-        'UN',
-        formatQuantity(l.units),
-        l.placeOfService && l.placeOfService !== c.placeOfService ? l.placeOfService : '',
-        '',
-        composite(
-          l.diagnosisPointers.slice(0, 4).map((p) => String(p)),
-          d,
-        ),
-      ]);
-      s += this.seg('DTP', ['472', 'D8', x12Date(l.dateOfService)]);
-      s += this.seg('REF', ['6R', this.id(l.controlNumber)]);
+      s.push(this.seg('LX', [String(++n)]));
+      s.push(
+        this.seg('SV1', [
+          composite(['HC', this.id(l.code), ...l.modifiers.slice(0, 4).map((m) => this.id(m))], d),
+          formatAmount(l.chargeCents),
+          'UN',
+          formatQuantity(l.units),
+          l.placeOfService && l.placeOfService !== c.placeOfService ? l.placeOfService : '',
+          '',
+          composite(
+            l.diagnosisPointers.slice(0, 4).map((p) => String(p)),
+            d,
+          ),
+        ]),
+      );
+      s.push(this.seg('DTP', ['472', 'D8', x12Date(l.dateOfService)]));
+      s.push(this.seg('REF', ['6R', this.id(l.controlNumber)]));
     }
-    return s;
+    return s.join('');
   }
 
   /** Closes the open transaction set, the group and the interchange. */
@@ -274,7 +285,7 @@ export class Claim837Writer {
 
   // Names and addresses go out in capitals: many payers' front ends reject or mangle lowercase.
   private text(t: string, max: number): string {
-    return cleanText(t, this.d, max).toUpperCase();
+    return cleanText(t, this.d, max, true);
   }
 
   private id(t: string): string {
