@@ -94,3 +94,50 @@ describe('unitwise audit inputs', () => {
     expect(r.stderr).toBe('');
   });
 });
+
+describe('unitwise audit payers', () => {
+  const visit = {
+    id: 'v1',
+    patientId: 'p1',
+    date: '2026-03-02',
+    discipline: 'PT',
+    provider: { credential: 'PT' },
+    services: [{ code: '97530', minutes: 20, modifiers: ['GP'] }],
+  };
+
+  it('a case file payer applies with --patients too', async () => {
+    const { mkdtempSync, writeFileSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const dir = mkdtempSync(join(tmpdir(), 'unitwise-payers-'));
+    const base = join(dir, 'base.json');
+    writeFileSync(base, JSON.stringify({ patients: [{ id: 'p0', payer: 'medicare' }] }));
+    const file = join(dir, 'case.json');
+    writeFileSync(
+      file,
+      JSON.stringify({
+        payers: [{ id: 'acme', basedOn: 'commercial', unitMethod: 'per-code-15' }],
+        patients: [{ id: 'p1', payer: 'acme' }],
+        visits: [visit],
+      }),
+    );
+    const r = await runCli(['audit', file, '--patients', base, '--format', 'json']);
+    const json = JSON.parse(r.stdout);
+    expect(json.inputErrors).toEqual([]);
+    // per-code-15: 20 minutes hold one full 15-minute unit.
+    expect(json.visits[0].lines[0]).toMatchObject({ code: '97530', units: 1 });
+    expect(json.visits[0].estimate.payer).toBe('acme');
+  });
+
+  it('in a stream, payers after the first visit are refused by name', async () => {
+    const text = [
+      JSON.stringify({ patients: [{ id: 'p1', payer: 'medicare' }] }),
+      JSON.stringify({ visits: [visit] }),
+      JSON.stringify({ payers: [{ id: 'late', basedOn: 'commercial' }] }),
+    ].join('\n');
+    const r = await runCli(['audit', '-', '--format', 'json'], { stdin: text });
+    expect(JSON.parse(r.stdout).inputErrors).toEqual([
+      { where: 'line 3: payers', message: 'payers must come before the first visit in a stream' },
+    ]);
+  });
+});

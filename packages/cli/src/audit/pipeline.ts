@@ -61,15 +61,19 @@ export async function runAuditPipeline(
   const report = (errors: readonly InputError[], rewrite?: Rewrite) => {
     tally.addInputErrors(rewrite ? errors.map(rewrite) : errors);
   };
-  // Created at the first patient or visit: a stream's payers must all have come by then.
+  // Created at the first audited visit, so every payer read before it is in force; patients wait until then.
+  const waiting: Patient[] = [];
   const engine = (): Auditor => {
-    auditor ??= createAuditor({ patients: [], payers, options: auditOptions.bulk });
+    auditor ??= createAuditor({ patients: waiting.splice(0), payers, options: auditOptions.bulk });
     return auditor;
   };
   const addPatient = (raw: unknown, where: string, rewrite?: Rewrite): Patient | undefined => {
     const r = checker.addPatient(raw, where);
     report(r.errors, rewrite);
-    if (r.value) engine().addPatients([r.value]);
+    if (r.value) {
+      if (auditor) auditor.addPatients([r.value]);
+      else waiting.push(r.value);
+    }
     return r.value;
   };
   const held: { visit: Visit; where: string; order: number }[] = [];
@@ -114,7 +118,7 @@ export async function runAuditPipeline(
       case 'payers': {
         if (auditor) {
           const where = `${rec.prefix}payers`;
-          report([{ where, message: 'payers must come before any patient or visit in a stream' }]);
+          report([{ where, message: 'payers must come before the first visit in a stream' }]);
           break;
         }
         const r = checker.addPayers(rec.list, rec.prefix);
