@@ -134,6 +134,65 @@ describe.runIf(run)('browser: document, sign, bill, and keep clinics apart', () 
     }
   });
 
+  it('the owner imports a case file: a progress bar, then what went in and what was refused', async () => {
+    const visit = (id: string, code: string, minutes: number) => ({
+      id,
+      patientId: 'CF-1',
+      date: '2026-02-24',
+      discipline: 'PT',
+      provider: { credential: 'PT' },
+      services: [
+        {
+          code,
+          minutes,
+          modifiers: ['GP'],
+          goalIds: ['g1'],
+          description: 'Sit-to-stand transfers, 3 sets of 5; min assist',
+        },
+      ],
+    });
+    const file = {
+      patients: [
+        {
+          id: 'CF-1',
+          payer: 'medicare',
+          plansOfCare: [
+            {
+              id: 'poc-cf',
+              discipline: 'PT',
+              startDate: '2026-02-20',
+              endDate: '2026-05-20',
+              certifiedDate: '2026-02-21',
+              goals: [{ id: 'g1', text: 'Walk 300 feet with a cane within 6 weeks' }],
+            },
+          ],
+        },
+      ],
+      visits: [visit('cf-v1', '97530', 30), visit('cf-v2', '9753', 20)],
+    };
+    const { context, page } = await signIn(a.owner.email, a.password);
+    try {
+      await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Administration' }).click();
+      await page.getByLabel('Case file (JSON, JSONL or CSV)').setInputFiles({
+        name: 'case.json',
+        mimeType: 'application/json',
+        buffer: Buffer.from(JSON.stringify(file)),
+      });
+      const report = page.getByRole('status').filter({ hasText: 'Imported' });
+      await report.waitFor({ timeout: 20_000 });
+      expect(await report.textContent()).toContain('Imported 2 records; refused 1.');
+      expect(await report.textContent()).toContain('visits[1] (cf-v2)');
+      expect(await page.getByLabel('Import progress').getAttribute('value')).toBe('3');
+      await report.scrollIntoViewIfNeeded();
+      await screenshot(page, 'owner-import-report');
+    } catch (err) {
+      await screenshot(page, 'owner-import-report');
+      throw err;
+    } finally {
+      await context.close();
+    }
+  });
+
   it('a user of another clinic cannot open the visit', async () => {
     expect(visitId).not.toBe('');
     const { context, page } = await signIn(b.owner.email, b.password);

@@ -349,6 +349,11 @@ function Import(): ReactNode {
   return (
     <section className="card" aria-labelledby="import-title">
       <h2 id="import-title">Import a case file</h2>
+
+      <p className="muted">
+        Patients are matched by the file's id (kept as the clinic id) or created with their payer, coverage and plans of
+        care; visits are saved one by one and checked as they go in.
+      </p>
       <label htmlFor="import-file">Case file (JSON, JSONL or CSV)</label>
       <input
         id="import-file"
@@ -359,7 +364,7 @@ function Import(): ReactNode {
       {progress && (
         <p>
           <progress max={Math.max(1, progress.total)} value={progress.done} aria-label="Import progress" />{' '}
-          {progress.done} of {progress.total} visits
+          {progress.done} of {progress.total} records
         </p>
       )}
       {error && (
@@ -370,13 +375,16 @@ function Import(): ReactNode {
       {report && (
         <div role="status">
           <p>
-            Imported {report.imported.length} visit{report.imported.length === 1 ? '' : 's'}; refused{' '}
+            Imported {report.imported.length} record{report.imported.length === 1 ? '' : 's'}; refused{' '}
             {report.refused.length}.
           </p>
           {report.refused.length > 0 && (
             <ul className="plain-list">
               {report.refused.map((r) => (
                 <li key={`${r.where}-${r.message}`}>
+                  <span className="sev sev-error">
+                    <span aria-hidden="true">✖</span> Refused
+                  </span>{' '}
                   <code>{r.where}</code>: {r.message}
                 </li>
               ))}
