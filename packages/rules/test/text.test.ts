@@ -1,6 +1,85 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { analyzeDescription, descriptionKey, textFingerprint, wordCount } from '../src/index.ts';
+import {
+  analyzeDescription,
+  descriptionKey,
+  FEATURE_KINDS,
+  PATTERNS,
+  textFingerprint,
+  wordCount,
+} from '../src/index.ts';
+
+/** The reference reading: one alternation of every kind, matched at word starts, first kind wins. */
+const REFERENCE = new RegExp(
+  String.raw`\b(?:${FEATURE_KINDS.map((k) => `(${PATTERNS[k].join('|')})`).join('|')})(?![a-z0-9])`,
+  'gi',
+);
+function reference(text: string): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  REFERENCE.lastIndex = 0;
+  for (let m = REFERENCE.exec(text); m !== null; m = REFERENCE.exec(text)) {
+    const k = FEATURE_KINDS.findIndex((_, i) => m?.[i + 1] !== undefined);
+    const kind = FEATURE_KINDS[k] as string;
+    out[kind] = [...(out[kind] ?? []), m[k + 1] as string];
+  }
+  return out;
+}
+const VOCABULARY = [
+  'sit',
+  'to',
+  'stand',
+  'transfers',
+  'x10',
+  '3x10',
+  'with',
+  'CGA',
+  'min',
+  'A',
+  'verbal',
+  'cues',
+  'for',
+  '18in',
+  'chair',
+  'step',
+  'ups',
+  'squat',
+  'retrieve',
+  '10',
+  'lb',
+  'ft',
+  'rest',
+  'breaks',
+  'included',
+  'not',
+  'billed',
+  'hot',
+  'pack',
+  'while',
+  'waiting',
+  'gait',
+  'RW',
+  'SBA',
+  'dressing',
+  'sock',
+  'aid',
+  'therex',
+  'as',
+  'above',
+  'pt',
+  'tolerated',
+  'well',
+  'balance',
+  'foam',
+  'STM',
+  'grade',
+  'III',
+  '50%',
+  'assist',
+  'toilet',
+  '#',
+  '-',
+  ',',
+];
 
 describe('analyzeDescription', () => {
   it('reads a 97530 note: task, parameters, assistance and cues, quoting the phrases', () => {
@@ -41,6 +120,22 @@ describe('analyzeDescription', () => {
   it('is deterministic: the same text gives the same result', () => {
     const a = analyzeDescription('Carrying 10 lb basket 50 ft with SBA');
     expect(analyzeDescription('Carrying 10 lb basket 50 ft with SBA')).toEqual(a);
+  });
+
+  it('finds exactly what one alternation of every pattern finds (the word-start scanner is only faster)', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.constantFrom(...VOCABULARY), { maxLength: 14 }),
+        fc.constantFrom(' ', '  ', ', '),
+        (words, sep) => {
+          const text = words.join(sep);
+          const f = analyzeDescription(text);
+          const r = reference(text);
+          for (const k of FEATURE_KINDS) expect([...f[k]]).toEqual(r[k] ?? []);
+        },
+      ),
+      { numRuns: 500 },
+    );
   });
 
   it('never throws and finds nothing in empty text', () => {

@@ -1,95 +1,67 @@
 import { type DescriptionFeatures, NO_EVIDENCE } from './features.ts';
-import { firstChars, splitAlternatives } from './first-chars.ts';
 import { FEATURE_KINDS, type FeatureKind, PATTERNS } from './patterns.ts';
-import { prefixesOf, WILD } from './prefixes.ts';
+import { prefixesOf, splitAlternatives, WILD } from './prefixes.ts';
 
 const KIND_COUNT = FEATURE_KINDS.length;
 
-/** One scanner per starting character: only the alternatives that can start with it, kinds kept in order. */
-interface Bucket {
-  re: RegExp;
-  /** Kind index of each capture group (group g + 1). */
-  kinds: number[];
-}
-
 /**
- * Builds the per-character scanners. Each is sticky and tries, in priority order, the kinds' alternatives
- * that can start with that character; a match may not end inside a word. Matching every alternative at a
- * word start in one big alternation gives the same matches, only slower.
+ * Characters are folded into a 64-letter alphabet for the prefix table: a-z (case folded), 0-9, and the
+ * punctuation the patterns use; everything else is one "other" letter.
  */
-function buildBuckets(): (Bucket | undefined)[] {
-  const perChar = new Map<number, Map<number, string[]>>();
-  const anyStart: [number, string][] = [];
-  FEATURE_KINDS.forEach((kind, k) => {
-    for (const source of PATTERNS[kind]) {
-      for (const alt of splitAlternatives(source)) {
-        const first = firstChars(alt);
-        if (first === null) {
-          anyStart.push([k, alt]);
-          continue;
-        }
-        for (const ch of first) {
-          const code = ch.charCodeAt(0);
-          let kinds = perChar.get(code);
-          if (!kinds) {
-            kinds = new Map();
-            perChar.set(code, kinds);
-          }
-          const list = kinds.get(k);
-          if (list) list.push(alt);
-          else kinds.set(k, [alt]);
-        }
-      }
-    }
-  });
-  const buckets: (Bucket | undefined)[] = new Array(128);
-  for (let code = 0; code < 128; code++) {
-    const kinds = perChar.get(code) ?? new Map<number, string[]>();
-    for (const [k, alt] of anyStart) {
-      const list = kinds.get(k) ?? [];
-      list.push(alt);
-      kinds.set(k, list);
-    }
-    if (kinds.size === 0) continue;
-    const order = [...kinds.keys()].sort((a, b) => a - b);
-    const source = order.map((k) => `(${(kinds.get(k) as string[]).join('|')})`).join('|');
-    buckets[code] = { re: new RegExp(`(?:${source})(?![a-z0-9])`, 'iy'), kinds: order };
+const FOLD = new Uint8Array(65536).fill(63);
+{
+  let next = 0;
+  for (const ch of 'abcdefghijklmnopqrstuvwxyz0123456789 \t-/\'"#%.×&()[]:;,+<>=') {
+    const i = next++;
+    FOLD[ch.charCodeAt(0)] = i;
+    const up = ch.toUpperCase().charCodeAt(0);
+    if (up !== ch.charCodeAt(0)) FOLD[up] = i;
   }
-  return buckets;
+  for (const ws of '\n\r\f\v\u00a0') FOLD[ws.charCodeAt(0)] = FOLD[32] as number;
 }
+/** Folded letter standing for the end of the text. */
+const END = 62;
 
-const BUCKETS = buildBuckets();
-
-/** Lower-case ASCII code of a character for the prefix table; 127 for anything beyond ASCII. */
-function low(c: number): number {
-  return c >= 65 && c <= 90 ? c + 32 : c < 128 ? c : 127;
+function foldAt(text: string, i: number): number {
+  return i < text.length ? (FOLD[text.charCodeAt(i)] as number) : END;
 }
 
 /**
- * Which three-character starts (lower case, 0 past the end of the text) some phrase can begin with: a word
- * whose first three characters are not in the table cannot start a match, so no regex runs for it.
+ * For every folded three-character start, a bit per kind that has an alternative able to begin with it. A
+ * word whose start has no bit cannot begin a phrase, so no regular expression runs for it; otherwise only
+ * the kinds whose bit is set are tried, in priority order.
  */
-function buildPrefixTable(): Uint8Array {
-  const table = new Uint8Array(1 << 21);
+function buildKindMasks(): Uint32Array {
+  const masks = new Uint32Array(64 * 64 * 64);
+  const all = Array.from({ length: 64 }, (_, i) => i);
   const expand = (ch: string | undefined): number[] => {
-    if (ch === undefined || ch === WILD) return Array.from({ length: 128 }, (_, i) => i);
-    return [low(ch.charCodeAt(0))];
+    if (ch === undefined || ch === WILD) return all;
+    const f = FOLD[ch.charCodeAt(0)] as number;
+    // An "other" letter in a pattern must still match any character folded to "other".
+    return [f];
   };
-  for (const kind of FEATURE_KINDS) {
+  FEATURE_KINDS.forEach((kind, k) => {
+    const bit = 1 << k;
     for (const source of PATTERNS[kind]) {
       for (const alt of splitAlternatives(source)) {
         for (const prefix of prefixesOf(alt, 3)) {
           for (const a of expand(prefix[0])) {
-            for (const b of expand(prefix[1])) for (const c of expand(prefix[2])) table[(a << 14) | (b << 7) | c] = 1;
+            for (const b of expand(prefix[1])) {
+              for (const c of expand(prefix[2]))
+                masks[(a << 12) | (b << 6) | c] = (masks[(a << 12) | (b << 6) | c] as number) | bit;
+            }
           }
         }
       }
     }
-  }
-  return table;
+  });
+  return masks;
 }
 
-const PREFIX_TABLE = buildPrefixTable();
+const MASKS = buildKindMasks();
+
+/** One sticky matcher per kind; a match may not end inside a word. `test` builds no result array. */
+const MATCHERS: RegExp[] = FEATURE_KINDS.map((k) => new RegExp(`(?:${PATTERNS[k].join('|')})(?![a-z0-9])`, 'iy'));
 
 /** Letters, digits and underscore: the word characters of `\b`. */
 function isWordChar(c: number): boolean {
@@ -130,49 +102,49 @@ export const EMPTY_FEATURES: DescriptionFeatures = Object.freeze(features([]));
 /**
  * Reads a service description the way an auditor does, in one pass over its words: the functional task, its
  * parameters, the assistance and cueing, named exercises with sets and reps, ADL training, balance, gait,
- * manual therapy, modalities, SLP and cognitive targets, inactive time, and generic filler. Deterministic;
- * the matched phrases are returned so messages can quote them. Treat the result as read-only.
+ * manual therapy, modalities, SLP and cognitive targets, inactive time, and generic filler. At each word
+ * start the kinds are tried in priority order (FEATURE_KINDS) and the first that matches takes the phrase,
+ * exactly as one alternation of every kind would. Deterministic; the matched phrases are returned so
+ * messages can quote them. Treat the result as read-only.
  * @param text - the service description as written
  * @example
  * analyzeDescription('Sit to stand from 18in chair x10 with CGA').task // ['Sit to stand']
  */
 export function analyzeDescription(text: string | undefined): DescriptionFeatures {
   if (!text) return EMPTY_FEATURES;
-  const found: (string[] | undefined)[] = new Array(KIND_COUNT);
+  let found: (string[] | undefined)[] | undefined;
   const len = text.length;
   let p = 0;
   while (p < len) {
-    const c = text.charCodeAt(p);
-    if (!isWordChar(c)) {
+    if (!isWordChar(text.charCodeAt(p))) {
       p++;
       continue;
     }
-    const c1 = low(c);
-    const c2 = p + 1 < len ? low(text.charCodeAt(p + 1)) : 0;
-    const c3 = p + 2 < len ? low(text.charCodeAt(p + 2)) : 0;
-    const bucket = PREFIX_TABLE[(c1 << 14) | (c2 << 7) | c3] === 1 ? BUCKETS[c1] : undefined;
-    if (bucket) {
-      const re = bucket.re;
+    let mask = MASKS[(foldAt(text, p) << 12) | (foldAt(text, p + 1) << 6) | foldAt(text, p + 2)] as number;
+    let end = -1;
+    while (mask !== 0) {
+      const k = 31 - Math.clz32(mask & -mask); // lowest set bit: the highest-priority kind left
+      mask &= mask - 1;
+      const re = MATCHERS[k] as RegExp;
       re.lastIndex = p;
-      const m = re.exec(text);
-      if (m !== null) {
-        for (let g = 1; g < m.length; g++) {
-          const s = m[g];
-          if (s === undefined) continue;
-          const k = bucket.kinds[g - 1] as number;
-          const list = found[k];
-          if (list) list.push(s);
-          else found[k] = [s];
-          break;
-        }
-        p = re.lastIndex > p ? re.lastIndex : p + 1;
-        continue;
+      if (re.test(text)) {
+        end = re.lastIndex;
+        found ??= new Array(KIND_COUNT);
+        const list = found[k];
+        const phrase = text.slice(p, end);
+        if (list) list.push(phrase);
+        else found[k] = [phrase];
+        break;
       }
     }
-    // No phrase starts here: skip to the end of the word (matches begin only at word starts).
+    if (end > p) {
+      p = end;
+      continue;
+    }
+    // No phrase starts here: skip to the end of the word (phrases begin only at word starts).
     p++;
     while (p < len && isWordChar(text.charCodeAt(p))) p++;
   }
   // No memo: measured on the benchmark, hashing and keeping texts cost more than scanning them again.
-  return features(found);
+  return found ? features(found) : EMPTY_FEATURES;
 }

@@ -1,10 +1,10 @@
 /**
  * The first few characters an alternative of our phrase patterns can match, for a lookup table that lets the
- * scanner skip words no phrase can start with (most words of a note: "with", "and", "for", ...). Same regex
- * subset as first-chars.ts. Strings shorter than `k` are complete matches; WILD stands for any character.
- * Over-approximation is safe (the table only decides whether to try the real regex).
+ * scanner skip words no phrase can start with (most words of a note: "with", "and", "for", ...). It reads the
+ * regex subset the patterns use: literals, escapes (\d \s \b \w, escaped punctuation), classes, groups,
+ * lookarounds (as empty) and quantifiers. Strings shorter than `k` are complete matches; WILD stands for any
+ * character. Over-approximation is safe: the table only decides whether to try the real regex.
  */
-import { splitAlternatives } from './first-chars.ts';
 
 /** Stands for any character in a prefix. */
 export const WILD = '\u0001';
@@ -133,6 +133,29 @@ function atomPrefixes(atom: Atom, k: number): Set<string> {
   const upto = Math.min(atom.max, k + 1);
   const out = new Set<string>();
   for (let t = atom.min; t <= upto; t++) for (const x of repeat(atom, t, k)) out.add(x);
+  return out;
+}
+
+/**
+ * Splits a pattern source at its top-level `|`.
+ * @param s - a regular-expression source
+ */
+export function splitAlternatives(s: string): string[] {
+  const out: string[] = [];
+  let depth = 0;
+  let start = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s[i];
+    if (c === '\\') i++;
+    else if (c === '[') i = closeBracket(s, i);
+    else if (c === '(') depth++;
+    else if (c === ')') depth--;
+    else if (c === '|' && depth === 0) {
+      out.push(s.slice(start, i));
+      start = i + 1;
+    }
+  }
+  out.push(s.slice(start));
   return out;
 }
 
