@@ -29,6 +29,21 @@ export const DISCIPLINE_MODIFIER = { PT: 'GP', OT: 'GO', SLP: 'GN' } as const;
  */
 export function hasModifier(modifiers: readonly string[] | undefined, m: string): boolean {
   if (!modifiers) return false;
-  for (const x of modifiers) if (x === m || x.toUpperCase() === m) return true;
+  for (const x of modifiers) if (x === m || sameModifier(x, m)) return true;
   return false;
+}
+
+/**
+ * Whether a modifier as written equals an upper-case modifier, ignoring case, without building strings.
+ * @param x - modifier as written
+ * @param upper - upper-case modifier
+ */
+export function sameModifier(x: string, upper: string): boolean {
+  if (x.length !== upper.length) return false;
+  for (let i = 0; i < x.length; i++) {
+    let c = x.charCodeAt(i);
+    if (c >= 97 && c <= 122) c -= 32;
+    if (c !== upper.charCodeAt(i)) return false;
+  }
+  return true;
 }

@@ -1,5 +1,5 @@
 import { lookupCode } from '../catalog/codes.ts';
-import { CITE, DISCIPLINE_MODIFIER } from './citations.ts';
+import { CITE, DISCIPLINE_MODIFIER, sameModifier } from './citations.ts';
 import { type CheckContext, report } from './context.ts';
 
 const THERAPY_MODIFIERS = ['GP', 'GO', 'GN'] as const;
@@ -21,11 +21,13 @@ export function checkDisciplineModifier(ctx: CheckContext): void {
     const info = lookupCode(s.code);
     let found: string | undefined;
     let count = 0;
-    for (const m of s.modifiers ?? []) {
-      const u = m.toUpperCase();
-      if ((THERAPY_MODIFIERS as readonly string[]).includes(u)) {
-        count++;
-        if (u !== expected || !found) found = u;
+    if (s.modifiers) {
+      for (const m of s.modifiers) {
+        for (const t of THERAPY_MODIFIERS) {
+          if (!sameModifier(m, t)) continue;
+          count++;
+          if (t !== expected || !found) found = t;
+        }
       }
     }
     if (count > 1) {

@@ -15,6 +15,11 @@ describe('discipline-modifier', () => {
     expect(findingsOf('discipline-modifier', v, medicarePatient({ payer: 'commercial' }))).toHaveLength(1);
   });
 
+  it('reads modifiers without regard to case', () => {
+    expect(findingsOf('discipline-modifier', withService(cleanVisit(), 0, { modifiers: ['gp'] }))).toEqual([]);
+    expect(findingsOf('discipline-modifier', withService(cleanVisit(), 0, { modifiers: ['go'] }))).toHaveLength(1);
+  });
+
   it('fires when a line carries two of GP/GO/GN', () => {
     expect(findingsOf('discipline-modifier', withService(cleanVisit(), 0, { modifiers: ['GP', 'GN'] }))).toHaveLength(
       1,
