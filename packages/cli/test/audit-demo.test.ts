@@ -72,8 +72,10 @@ describe('unitwise audit on the demo clinic', () => {
     expect(r.stdout).toMatch(/ERROR\s+units-exceed-minutes \[97530\]: /);
     expect(r.stdout).toMatch(/WARN\s+cloned-description/);
     expect(r.stdout).toContain(`Summary: 67 visits audited, ${json.summary.errors} errors`);
-    expect(r.stdout).toMatch(/Findings by rule:\n\s+rule\s+errors\s+warnings\s+info\n/);
-    expect(r.stdout).toMatch(/\n\s+progress-report-due\s+1\s+0\s+0\n/);
+    expect(r.stdout).toMatch(/estimated allowed \$[\d,]+\.\d\d\.\n/);
+    expect(r.stdout).toMatch(/Findings by rule:\n\s+rule\s+errors\s+warnings\s+info\s+visits\n/);
+    expect(r.stdout).toMatch(/\n\s+progress-report-due\s+1\s+0\s+0\s+1\n/);
+    expect(r.stdout).toMatch(/\n\s+assistant-modifier\s+2\s+0\s+0\s+1\n/);
   });
 
   it('html: one self-contained page with summary, findings by rule and each visit', async () => {

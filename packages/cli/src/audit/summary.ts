@@ -5,8 +5,12 @@ export interface RuleTally {
   error: number;
   warning: number;
   info: number;
-  /** The first visits with a finding of this rule (at most `EXAMPLES_PER_RULE`). */
+  /** Visits with at least one finding of this rule. */
+  visitCount: number;
+  /** The first of them (at most `EXAMPLES_PER_RULE`). */
   visits: string[];
+  /** The visit counted last (internal). */
+  last: VisitAudit | undefined;
 }
 
 /** Visits listed per rule in reports; bounded so memory does not grow with the file. */
@@ -20,6 +24,8 @@ export class AuditTally {
   readonly rules = new Map<string, RuleTally>();
   readonly inputErrors: InputError[] = [];
   inputErrorCount = 0;
+  /** Sum of the visits' estimates (allowed amounts), for the reports. */
+  totalCents = 0;
 
   /**
    * Counts one audited visit's findings (the summary by the engine's own `addToSummary`).
@@ -27,15 +33,20 @@ export class AuditTally {
    */
   addVisit(visit: VisitAudit): void {
     addToSummary(this.summary, visit);
-    const visitId = visit.id;
+    this.totalCents += visit.estimate.totalCents;
     for (const f of visit.findings) {
       let t = this.rules.get(f.rule);
       if (!t) {
-        t = { error: 0, warning: 0, info: 0, visits: [] };
+        t = { error: 0, warning: 0, info: 0, visitCount: 0, visits: [], last: undefined };
         this.rules.set(f.rule, t);
       }
       t[f.severity] += 1;
-      if (t.visits.length < EXAMPLES_PER_RULE && t.visits[t.visits.length - 1] !== visitId) t.visits.push(visitId);
+      // Findings of one visit come together, so comparing with the last visit counts each visit once.
+      if (t.last !== visit) {
+        t.last = visit;
+        t.visitCount += 1;
+        if (t.visits.length < EXAMPLES_PER_RULE) t.visits.push(visit.id);
+      }
     }
   }
 

@@ -43,12 +43,12 @@ function summaryHtml(tally: AuditTally, title: string): string {
   ]
     .map(([k, v]) => `<div class="card"><b>${Number(v).toLocaleString('en-US')}</b>${k}</div>`)
     .join('');
+  const estimate = `<div class="card"><b>${esc(money(tally.totalCents))}</b>estimated allowed</div>`;
   const rules = [...tally.rules.entries()].sort((x, y) => y[1].error - x[1].error || y[1].warning - x[1].warning);
   const ruleRows = rules
     .map(([rule, t]) => {
       const links = t.visits.map((v) => `<a href="#${esc(anchor(v))}">${esc(v)}</a>`).join(', ');
-      const total = t.error + t.warning + t.info;
-      const more = total > t.visits.length ? ' …' : '';
+      const more = t.visitCount > t.visits.length ? ` … (${t.visitCount.toLocaleString('en-US')} visits)` : '';
       return `<tr><td><code>${esc(rule)}</code></td><td class="num">${t.error}</td><td class="num">${t.warning}</td><td class="num">${t.info}</td><td>${links}${more}</td></tr>`;
     })
     .join('\n');
@@ -66,7 +66,7 @@ function summaryHtml(tally: AuditTally, title: string): string {
     '<meta name="viewport" content="width=device-width,initial-scale=1">',
     `<title>${esc(title)}</title><style>${REPORT_CSS}</style></head><body>\n`,
     `<h1>${esc(title)}</h1><p class="meta">Estimates are in US dollars at the payer policy's rates; findings cite their source.</p>\n`,
-    `<h2>Summary</h2><div class="cards">${cards}</div>\n`,
+    `<h2>Summary</h2><div class="cards">${cards}${estimate}</div>\n`,
     `<h2>Findings by rule</h2>${byRule}\n${inputErrors}\n<h2>Visits</h2>\n`,
   ].join('');
 }

@@ -44,14 +44,14 @@ export function createTableSink(out: Output): AuditSink {
       out.write(
         `Summary: ${plural(s.visits, 'visit')} audited, ${plural(s.errors, 'error')}, ${plural(s.warnings, 'warning')}`,
       );
-      out.write(tally.inputErrorCount ? `, ${plural(tally.inputErrorCount, 'input error')}.\n` : '.\n');
+      out.write(tally.inputErrorCount ? `, ${plural(tally.inputErrorCount, 'input error')}` : '');
+      out.write(`; estimated allowed ${money(tally.totalCents)}.\n`);
       if (tally.rules.size) {
-        out.write('\nFindings by rule:\n  rule                      errors  warnings  info\n');
+        out.write('\nFindings by rule:\n  rule                      errors  warnings  info  visits\n');
         const rules = [...tally.rules.entries()].sort((x, y) => y[1].error - x[1].error || y[1].warning - x[1].warning);
         for (const [rule, t] of rules) {
-          out.write(
-            `  ${rule.padEnd(24)}  ${String(t.error).padStart(6)}  ${String(t.warning).padStart(8)}  ${String(t.info).padStart(4)}\n`,
-          );
+          const counts = `${String(t.error).padStart(6)}  ${String(t.warning).padStart(8)}  ${String(t.info).padStart(4)}`;
+          out.write(`  ${rule.padEnd(24)}  ${counts}  ${String(t.visitCount).padStart(6)}\n`);
         }
       }
       if (tally.inputErrorCount) {
