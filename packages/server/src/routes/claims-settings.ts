@@ -1,5 +1,5 @@
 import type { BillingProvider, Party } from '@unitwise/edi';
-import { type ClaimsRepository, claimsRepository } from '@unitwise/store';
+import { type ClaimsRepository, claimsRepository, type Repositories } from '@unitwise/store';
 import type { AppDeps } from '../deps.ts';
 import { ClaimSettingsBody, type ClaimSettingsInput } from '../schemas/claims.ts';
 
@@ -26,11 +26,12 @@ export interface LoadedSettings {
 }
 
 /**
- * The claims repository over the app's store and clock.
+ * The claims repository over the app's store (or an open transaction) and clock.
  * @param deps - the app's dependencies
+ * @param repos - an open transaction's repositories, when inside one
  */
-export function claimsOf(deps: AppDeps): ClaimsRepository {
-  return claimsRepository(deps.store, () => deps.clock().toISOString());
+export function claimsOf(deps: AppDeps, repos: Pick<Repositories, 'db'> = deps.store): ClaimsRepository {
+  return claimsRepository(repos, () => deps.clock().toISOString());
 }
 
 /**

@@ -1,9 +1,11 @@
 import type { RouteDef } from '../http/route.ts';
 import { auditRoutes } from './audit.ts';
 import { billingRoutes } from './billing.ts';
+import { claimRoutes } from './claims.ts';
 import { patientRoutes } from './patients.ts';
 import { planRoutes } from './plans.ts';
 import { providerRoutes } from './providers.ts';
+import { remittanceRoutes } from './remittances.ts';
 import { sessionRoutes } from './session.ts';
 import { signingRoutes } from './signing.ts';
 import { userRoutes } from './users.ts';
@@ -23,4 +25,6 @@ export const ROUTES: readonly RouteDef[] = [
   ...visitRoutes,
   ...signingRoutes,
   ...auditRoutes,
+  ...claimRoutes,
+  ...remittanceRoutes,
 ];

@@ -17,7 +17,10 @@ const Party = z.object({
   name: text(60),
   id: text(15),
   contactName: z.string().max(60).optional(),
-  phone: z.string().regex(/^\d{10}$/, 'Expected 10 digits.').optional(),
+  phone: z
+    .string()
+    .regex(/^\d{10}$/, 'Expected 10 digits.')
+    .optional(),
 });
 
 /** The clinic's billing settings: who bills (2010AA), who sends (1000A) and receives (1000B) the 837P. */

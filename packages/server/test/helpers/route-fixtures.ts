@@ -1,4 +1,5 @@
 import type { Role } from '@unitwise/store';
+import { CLAIM_ROUTE_FIXTURES } from './claims-fixtures.ts';
 import { cleanVisit, DOS, type Factory } from './factory.ts';
 import type { TestClinic } from './harness.ts';
 
@@ -240,4 +241,5 @@ export const ROUTE_FIXTURES: Record<string, RouteFixture> = {
       },
     }),
   },
+  ...CLAIM_ROUTE_FIXTURES,
 };

@@ -1,0 +1,186 @@
+import { denialCause, explainCarc, explainGroup, explainRarc } from '@unitwise/edi';
+import type { RemittanceDetail } from '@unitwise/store';
+import { notFound } from '../errors/api-error.ts';
+import { defineRoute, type RouteDef } from '../http/route.ts';
+import { DenialQuery, RemittanceBody } from '../schemas/claims.ts';
+import { IdParams, PageQuery } from '../schemas/common.ts';
+import { claimsOf, loadSettings } from './claims-settings.ts';
+import { matchRemit, previewBody, refusal, toNewRemittance } from './remittances-post.ts';
+
+/** A stored remittance with the plain words for every adjustment and remark. */
+function explained(r: RemittanceDetail) {
+  const adj = (a: RemittanceDetail['claims'][number]['adjustments'][number]) => ({
+    ...a,
+    groupText: explainGroup(a.group),
+    explanation: explainCarc(a.reason),
+  });
+  return {
+    ...r,
+    claims: r.claims.map((c) => ({
+      ...c,
+      adjustments: c.adjustments.map(adj),
+      lines: c.lines.map((l) => ({
+        ...l,
+        adjustments: l.adjustments.map(adj),
+        remarks: l.remarks.map((code) => ({ code, explanation: explainRarc(code) })),
+      })),
+    })),
+  };
+}
+
+/** 835 remittances: preview, post (once per file), list, read, and the denial report. */
+export const remittanceRoutes: RouteDef[] = [
+  defineRoute({
+    id: 'remittances.preview',
+    method: 'POST',
+    path: '/api/v1/remittances/preview',
+    summary: 'Read an 835 and show balancing, matched claims and lines, variances and reasons; writes nothing',
+    tag: 'remittances',
+    access: 'billingWrite',
+    body: RemittanceBody,
+    status: 200,
+    async handler({ body, principal, deps, audit }) {
+      const claims = claimsOf(deps);
+      const m = await matchRemit(claims, principal.clinicId, body.text);
+      const seen = await claims.findRemittanceByKey(principal.clinicId, m.key);
+      await audit({
+        action: 'remittance.preview',
+        entity: 'remittance',
+        detail: { claims: m.posting.claims.length, balanced: m.remit.balanced },
+      });
+      return { body: previewBody(m, seen?.id ?? null) };
+    },
+  }),
+  defineRoute({
+    id: 'remittances.post',
+    method: 'POST',
+    path: '/api/v1/remittances',
+    summary: 'Post an 835: refused (422) unless it balances; the same file twice posts once (200 with the first)',
+    tag: 'remittances',
+    access: 'billingWrite',
+    body: RemittanceBody,
+    status: 201,
+    async handler({ body, principal, deps, audit }) {
+      const clinicId = principal.clinicId;
+      const claims = claimsOf(deps);
+      const m = await matchRemit(claims, clinicId, body.text);
+      const seen = await claims.findRemittanceByKey(clinicId, m.key);
+      if (seen) {
+        const detail = await claims.getRemittance(clinicId, seen.id);
+        await audit({
+          action: 'remittance.read',
+          entity: 'remittance',
+          entityId: seen.id,
+          detail: { duplicate: true },
+        });
+        return { status: 200, body: { ...explained(detail as RemittanceDetail), duplicate: true } };
+      }
+      if (!m.posting.posted) throw refusal(m.remit);
+      const { settings } = await loadSettings(claims, clinicId);
+      const input = toNewRemittance(m, settings.billingProvider.npi, body.fileName, principal.userId);
+      const r = await claims.postRemittance(clinicId, input);
+      const detail = (await claims.getRemittance(clinicId, r.remittance.id)) as RemittanceDetail;
+      for (const c of detail.claims) {
+        if (!c.claimId) continue;
+        const claim = m.ours.get(c.claimNumber);
+        await audit({
+          action: 'claim.post',
+          entity: 'claim',
+          entityId: c.claimId,
+          patientId: claim?.patientId ?? null,
+          detail: { remittanceId: r.remittance.id, event: c.event, newStatus: c.newStatus },
+        });
+      }
+      await audit({
+        action: r.created ? 'remittance.post' : 'remittance.read',
+        entity: 'remittance',
+        entityId: r.remittance.id,
+        detail: { claims: detail.claims.length, unknown: detail.unknownClaims.length },
+      });
+      return {
+        status: r.created ? 201 : 200,
+        body: {
+          ...explained(detail),
+          duplicate: !r.created,
+          variances: m.posting.variances,
+          denials: m.posting.denials,
+        },
+      };
+    },
+  }),
+  defineRoute({
+    id: 'remittances.list',
+    method: 'GET',
+    path: '/api/v1/remittances',
+    summary: 'Posted remittances, newest first',
+    tag: 'remittances',
+    access: 'clinicalRead',
+    query: PageQuery,
+    status: 200,
+    async handler({ query, principal, deps }) {
+      const page = await claimsOf(deps).listRemittances(principal.clinicId, {
+        limit: query.limit,
+        ...(query.cursor ? { cursor: query.cursor } : {}),
+      });
+      return { body: { items: page.items, next: page.nextCursor } };
+    },
+  }),
+  defineRoute({
+    id: 'remittances.get',
+    method: 'GET',
+    path: '/api/v1/remittances/:id',
+    summary: 'One posted remittance: claims, lines, adjustments and remarks in plain words',
+    tag: 'remittances',
+    access: 'clinicalRead',
+    params: IdParams,
+    status: 200,
+    async handler({ params, principal, deps, audit }) {
+      const r = await claimsOf(deps).getRemittance(principal.clinicId, params.id);
+      if (!r) throw notFound('remittance');
+      await audit({
+        action: 'remittance.read',
+        entity: 'remittance',
+        entityId: r.id,
+        detail: { claims: r.claims.length },
+      });
+      return { body: explained(r) };
+    },
+  }),
+  defineRoute({
+    id: 'reports.denials',
+    method: 'GET',
+    path: '/api/v1/reports/denials',
+    summary: 'Denied money by reason (CARC and the rule that should have caught it), payer and provider',
+    tag: 'remittances',
+    access: 'clinicalRead',
+    query: DenialQuery,
+    status: 200,
+    async handler({ query, principal, deps }) {
+      const rows = await claimsOf(deps).denials(principal.clinicId, {
+        ...(query.from ? { from: new Date(query.from).toISOString() } : {}),
+        ...(query.to ? { to: new Date(query.to).toISOString() } : {}),
+      });
+      const items = rows.map((r) => ({ ...r, explanation: explainCarc(r.reason), cause: denialCause(r.reason) }));
+      const sum = (key: (r: (typeof items)[number]) => string) => {
+        const out: Record<string, { lines: number; amountCents: number }> = {};
+        for (const r of items) {
+          const k = key(r);
+          const t = out[k] ?? { lines: 0, amountCents: 0 };
+          t.lines += r.lines;
+          t.amountCents += r.amountCents;
+          out[k] = t;
+        }
+        return out;
+      };
+      return {
+        body: {
+          items,
+          byRule: sum((r) => r.cause.rule ?? r.cause.category),
+          byPayer: sum((r) => r.payerId),
+          byProvider: sum((r) => r.providerNpi),
+          totalCents: items.reduce((t, r) => t + r.amountCents, 0),
+        },
+      };
+    },
+  }),
+];

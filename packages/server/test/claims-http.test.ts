@@ -1,0 +1,363 @@
+/**
+ * Claims and remittances over HTTP on both engines, end to end: patients, coverage, plans and signed visits made
+ * through the API; claims built and scrubbed; an 837P exported and checked by @unitwise/edi's reader; a matching
+ * 835 previewed (no writes), refused when unbalanced (nothing written), posted (paid, partly paid CO-45 + PR-2,
+ * denied CO-236), posted again (once); the denial report; corrections and voids; another clinic's ids answer 404.
+ */
+import { read837 } from '@unitwise/edi';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Claim835, make835 } from './helpers/claims-835.ts';
+import { SETTINGS_BODY } from './helpers/claims-fixtures.ts';
+import { engineTargets } from './helpers/engines.ts';
+import { cleanVisit } from './helpers/factory.ts';
+import { type Auth, call, type Harness, makeClinic, makeHarness, type TestClinic } from './helpers/harness.ts';
+
+interface ClaimRow {
+  id: string;
+  claimNumber: string;
+  patientId: string;
+  status: string;
+  chargeCents: number;
+  scrubErrors: { where: string; message: string }[];
+  lines: {
+    controlNumber: string;
+    code: string;
+    dateOfService: string;
+    units: number;
+    chargeCents: number;
+    expectedCents: number | null;
+  }[];
+  payerClaimNumber: string | null;
+}
+
+for (const engine of await engineTargets()) {
+  describe.skipIf(engine.skip !== undefined)(
+    `claims and remittances on ${engine.name}${engine.skip ? ` (skipped: ${engine.skip})` : ''}`,
+    () => {
+      let h: Harness;
+      let a: TestClinic;
+      let b: TestClinic;
+      let biller: Auth;
+      let pt: Auth;
+      let otherBiller: Auth;
+      let payerId: string;
+      const patients: string[] = [];
+      let built: ClaimRow[] = [];
+      let exportId = '';
+      let remitId = '';
+
+      beforeAll(async () => {
+        h = await makeHarness(engine);
+        a = await makeClinic(h.store, 'claims');
+        b = await makeClinic(h.store, 'otherclaims');
+        biller = { bearer: a.staff.biller.token };
+        pt = { bearer: a.staff.therapist.token };
+        otherBiller = { bearer: b.staff.biller.token };
+      });
+      afterAll(async () => {
+        await h?.close();
+      });
+
+      /** A patient with commercial coverage, a certified plan (diagnoses as given) and one signed visit. */
+      async function patientWithSignedVisit(
+        n: number,
+        diagnoses: string[],
+      ): Promise<{ patientId: string; planId: string }> {
+        const p = await call(h.app, pt, 'POST', '/api/v1/patients', {
+          firstName: `Pat${n}`,
+          lastName: 'Claimcase',
+          birthDate: `1950-01-0${n}`,
+          sex: 'F',
+        });
+        expect(p.status, p.text).toBe(201);
+        const cov = await call(h.app, biller, 'POST', '/api/v1/coverages', {
+          patientId: p.body.id,
+          payerId,
+          memberId: `MEM${n}`,
+          startDate: '2026-01-01',
+        });
+        expect(cov.status, cov.text).toBe(201);
+        const plan = await call(h.app, pt, 'POST', '/api/v1/plans-of-care', {
+          patientId: p.body.id,
+          discipline: 'PT',
+          startDate: '2026-02-20',
+          endDate: '2026-05-20',
+          certifiedDate: '2026-02-22',
+          diagnoses,
+          plannedCodes: ['97110'],
+          goals: [{ id: 'g1', text: 'Patient will climb 12 stairs with one rail and supervision within 6 weeks.' }],
+        });
+        expect(plan.status, plan.text).toBe(201);
+        const { provider, ...content } = cleanVisit(p.body.id, a.staff.therapist.providerId ?? '', false);
+        const v = await call(h.app, pt, 'POST', '/api/v1/visits', { ...content, providerId: provider.id });
+        expect(v.status, v.text).toBe(201);
+        const signed = await call(h.app, pt, 'POST', `/api/v1/visits/${v.body.id}/sign`, {});
+        expect(signed.status, signed.text).toBe(200);
+        return { patientId: p.body.id, planId: plan.body.id };
+      }
+
+      it('sets the billing settings and makes three patients with signed visits through the API', async () => {
+        const s = await call(h.app, biller, 'PUT', '/api/v1/claim-settings', SETTINGS_BODY);
+        expect(s.status, s.text).toBe(200);
+        expect((await call(h.app, pt, 'PUT', '/api/v1/claim-settings', SETTINGS_BODY)).status).toBe(403);
+        const payer = await call(h.app, biller, 'POST', '/api/v1/payers', {
+          name: 'Example Commercial Plan',
+          policyId: 'commercial',
+          x12PayerId: '60054',
+        });
+        expect(payer.status, payer.text).toBe(201);
+        payerId = payer.body.id;
+        for (const n of [1, 2, 3]) patients.push((await patientWithSignedVisit(n, ['M17.11'])).patientId);
+      });
+
+      it('builds one ready claim per patient from the signed visits, priced from the charge master', async () => {
+        expect((await call(h.app, pt, 'POST', '/api/v1/claims/build', {})).status).toBe(403);
+        const r = await call(h.app, biller, 'POST', '/api/v1/claims/build', { from: '2026-03-01', to: '2026-03-31' });
+        expect(r.status, r.text).toBe(201);
+        expect(r.body.items).toHaveLength(3);
+        for (const c of r.body.items) expect(c.scrubErrors, JSON.stringify(c.scrubErrors)).toEqual([]);
+        expect(r.body.ready).toBe(3);
+        built = [...r.body.items].sort((x: ClaimRow, y: ClaimRow) => (x.claimNumber < y.claimNumber ? -1 : 1));
+        expect(built.map((c) => c.claimNumber)).toEqual(['UW000001', 'UW000002', 'UW000003']);
+        for (const c of built) {
+          expect(c.status).toBe('ready');
+          // 97110, 23 minutes: 2 units (commercial, per-code rounding) at the clinic's $45.00 per unit.
+          expect(c.lines).toEqual([
+            expect.objectContaining({
+              code: '97110',
+              units: 2,
+              chargeCents: 9000,
+              controlNumber: `${c.claimNumber}-1`,
+            }),
+          ]);
+          expect(c.chargeCents).toBe(9000);
+        }
+        const again = await call(h.app, biller, 'POST', '/api/v1/claims/build', {});
+        expect(again.status).toBe(201);
+        expect(again.body.items).toEqual([]);
+        expect(again.body.skipped).toHaveLength(3);
+        const audit = await h.store.audit.list(a.clinicId, { action: 'claim.create' });
+        expect(new Set(audit.items.map((e) => e.patientId))).toEqual(new Set(patients));
+      });
+
+      it('lists claims with filters and shows one with its history; another clinic’s id is 404', async () => {
+        const list = await call(h.app, { bearer: a.staff.auditor.token }, 'GET', '/api/v1/claims?status=ready');
+        expect(list.status).toBe(200);
+        expect(list.body.items).toHaveLength(3);
+        const one = await call(h.app, pt, 'GET', `/api/v1/claims/${built[0]?.id}?`);
+        expect(one.status).toBe(200);
+        expect(one.body.events.map((e: { event: string }) => e.event)).toEqual(['built']);
+        expect(one.body.visitIds).toHaveLength(1);
+        const byPatient = await call(h.app, biller, 'GET', `/api/v1/claims?patientId=${patients[1]}`);
+        expect(byPatient.body.items.map((c: ClaimRow) => c.id)).toEqual(
+          built.filter((c) => c.patientId === patients[1]).map((c) => c.id),
+        );
+        const other = await call(h.app, otherBiller, 'GET', `/api/v1/claims/${built[0]?.id}`);
+        expect(other.status).toBe(404);
+        expect(other.headers['content-type']).toMatch(/problem\+json/);
+        expect((await call(h.app, otherBiller, 'GET', '/api/v1/claims')).body.items).toEqual([]);
+      });
+
+      it('exports the ready claims as one 837P that passes the structural checks (CLM02 = ΣSV102, SE counts)', async () => {
+        const r = await call(h.app, biller, 'POST', '/api/v1/claims/export', {});
+        expect(r.status, r.text).toBe(201);
+        expect(r.body).toMatchObject({ claimCount: 3, chargeCents: 27000, interchangeControl: 1 });
+        exportId = r.body.id;
+        const file = await call(h.app, { bearer: a.staff.auditor.token }, 'GET', r.body.download);
+        expect(file.status).toBe(200);
+        expect(file.headers['content-type']).toMatch(/^text\/plain/);
+        expect(file.headers['content-disposition']).toMatch(/attachment; filename="837P-000000001.txt"/);
+        const read = read837(file.text);
+        expect(read.errors).toEqual([]);
+        expect(read.claims.map((c) => c.claimId)).toEqual(['UW000001', 'UW000002', 'UW000003']);
+        for (const c of read.claims) {
+          expect(c.chargeCents).toBe(c.lines.reduce((t, l) => t + l.chargeCents, 0));
+          expect(c.lines.map((l) => l.controlNumber)).toEqual([`${c.claimId}-1`]);
+        }
+        const st = file.text.split('~').map((s) => s.trim());
+        const start = st.findIndex((s) => s.startsWith('ST*'));
+        const se = st.find((s) => s.startsWith('SE*'));
+        const end = st.findIndex((s) => s.startsWith('SE*'));
+        expect(se?.split('*')[1]).toBe(String(end - start + 1));
+        const listed = await call(h.app, biller, 'GET', '/api/v1/claims?status=exported');
+        expect(listed.body.items).toHaveLength(3);
+        const again = await call(h.app, biller, 'POST', '/api/v1/claims/export', {});
+        expect(again.status).toBe(422);
+        expect((await call(h.app, otherBiller, 'GET', `/api/v1/claim-exports/${exportId}`)).status).toBe(404);
+      });
+
+      /** The payer's answer: claim 1 paid in full, claim 2 partly (CO-45, PR-2), claim 3 denied (CO-236). */
+      function answer(trace: string): Claim835[] {
+        const [c1, c2, c3] = built as [ClaimRow, ClaimRow, ClaimRow];
+        const line = (
+          c: ClaimRow,
+          paid: number,
+          adjustments: Claim835['lines'][0]['adjustments'],
+          remarks?: string[],
+        ) => ({
+          code: '97110',
+          modifiers: ['GP'],
+          chargeCents: 9000,
+          paidCents: paid,
+          units: 2,
+          date: c.lines[0]?.dateOfService ?? '',
+          control: c.lines[0]?.controlNumber ?? '',
+          adjustments,
+          ...(remarks ? { remarks } : {}),
+        });
+        return [
+          { claimNumber: c1.claimNumber, status: '1', payerClaimNumber: `${trace}-PCN1`, lines: [line(c1, 9000, [])] },
+          {
+            claimNumber: c2.claimNumber,
+            status: '1',
+            payerClaimNumber: `${trace}-PCN2`,
+            lines: [
+              line(c2, 5000, [
+                { group: 'CO', reason: '45', amountCents: 3000 },
+                { group: 'PR', reason: '2', amountCents: 1000 },
+              ]),
+            ],
+          },
+          {
+            claimNumber: c3.claimNumber,
+            status: '4',
+            payerClaimNumber: `${trace}-PCN3`,
+            lines: [line(c3, 0, [{ group: 'CO', reason: '236', amountCents: 9000 }], ['M80'])],
+          },
+        ];
+      }
+
+      it('previews an 835: balancing, matched lines, variances and reasons in plain words, writing nothing', async () => {
+        const text = make835({ trace: 'EFT1', claims: answer('EFT1') });
+        const r = await call(h.app, biller, 'POST', '/api/v1/remittances/preview', { text, fileName: 'era.835' });
+        expect(r.status, r.text).toBe(200);
+        expect(r.body).toMatchObject({ balanced: true, postable: true, duplicateOf: null, unknownClaims: [] });
+        expect(r.body.matches.map((m: { newStatus: string }) => m.newStatus)).toEqual([
+          'paid',
+          'partly-paid',
+          'denied',
+        ]);
+        for (const m of r.body.matches) expect(m.lines[0].matchedBy).toBe('line-control');
+        const denied = r.body.matches[2].lines[0];
+        expect(denied.adjustments[0]).toMatchObject({ group: 'CO', reason: '236' });
+        expect(denied.adjustments[0].explanation.length).toBeGreaterThan(10);
+        expect(denied.remarks[0].code).toBe('M80');
+        expect(JSON.stringify(r.body)).not.toContain('PATIENT');
+        expect((await call(h.app, biller, 'GET', '/api/v1/remittances')).body.items).toEqual([]);
+        expect((await call(h.app, biller, 'GET', `/api/v1/claims/${built[0]?.id}`)).body.status).toBe('exported');
+      });
+
+      it('refuses an unbalanced 835 with a problem naming the failing check, and writes nothing', async () => {
+        const text = make835({ trace: 'EFTBAD', claims: answer('EFTBAD'), skewCents: 100 });
+        const r = await call(h.app, biller, 'POST', '/api/v1/remittances', { text });
+        expect(r.status).toBe(422);
+        expect(r.headers['content-type']).toMatch(/problem\+json/);
+        expect(r.body.detail).toMatch(/does not balance/);
+        expect(r.body.errors[0].message).toMatch(/BPR02/);
+        expect((await call(h.app, biller, 'GET', '/api/v1/remittances')).body.items).toEqual([]);
+        expect((await h.store.audit.list(a.clinicId, { action: 'claim.post' })).items).toEqual([]);
+        expect((await call(h.app, biller, 'GET', `/api/v1/claims/${built[2]?.id}`)).body.status).toBe('exported');
+      });
+
+      it('posts the 835: line postings, claim statuses, variances; the same file again posts once', async () => {
+        const text = make835({ trace: 'EFT1', claims: answer('EFT1') });
+        expect(
+          (await call(h.app, { bearer: a.staff.auditor.token }, 'POST', '/api/v1/remittances', { text })).status,
+        ).toBe(403);
+        const r = await call(h.app, biller, 'POST', '/api/v1/remittances', { text, fileName: 'era.835' });
+        expect(r.status, r.text).toBe(201);
+        remitId = r.body.id;
+        expect(r.body).toMatchObject({
+          duplicate: false,
+          paidCents: 14000,
+          contractualCents: 12000,
+          patientCents: 1000,
+        });
+        const [c1, c2, c3] = await Promise.all(
+          built.map(async (c) => (await call(h.app, biller, 'GET', `/api/v1/claims/${c.id}`)).body),
+        );
+        expect([c1.status, c2.status, c3.status]).toEqual(['paid', 'partly-paid', 'denied']);
+        expect(c2.lines[0]).toMatchObject({ paidCents: 5000, contractualCents: 3000, patientCents: 1000 });
+        expect(c3.lines[0]).toMatchObject({ paidCents: 0, contractualCents: 9000 });
+        expect(c2.payerClaimNumber).toBe('EFT1-PCN2');
+        expect(c2.events.map((e: { event: string }) => e.event)).toEqual(['built', 'exported', 'partly-paid']);
+        // Variances: paid minus what the engine expected for the line, for every line whose payment differs.
+        const expected2 = built[1]?.lines[0]?.expectedCents ?? 0;
+        const v2 = r.body.variances.find((v: { claimId: string }) => v.claimId === c2.claimNumber);
+        expect(v2?.varianceCents).toBe(5000 - expected2);
+        const stored = r.body.claims[1].lines[0];
+        expect(stored.adjustments.map((x: { group: string; reason: string }) => `${x.group}-${x.reason}`)).toEqual([
+          'CO-45',
+          'PR-2',
+        ]);
+        const again = await call(h.app, biller, 'POST', '/api/v1/remittances', { text });
+        expect(again.status).toBe(200);
+        expect(again.body).toMatchObject({ id: remitId, duplicate: true });
+        expect((await call(h.app, biller, 'GET', '/api/v1/remittances')).body.items).toHaveLength(1);
+        expect((await call(h.app, biller, 'GET', `/api/v1/claims/${built[1]?.id}`)).body.paidCents).toBe(5000);
+        const preview = await call(h.app, biller, 'POST', '/api/v1/remittances/preview', { text });
+        expect(preview.body).toMatchObject({ duplicateOf: remitId, postable: false });
+        expect((await call(h.app, otherBiller, 'GET', `/api/v1/remittances/${remitId}`)).status).toBe(404);
+        const one = await call(h.app, pt, 'GET', `/api/v1/remittances/${remitId}`);
+        expect(one.body.claims[2].lines[0].remarks[0]).toMatchObject({ code: 'M80' });
+      });
+
+      it('reports the denial by reason, rule, payer and provider', async () => {
+        const r = await call(h.app, { bearer: a.staff.auditor.token }, 'GET', '/api/v1/reports/denials');
+        expect(r.status).toBe(200);
+        expect(r.body.items).toEqual([
+          expect.objectContaining({
+            reason: '236',
+            group: 'CO',
+            lines: 1,
+            amountCents: 9000,
+            providerNpi: '1234567893',
+            cause: { category: 'ncci', rule: 'ncci-pair' },
+          }),
+        ]);
+        expect(r.body.byRule).toEqual({ 'ncci-pair': { lines: 1, amountCents: 9000 } });
+        expect(Object.values(r.body.byPayer)).toEqual([{ lines: 1, amountCents: 9000 }]);
+        expect((await call(h.app, otherBiller, 'GET', '/api/v1/reports/denials')).body.items).toEqual([]);
+      });
+
+      it('corrects a paid claim (frequency 7) and voids a denied one (frequency 8) with the payer claim number', async () => {
+        const corr = await call(h.app, biller, 'POST', `/api/v1/claims/${built[1]?.id}/correct`, {});
+        expect(corr.status, corr.text).toBe(201);
+        expect(corr.body).toMatchObject({ frequency: '7', payerClaimNumber: 'EFT1-PCN2', status: 'ready' });
+        expect(corr.body.claim.payerClaimNumber).toBe('EFT1-PCN2');
+        expect((await call(h.app, biller, 'GET', `/api/v1/claims/${built[1]?.id}`)).body.status).toBe('corrected');
+        const voided = await call(h.app, biller, 'POST', `/api/v1/claims/${built[2]?.id}/void`, {});
+        expect(voided.status, voided.text).toBe(201);
+        expect(voided.body).toMatchObject({ frequency: '8', payerClaimNumber: 'EFT1-PCN3' });
+        expect((await call(h.app, biller, 'GET', `/api/v1/claims/${built[2]?.id}`)).body.status).toBe('voided');
+        expect((await call(h.app, biller, 'POST', `/api/v1/claims/${built[2]?.id}/void`, {})).status).toBe(409);
+        const file = await call(h.app, biller, 'POST', '/api/v1/claims/export', {});
+        expect(file.status, file.text).toBe(201);
+        const text = (await call(h.app, biller, 'GET', file.body.download)).text;
+        const read = read837(text);
+        expect(read.errors).toEqual([]);
+        expect(read.claims.map((c) => [c.frequency, c.payerClaimNumber])).toEqual([
+          ['7', 'EFT1-PCN2'],
+          ['8', 'EFT1-PCN3'],
+        ]);
+        expect((await call(h.app, otherBiller, 'POST', `/api/v1/claims/${built[0]?.id}/void`, {})).status).toBe(404);
+      });
+
+      it('holds a claim back with the scrub reason, and rebuilds it ready once the plan is fixed', async () => {
+        const { patientId, planId } = await patientWithSignedVisit(4, []);
+        const r = await call(h.app, biller, 'POST', '/api/v1/claims/build', { patientId });
+        expect(r.status, r.text).toBe(201);
+        const [held] = r.body.items;
+        expect(held.status).toBe('draft');
+        expect(held.scrubErrors.map((e: { message: string }) => e.message).join(' ')).toMatch(/ICD-10-CM diagnosis/);
+        const fixed = await call(h.app, pt, 'PATCH', `/api/v1/plans-of-care/${planId}`, { diagnoses: ['M17.11'] });
+        expect(fixed.status, fixed.text).toBe(200);
+        const rebuilt = await call(h.app, biller, 'POST', `/api/v1/claims/${held.id}/rebuild`, {});
+        expect(rebuilt.status, rebuilt.text).toBe(200);
+        expect(rebuilt.body).toMatchObject({ status: 'ready', claimNumber: held.claimNumber, scrubErrors: [] });
+        expect(rebuilt.body.events.map((e: { event: string }) => e.event)).toEqual(['built', 'rebuilt']);
+        expect((await call(h.app, otherBiller, 'POST', `/api/v1/claims/${held.id}/rebuild`, {})).status).toBe(404);
+      });
+    },
+  );
+}
