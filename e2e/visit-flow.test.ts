@@ -105,6 +105,52 @@ describe.runIf(run)('browser: document, sign, bill, and keep clinics apart', () 
     }
   });
 
+  it('a progress report with goal status keeps its draft through a lost network and a reload', async () => {
+    const { context, page } = await signIn(a.therapist.email, a.password);
+    try {
+      await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Patients' }).click();
+      await page.getByRole('link', { name: a.patient.name }).click();
+      await page.getByLabel('Note type').selectOption('progress-report');
+      await page.getByRole('button', { name: 'Start note' }).click();
+      await page.getByRole('heading', { name: `Progress report: ${a.patient.name}` }).waitFor();
+      await page.getByRole('button', { name: 'Add activity' }).click();
+      const act = page.getByRole('region', { name: /^Activity 1/ });
+      await act.getByLabel('Minutes').fill('20');
+      await act.getByLabel('What was done').fill(GOOD);
+      const goal = page.getByRole('group', { name: 'Goal status' });
+      await goal.getByLabel('Status').selectOption('met');
+      await goal.getByLabel('Measure today').fill('5 sit-to-stands in 13 s without hands');
+      await page.clock.fastForward('00:02');
+      await expect.poll(() => page.getByTestId('save-status').textContent(), { timeout: 15_000 }).toContain('Saved');
+
+      await context.setOffline(true);
+      await page
+        .getByLabel('Patient response and progress toward goals')
+        .fill('Goal met; continue plan for gait goal.');
+      await page.clock.fastForward('00:02');
+      await expect.poll(() => page.getByTestId('save-status').textContent(), { timeout: 15_000 }).toContain('Offline');
+
+      await context.setOffline(false);
+      await page.clock.fastForward('00:16');
+      await expect
+        .poll(() => page.getByTestId('save-status').textContent(), { timeout: 15_000 })
+        .toMatch(/Back online|Saved/);
+
+      await page.reload();
+      await page.getByRole('heading', { name: `Progress report: ${a.patient.name}` }).waitFor();
+      expect(await page.getByLabel('Patient response and progress toward goals').inputValue()).toBe(
+        'Goal met; continue plan for gait goal.',
+      );
+      expect(await page.getByRole('group', { name: 'Goal status' }).getByLabel('Status').inputValue()).toBe('met');
+      await screenshot(page, 'therapist-progress-report-offline');
+    } catch (err) {
+      await screenshot(page, 'therapist-progress-report-offline');
+      throw err;
+    } finally {
+      await context.close();
+    }
+  });
+
   it('the biller finds the signed visit in charge review with its expected payment', async () => {
     expect(visitId).not.toBe('');
     const owner = await signInApi(server.url, a.owner.email, a.password);

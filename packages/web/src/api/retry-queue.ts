@@ -19,6 +19,12 @@ export interface QueueStorage {
 
 export type Sender = (w: QueuedWrite) => Promise<void>;
 
+/** What a flush did: the writes the server refused (dropped), and how many are still waiting. */
+export interface FlushResult {
+  refused: { write: QueuedWrite; error: ApiError }[];
+  remaining: number;
+}
+
 const STORAGE_KEY = 'unitwise.retry-queue';
 
 /**
@@ -28,6 +34,7 @@ const STORAGE_KEY = 'unitwise.retry-queue';
  */
 export class RetryQueue {
   private readonly storage: QueueStorage;
+  private running: Promise<FlushResult> | undefined;
 
   /**
    * @param storage - where the queue persists
@@ -59,11 +66,27 @@ export class RetryQueue {
   }
 
   /**
-   * Sends what is queued.
+   * Takes a write off the queue (its owner will send it another way).
+   * @param key - the write's key
+   */
+  remove(key: string): void {
+    this.save(this.pending().filter((x) => x.key !== key));
+  }
+
+  /**
+   * Sends what is queued; a flush already running is joined rather than run twice (that would send each write
+   * twice, and the second would fail its If-Match).
    * @param send - performs one write; throws ApiError with status 0 when offline
    * @returns the writes the server refused, with the error, so the screen can say so
    */
-  async flush(send: Sender): Promise<{ refused: { write: QueuedWrite; error: ApiError }[]; remaining: number }> {
+  flush(send: Sender): Promise<FlushResult> {
+    this.running ??= this.flushOnce(send).finally(() => {
+      this.running = undefined;
+    });
+    return this.running;
+  }
+
+  private async flushOnce(send: Sender): Promise<FlushResult> {
     const refused: { write: QueuedWrite; error: ApiError }[] = [];
     for (const w of this.pending()) {
       try {

@@ -58,6 +58,7 @@ export function useVisitEditor(visitId: string, credential: Credential, clock: (
   const queue = useRef(new RetryQueue(storage()));
   const chain = useRef<Promise<boolean>>(Promise.resolve(true));
   const savedAt = useRef(-1);
+  const saveRef = useRef<(() => Promise<boolean>) | undefined>(undefined);
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: reload is driven by tick
   useEffect(() => {
@@ -77,6 +78,8 @@ export function useVisitEditor(visitId: string, credential: Credential, clock: (
         setRestored(useLocal);
         setDraft(latest.current);
         setStatus(useLocal ? 'pending' : 'saved');
+        // A draft kept on this device may hold work the server never got: send it now.
+        if (useLocal) timer.current = setTimeout(() => void saveRef.current?.(), 0);
       },
       (err: unknown) => live && setLoadError(err),
     );
@@ -140,6 +143,7 @@ export function useVisitEditor(visitId: string, credential: Credential, clock: (
     chain.current = next;
     return next;
   }, [doSave]);
+  saveRef.current = saveNow;
 
   const update = useCallback(
     (change: (d: VisitDraft) => VisitDraft) => {
@@ -159,25 +163,23 @@ export function useVisitEditor(visitId: string, credential: Credential, clock: (
   );
 
   // Send queued saves when the browser says the network is back, and every 15 s in case it does not say.
+  // This visit's queued save goes through the editor's own save chain (newest draft, current ETag), so it never
+  // races a save made meanwhile; saves of other visits left from earlier pages are sent as queued.
   useEffect(() => {
+    const key = `visit:${visitId}`;
     const flush = (): void => {
-      if (queue.current.pending().length === 0) return;
-      void queue.current
-        .flush(async (w) => {
-          const res = await request<VisitRecord>(w.method, w.path, w.body, w.ifMatch ? { ifMatch: w.ifMatch } : {});
-          if (w.key === `visit:${visitId}`) applySaved(res.body, res.etag);
-        })
-        .then(({ refused, remaining }) => {
-          if (remaining === 0 && refused.length === 0) {
-            setStatus('saved');
-            setStatusMessage('Back online: the note was sent.');
-          }
-          for (const r of refused) {
-            if (r.write.key !== `visit:${visitId}`) continue;
-            setStatus(r.error.status === 412 ? 'conflict' : 'error');
-            setStatusMessage(messageOf(r.error));
-          }
+      const pending = queue.current.pending();
+      if (pending.length === 0) return;
+      if (pending.some((w) => w.key === key)) {
+        queue.current.remove(key);
+        savedAt.current = -1;
+        void saveRef.current?.().then((ok) => {
+          if (ok) setStatusMessage('Back online: the note was sent.');
         });
+      }
+      void queue.current.flush(async (w) => {
+        await request<VisitRecord>(w.method, w.path, w.body, w.ifMatch ? { ifMatch: w.ifMatch } : {});
+      });
     };
     window.addEventListener('online', flush);
     const every = setInterval(flush, 15_000);
@@ -186,7 +188,7 @@ export function useVisitEditor(visitId: string, credential: Credential, clock: (
       window.removeEventListener('online', flush);
       clearInterval(every);
     };
-  }, [visitId, applySaved]);
+  }, [visitId]);
 
   useEffect(() => () => clearTimeout(timer.current), []);
 
