@@ -65,6 +65,7 @@ describe('auditor', () => {
     const audit = createAuditor({ patients: [] }).auditVisit(cleanVisit({ patientId: 'nobody' }));
     expect(audit.estimate).toEqual({ payer: 'unknown', totalCents: 0, payerCents: 0, patientCents: 0 });
     expect(audit.lines).toHaveLength(2);
+    expect(audit.findings.map((f) => f.rule)).not.toContain('no-active-plan');
   });
 
   it('auditCase builds history across visits: cloned text on visit 2, progress report due on day 11, KX crossing', () => {

@@ -9,7 +9,8 @@ import { type CheckContext, report } from './context.ts';
  */
 export function checkNoActivePlan(ctx: CheckContext): void {
   const v = ctx.visit;
-  if (ctx.plan || v.noteType === 'evaluation') return;
+  // An unknown patient is an input error the caller reports; its plans cannot be judged.
+  if (ctx.plan || !ctx.patient || v.noteType === 'evaluation') return;
   const severity = ctx.policy?.documentation.certificationWithinDays != null ? 'error' : 'warning';
   let ended: string | undefined;
   let starts: string | undefined;
