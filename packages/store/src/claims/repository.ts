@@ -236,7 +236,7 @@ export function claimsRepository(
       .insertInto('claim_events')
       .values({
         clinic_id: clinicId,
-        id: randomUUID(),
+        id: eventId(),
         claim_id: claimId,
         at: now(),
         event: e.event,
@@ -911,6 +911,18 @@ export function claimsRepository(
   }
 
   return guarded(repo);
+}
+
+let eventCounter = 0n;
+
+/**
+ * An event id that sorts in the order this process wrote its events (history is ordered by time, then id, and a
+ * fixed test clock gives every event the same time): a padded counter over the process start, then randomness.
+ */
+function eventId(): string {
+  eventCounter += 1n;
+  const seq = (process.hrtime.bigint() + eventCounter).toString().padStart(24, '0');
+  return `${seq}-${randomUUID().slice(0, 8)}`;
 }
 
 /** Rolls an export back when one of its claims is no longer ready. */
