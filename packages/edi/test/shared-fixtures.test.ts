@@ -123,6 +123,7 @@ describe.skipIf(!hasShared)('third-party 837P samples', () => {
       msgs.filter((m) => /CLM02 \$500.00 does not equal the sum of its lines \(SV102\) \$12.25/.test(m)),
     ).toHaveLength(2);
     expect(msgs.some((m) => /HI01 "BK" has no component separator/.test(m))).toBe(true);
+    expect(msgs).toContain('HL02 names parent 3, which is not an earlier level.');
     expect(f.errors.find((e) => e.message.startsWith('SE01'))?.where).toBe('ST 987654 segment 34 (SE)');
   });
 
@@ -131,7 +132,7 @@ describe.skipIf(!hasShared)('third-party 837P samples', () => {
     expect(f.transactionSets).toBe(2);
     expect(f.claims).toHaveLength(3);
     expect(f.claims.reduce((n, c) => n + c.lines.length, 0)).toBe(11);
-    expect(f.errors.some((e) => /SE01|GE01|IEA01|CLM02|not closed/.test(e.message))).toBe(false);
+    expect(f.errors.some((e) => /SE01|GE01|IEA01|CLM02|not closed|HL0/.test(e.message))).toBe(false);
     expect(f.warnings.some((w) => w.message.includes('"005010X222"'))).toBe(true);
   });
 

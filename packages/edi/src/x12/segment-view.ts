@@ -93,9 +93,36 @@ export class SegmentView {
   short(i: number): string {
     if (i >= this.length) return '';
     const a = this.bounds[i] as number;
-    const len = (this.bounds[i + 1] as number) - 1 - a;
-    if (len < 1 || len > 3) return len < 1 ? '' : this.text.slice(a, a + len);
+    return this.piece(a, (this.bounds[i + 1] as number) - 1 - a);
+  }
+
+  /**
+   * Splits element `i` into its components, into `out` (reused by the caller); short ones are shared strings.
+   * @param i - element index
+   * @param component - the component separator's char code
+   * @param out - the array to fill
+   * @returns the number of components
+   */
+  componentsInto(i: number, component: number, out: string[]): number {
+    if (i >= this.length) return 0;
     const t = this.text;
+    let a = this.bounds[i] as number;
+    const end = (this.bounds[i + 1] as number) - 1;
+    if (end <= a) return 0;
+    let n = 0;
+    for (let p = a; p <= end; p++) {
+      if (p === end || t.charCodeAt(p) === component) {
+        out[n++] = this.piece(a, p - a);
+        a = p + 1;
+      }
+    }
+    return n;
+  }
+
+  private piece(a: number, len: number): string {
+    if (len < 1) return '';
+    const t = this.text;
+    if (len > 3) return t.slice(a, a + len);
     const key =
       (len << 24) |
       (t.charCodeAt(a) << 16) |
@@ -138,6 +165,31 @@ export class SegmentView {
   cents(i: number): number | null {
     if (i >= this.length) return null;
     return parseCentsRange(this.text, this.bounds[i] as number, (this.bounds[i + 1] as number) - 1);
+  }
+
+  /**
+   * Element `i` as a number, parsed in place for plain integers (units, counts); NaN when not a number.
+   * @param i - element index
+   */
+  num(i: number): number {
+    if (i >= this.length) return Number.NaN;
+    const t = this.text;
+    let a = this.bounds[i] as number;
+    const end = (this.bounds[i + 1] as number) - 1;
+    if (end <= a) return Number.NaN;
+    let neg = false;
+    if (t.charCodeAt(a) === 45) {
+      neg = true;
+      a++;
+    }
+    let n = 0;
+    for (let p = a; p < end; p++) {
+      const c = t.charCodeAt(p) - 48;
+      // Decimals and odd forms go through Number(): rare in units.
+      if (c < 0 || c > 9) return Number(this.el(i));
+      n = n * 10 + c;
+    }
+    return end > a ? (neg ? -n : n) : Number.NaN;
   }
 
   /** The elements as an array (allocates). */

@@ -53,22 +53,14 @@ const T_PLB = 0x504c42; // PLB
 // Failures stored beyond this are only counted, so a wholly unbalanced 50 MB file stays small in memory.
 const MAX_STORED_FAILURES = 1000;
 
-function procedureOf(value: string, d: Delimiters): Procedure {
-  // Hand-split the composite (qualifier:code:mod1..mod4): this runs once per service line.
-  const c = d.component;
-  const q = value.indexOf(c);
-  if (q < 0) return { qualifier: value, code: '', modifiers: [] };
-  const qualifier = value.slice(0, q);
-  let p = value.indexOf(c, q + 1);
-  const code = value.slice(q + 1, p < 0 ? value.length : p);
+// Reused by procedureOf: one array for every SVC composite.
+const parts: string[] = [];
+
+function procedureOf(v: SegmentView, i: number, d: Delimiters): Procedure {
+  const n = v.componentsInto(i, d.component.charCodeAt(0), parts);
   const modifiers: string[] = [];
-  while (p >= 0 && modifiers.length < 4) {
-    const next = value.indexOf(c, p + 1);
-    const m = value.slice(p + 1, next < 0 ? value.length : next);
-    if (m !== '') modifiers.push(m);
-    p = next;
-  }
-  return { qualifier, code, modifiers };
+  for (let k = 2; k < n && k < 6; k++) if (parts[k] !== '') modifiers.push(parts[k] as string);
+  return { qualifier: n > 0 ? (parts[0] as string) : '', code: n > 1 ? (parts[1] as string) : '', modifiers };
 }
 
 /**
@@ -273,14 +265,14 @@ export class Remit835Reader {
     if (txn === null) return;
     this.closeClaim();
     const expected = txn.paidTotalCents - txn.plbTotalCents;
-    this.check(
-      'transaction',
-      () => txn.where,
-      expected,
-      txn.totalCents,
-      () =>
+    if (this.tally('transaction', expected, txn.totalCents))
+      this.record(
+        'transaction',
+        txn.where,
+        expected,
+        txn.totalCents,
         `Payment ${txn.traceNumber || '(no trace)'}: Σ claim payments ${dollars(txn.paidTotalCents)} − provider adjustments ${dollars(txn.plbTotalCents)} = ${dollars(expected)}; BPR02 says ${dollars(txn.totalCents)}.`,
-    );
+      );
     if (this.keep) this.transactions.push(txn);
     else this.transactions.push({ ...txn, claims: [] });
     this.txn = null;
@@ -296,14 +288,14 @@ export class Remit835Reader {
     this.claim = {
       segment: this.env.stPosition,
       claimId: v.el(1),
-      status: v.el(2),
+      status: v.short(2),
       chargeCents: this.amount(v, 3, 'CLP03') ?? 0,
       paidCents: this.amount(v, 4, 'CLP04') ?? 0,
       patientCents: this.amount(v, 5, 'CLP05') ?? 0,
-      filingIndicator: v.el(6),
+      filingIndicator: v.short(6),
       payerClaimNumber: v.el(7),
-      facility: v.el(8),
-      frequency: v.el(9),
+      facility: v.short(8),
+      frequency: v.short(9),
       adjustments: [],
       remarks: [],
       lines: [],
@@ -317,14 +309,14 @@ export class Remit835Reader {
     let adj = 0;
     for (const a of line.adjustments) adj += a.amountCents;
     const expected = line.chargeCents - adj;
-    this.check(
-      'service',
-      () => remitWhere(this.txn?.control ?? '', line.segment, 'SVC'),
-      expected,
-      line.paidCents,
-      () =>
+    if (this.tally('service', expected, line.paidCents))
+      this.record(
+        'service',
+        remitWhere(this.txn?.control ?? '', line.segment, 'SVC'),
+        expected,
+        line.paidCents,
         `Line ${line.procedure.code}${line.lineControl ? ` (${line.lineControl})` : ''}: charge ${dollars(line.chargeCents)} − adjustments ${dollars(adj)} = ${dollars(expected)}; SVC03 paid ${dollars(line.paidCents)}.`,
-    );
+      );
   }
 
   private closeClaim(): void {
@@ -342,24 +334,24 @@ export class Remit835Reader {
       for (const a of l.adjustments) lineAdj += a.amountCents;
     }
     const expected = claim.chargeCents - claimAdj - lineAdj;
-    this.check(
-      'claim',
-      () => remitWhere(txn.control, claim.segment, 'CLP'),
-      expected,
-      claim.paidCents,
-      () =>
+    if (this.tally('claim', expected, claim.paidCents))
+      this.record(
+        'claim',
+        remitWhere(txn.control, claim.segment, 'CLP'),
+        expected,
+        claim.paidCents,
         `Claim ${claim.claimId}: charge ${dollars(claim.chargeCents)} − claim adjustments ${dollars(claimAdj)} − line adjustments ${dollars(lineAdj)} = ${dollars(expected)}; CLP04 paid ${dollars(claim.paidCents)}.`,
-    );
+      );
     if (claim.lines.length > 0) {
       const fromLines = linePaid - claimAdj;
-      this.check(
-        'claim',
-        () => remitWhere(txn.control, claim.segment, 'CLP'),
-        fromLines,
-        claim.paidCents,
-        () =>
+      if (this.tally('claim', fromLines, claim.paidCents))
+        this.record(
+          'claim',
+          remitWhere(txn.control, claim.segment, 'CLP'),
+          fromLines,
+          claim.paidCents,
           `Claim ${claim.claimId} lines: Σ line payments ${dollars(linePaid)} − claim adjustments ${dollars(claimAdj)} = ${dollars(fromLines)}; CLP04 paid ${dollars(claim.paidCents)}.`,
-      );
+        );
     }
     txn.paidTotalCents += claim.paidCents;
     txn.claimCount++;
@@ -374,17 +366,17 @@ export class Remit835Reader {
       this.errors.push({ where: this.env.where('SVC'), message: 'SVC outside a claim (no CLP before it).' });
       return;
     }
-    const units = v.has(5) ? Number(v.el(5)) : 1;
+    const units = v.has(5) ? v.num(5) : 1;
     const line: RemitLine = {
       segment: this.env.stPosition,
-      procedure: procedureOf(v.el(1), d),
+      procedure: procedureOf(v, 1, d),
       chargeCents: this.amount(v, 2, 'SVC02') ?? 0,
       paidCents: this.amount(v, 3, 'SVC03') ?? 0,
       units: Number.isFinite(units) ? units : 1,
       adjustments: [],
       remarks: [],
     };
-    if (v.has(6)) line.submittedProcedure = procedureOf(v.el(6), d);
+    if (v.has(6)) line.submittedProcedure = procedureOf(v, 6, d);
     this.claim.lines.push(line);
     this.line = line;
   }
@@ -446,34 +438,23 @@ export class Remit835Reader {
   }
 
   // The message is built only when it is kept: formatting dollars for every passing line would dominate a 50 MB read.
-  private check(
-    level: BalanceCheck['level'],
-    whereOf: () => string,
-    expected: number,
-    actual: number,
-    message: () => string,
-  ): void {
-    const ok = expected === actual;
+  /**
+   * Counts a balancing check and says whether it must be recorded (a failure, or every check when claims are
+   * kept). Messages are built only then: formatting dollars for every passing line would dominate a 50 MB read.
+   */
+  private tally(level: BalanceCheck['level'], expected: number, actual: number): boolean {
     const s = this.summary[level];
     s.checked++;
-    if (!ok) {
-      s.failed++;
-      this.storedFailures++;
-      if (this.storedFailures <= MAX_STORED_FAILURES) {
-        const m = message();
-        const where = whereOf();
-        this.errors.push({ where, message: `Does not balance (${level}). ${m}` });
-        this.checks.push({ level, where, ok, expectedCents: expected, actualCents: actual, message: m });
-      }
-    } else if (this.keep)
-      this.checks.push({
-        level,
-        where: whereOf(),
-        ok,
-        expectedCents: expected,
-        actualCents: actual,
-        message: message(),
-      });
+    if (expected === actual) return this.keep;
+    s.failed++;
+    this.storedFailures++;
+    return this.storedFailures <= MAX_STORED_FAILURES;
+  }
+
+  private record(level: BalanceCheck['level'], where: string, expected: number, actual: number, message: string): void {
+    const ok = expected === actual;
+    if (!ok) this.errors.push({ where, message: `Does not balance (${level}). ${message}` });
+    this.checks.push({ level, where, ok, expectedCents: expected, actualCents: actual, message });
   }
 }
 

@@ -72,6 +72,8 @@ export class Claim837Reader {
   /** Inside 2320/2330 (other subscriber) of the current claim: NM1s there are not ours. */
   private inOtherSubscriber = false;
   private stSets = 0;
+  /** HL ids seen in the current transaction set. */
+  private readonly hlIds = new Set<string>();
   private segments = 0;
 
   /**
@@ -85,6 +87,7 @@ export class Claim837Reader {
     const tag = seg[0] as string;
     if (this.env.segment(v)) {
       if (tag === 'ST') {
+        this.hlIds.clear();
         this.stSets++;
         this.closeClaim();
       } else if (tag === 'SE' || tag === 'GE' || tag === 'IEA') this.closeClaim();
@@ -94,6 +97,7 @@ export class Claim837Reader {
     switch (tag) {
       case 'HL':
         this.closeClaim();
+        this.hl(seg, where);
         if (seg[3] === '20') {
           this.billingNpi = undefined;
           this.subscriberId = undefined;
@@ -173,6 +177,19 @@ export class Claim837Reader {
 
   private err(where: string, message: string): void {
     this.errors.push({ where, message });
+  }
+
+  // HL01 numbers the levels 1, 2, 3… in order; HL02 names an earlier level (TR3 2000A/B/C).
+  private hl(seg: Segment, where: string): void {
+    const id = seg[1] ?? '';
+    const parent = seg[2] ?? '';
+    const expected = String(this.hlIds.size + 1);
+    if (this.hlIds.has(id)) this.err(where, `HL01 ${id} is used twice in this transaction set.`);
+    else if (id !== expected) this.err(where, `HL01 is ${id}; the next level should be ${expected}.`);
+    if (parent !== '' && !this.hlIds.has(parent)) this.err(where, `HL02 names parent ${parent}, which is not an earlier level.`);
+    if (seg[3] === '20' && parent !== '') this.err(where, 'A billing provider level (HL03 20) has no parent.');
+    if ((seg[3] === '22' || seg[3] === '23') && parent === '') this.err(where, `A level ${seg[3]} needs a parent (HL02).`);
+    this.hlIds.add(id);
   }
 
   private nm1(seg: Segment, where: string): void {
