@@ -186,9 +186,11 @@ export class Claim837Reader {
     const expected = String(this.hlIds.size + 1);
     if (this.hlIds.has(id)) this.err(where, `HL01 ${id} is used twice in this transaction set.`);
     else if (id !== expected) this.err(where, `HL01 is ${id}; the next level should be ${expected}.`);
-    if (parent !== '' && !this.hlIds.has(parent)) this.err(where, `HL02 names parent ${parent}, which is not an earlier level.`);
+    if (parent !== '' && !this.hlIds.has(parent))
+      this.err(where, `HL02 names parent ${parent}, which is not an earlier level.`);
     if (seg[3] === '20' && parent !== '') this.err(where, 'A billing provider level (HL03 20) has no parent.');
-    if ((seg[3] === '22' || seg[3] === '23') && parent === '') this.err(where, `A level ${seg[3]} needs a parent (HL02).`);
+    if ((seg[3] === '22' || seg[3] === '23') && parent === '')
+      this.err(where, `A level ${seg[3]} needs a parent (HL02).`);
     this.hlIds.add(id);
   }
 
