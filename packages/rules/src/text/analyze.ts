@@ -63,6 +63,9 @@ const MASKS = buildKindMasks();
 /** One sticky matcher per kind; a match may not end inside a word. `test` builds no result array. */
 const MATCHERS: RegExp[] = FEATURE_KINDS.map((k) => new RegExp(`(?:${PATTERNS[k].join('|')})(?![a-z0-9])`, 'iy'));
 
+// Evidence lists of the call in progress, emptied before it returns (calls never nest).
+const SCRATCH: (string[] | undefined)[] = new Array(KIND_COUNT).fill(undefined);
+
 /** Letters, digits and underscore: the word characters of `\b`. */
 function isWordChar(c: number): boolean {
   return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95;
@@ -112,7 +115,8 @@ export const EMPTY_FEATURES: DescriptionFeatures = Object.freeze(features([]));
  */
 export function analyzeDescription(text: string | undefined): DescriptionFeatures {
   if (!text) return EMPTY_FEATURES;
-  let found: (string[] | undefined)[] | undefined;
+  let any = false;
+  const found = SCRATCH;
   const len = text.length;
   let p = 0;
   while (p < len) {
@@ -129,7 +133,7 @@ export function analyzeDescription(text: string | undefined): DescriptionFeature
       re.lastIndex = p;
       if (re.test(text)) {
         end = re.lastIndex;
-        found ??= new Array(KIND_COUNT);
+        any = true;
         const list = found[k];
         const phrase = text.slice(p, end);
         if (list) list.push(phrase);
@@ -146,5 +150,8 @@ export function analyzeDescription(text: string | undefined): DescriptionFeature
     while (p < len && isWordChar(text.charCodeAt(p))) p++;
   }
   // No memo: measured on the benchmark, hashing and keeping texts cost more than scanning them again.
-  return found ? features(found) : EMPTY_FEATURES;
+  if (!any) return EMPTY_FEATURES;
+  const result = features(found);
+  found.fill(undefined);
+  return result;
 }
