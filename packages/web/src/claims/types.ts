@@ -1,0 +1,141 @@
+/** Claims and remittances as `/api/v1` answers them (packages/server/src/routes/claims.ts, remittances.ts). */
+
+export type ClaimStatus = 'draft' | 'ready' | 'exported' | 'paid' | 'partly-paid' | 'denied' | 'corrected' | 'voided';
+
+/** A finding that holds a claim back, or a warning. */
+export interface ClaimProblem {
+  where: string;
+  message: string;
+}
+
+export interface ClaimLineRecord {
+  ordinal: number;
+  controlNumber: string;
+  code: string;
+  modifiers: string[];
+  dateOfService: string;
+  units: number;
+  chargeCents: number;
+  expectedCents: number | null;
+  paidCents: number;
+  contractualCents: number;
+  patientCents: number;
+}
+
+export interface ClaimRecord {
+  id: string;
+  claimNumber: string;
+  patientId: string;
+  payerId: string | null;
+  status: ClaimStatus;
+  frequency: '1' | '7' | '8';
+  firstDate: string;
+  lastDate: string;
+  chargeCents: number;
+  paidCents: number;
+  patientCents: number;
+  /** The X12 claim: only the fields the list shows are typed. */
+  claim: { subscriber?: { lastName: string; firstName: string }; payer?: { name: string } };
+  scrubErrors: ClaimProblem[];
+  scrubWarnings: ClaimProblem[];
+  payerClaimNumber: string | null;
+  exportId: string | null;
+  download: string | null;
+  lines?: ClaimLineRecord[];
+}
+
+export interface BuildResult {
+  items: ClaimRecord[];
+  skipped: { visitId: string; reason: string }[];
+  ready: number;
+  held: number;
+}
+
+export interface ExportResult {
+  id: string;
+  fileName: string;
+  claimCount: number;
+  chargeCents: number;
+  download: string;
+}
+
+export interface Explained {
+  group: string;
+  reason: string;
+  amountCents: number;
+  explanation: string;
+}
+
+export interface LinePosting {
+  claimId: string;
+  controlNumber: string | null;
+  matchedBy: 'line-control' | 'code-date-charge' | 'unmatched';
+  code: string;
+  dateOfService?: string;
+  chargeCents: number;
+  paidCents: number;
+  contractualCents: number;
+  patientCents: number;
+  expectedCents: number | null;
+  varianceCents: number | null;
+  adjustments: Explained[];
+  remarks: { code: string; explanation: string }[];
+}
+
+export interface Preview {
+  balanced: boolean;
+  postable: boolean;
+  duplicateOf: string | null;
+  errors: ClaimProblem[];
+  warnings: ClaimProblem[];
+  failedChecks: { level: string; where: string; message: string }[];
+  summary: Record<string, { checked: number; failed: number }>;
+  payments: { traceNumber: string; payer: { name: string }; totalCents: number; paymentDate?: string }[];
+  matches: {
+    claimNumber: string;
+    claimId: string | null;
+    known: boolean;
+    payerStatus: string;
+    newStatus: ClaimStatus | null;
+    statusError: string | null;
+    paidCents: number;
+    patientCents: number;
+    lines: LinePosting[];
+  }[];
+  unknownClaims: string[];
+  variances: LinePosting[];
+  totals: { paidCents: number; contractualCents: number; patientCents: number; otherCents: number };
+}
+
+export interface RemittanceRecord {
+  id: string;
+  fileName: string | null;
+  traceNumbers: string[];
+  payerName: string;
+  paymentDate: string | null;
+  paymentCents: number;
+  paidCents: number;
+  contractualCents: number;
+  patientCents: number;
+  claimCount: number;
+  unknownClaims: string[];
+  postedAt: string;
+  duplicate?: boolean;
+}
+
+export interface DenialRow {
+  reason: string;
+  group: string;
+  payerId: string;
+  providerNpi: string;
+  lines: number;
+  amountCents: number;
+  explanation: string;
+  cause: { category: string; rule?: string };
+}
+
+export interface DenialReport {
+  items: DenialRow[];
+  byRule: Record<string, { lines: number; amountCents: number }>;
+  totalCents: number;
+}
