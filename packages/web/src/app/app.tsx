@@ -13,6 +13,8 @@ const ChargeReviewPage = lazy(() => import('../pages/charge-review.tsx'));
 const DashboardPage = lazy(() => import('../pages/dashboard.tsx'));
 const AdminPage = lazy(() => import('../pages/admin.tsx'));
 const AuditLogPage = lazy(() => import('../pages/audit-log.tsx'));
+const ClaimsPage = lazy(() => import('../pages/claims.tsx'));
+const RemittancesPage = lazy(() => import('../pages/remittances.tsx'));
 
 /** The application: session, layout and routes. */
 export function App(): ReactNode {
@@ -48,6 +50,8 @@ function Routes(): ReactNode {
   if (matchPath('/dashboard', path)) return <DashboardPage />;
   if (matchPath('/admin', path)) return <AdminPage />;
   if (matchPath('/audit-log', path)) return <AuditLogPage />;
+  if (matchPath('/claims', path)) return <ClaimsPage />;
+  if (matchPath('/remittances', path)) return <RemittancesPage />;
   if (path === '/' || matchPath('/today', path)) {
     if (hasRole(user, 'therapist', 'assistant')) return <TodayPage />;
     if (hasRole(user, 'biller')) return <ChargeReviewPage />;

@@ -14,6 +14,8 @@ const NAV: NavItem[] = [
   { to: '/today', label: 'Today', roles: ['therapist', 'assistant', 'owner'] },
   { to: '/patients', label: 'Patients', roles: ['therapist', 'assistant', 'owner', 'biller', 'auditor'] },
   { to: '/charges', label: 'Charge review', roles: ['biller', 'owner'] },
+  { to: '/claims', label: 'Claims', roles: ['biller', 'owner', 'auditor', 'therapist'] },
+  { to: '/remittances', label: 'Remittances', roles: ['biller', 'owner', 'auditor'] },
   { to: '/dashboard', label: 'Dashboard', roles: ['owner', 'biller'] },
   { to: '/admin', label: 'Administration', roles: ['owner'] },
   { to: '/audit-log', label: 'Audit log', roles: ['owner', 'auditor'] },
