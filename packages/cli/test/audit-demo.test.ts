@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { auditCase, auditOptions, parseCaseFile } from '@unitwise/rules';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { demoDir, runCli, spawnCli } from './helpers.ts';
+import { demoDir, runCli, SPAWN_TIMEOUT, spawnCli } from './helpers.ts';
 
 const demoPath = resolve(demoDir, 'clinic.json');
 
@@ -121,11 +121,15 @@ describe('unitwise audit on the demo clinic', () => {
     expect(r.stdout).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
   });
 
-  it('runs as a real process with --out and exit status 1', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'unitwise-json-'));
-    const out = join(dir, 'report.json');
-    const r = spawnCli(['audit', demoPath, '--format', 'json', '--out', out]);
-    expect(r.code).toBe(1);
-    expect(JSON.parse(readFileSync(out, 'utf8')).summary.visits).toBe(67);
-  });
+  it(
+    'runs as a real process with --out and exit status 1',
+    () => {
+      const dir = mkdtempSync(join(tmpdir(), 'unitwise-json-'));
+      const out = join(dir, 'report.json');
+      const r = spawnCli(['audit', demoPath, '--format', 'json', '--out', out]);
+      expect(r.code).toBe(1);
+      expect(JSON.parse(readFileSync(out, 'utf8')).summary.visits).toBe(67);
+    },
+    SPAWN_TIMEOUT,
+  );
 });

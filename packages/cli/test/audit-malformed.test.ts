@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { hasStackTrace, runCli, spawnCli } from './helpers.ts';
+import { hasStackTrace, runCli, SPAWN_TIMEOUT, spawnCli } from './helpers.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'unitwise-bad-'));
 function file(name: string, text: string): string {
@@ -35,16 +35,20 @@ async function audit(path: string) {
 }
 
 describe('unitwise audit on malformed input: exit 2, named paths, no stack trace', () => {
-  it('broken JSON (real process) names the line and column', () => {
-    const p = file('broken.json', '{\n  "patients": [],\n  "visits": [\n    { "id": "v1", }\n  ]\n}\n');
-    const r = spawnCli(['audit', p, '--format', 'json']);
-    expect(r.code).toBe(2);
-    expect(hasStackTrace(r.stderr)).toBe(false);
-    expect(JSON.parse(r.stdout).inputErrors).toEqual([
-      { where: 'line 4, column 19', message: expect.stringMatching(/^not valid JSON: /) },
-    ]);
-    expect(r.stderr).toContain('line 4, column 19');
-  });
+  it(
+    'broken JSON (real process) names the line and column',
+    () => {
+      const p = file('broken.json', '{\n  "patients": [],\n  "visits": [\n    { "id": "v1", }\n  ]\n}\n');
+      const r = spawnCli(['audit', p, '--format', 'json']);
+      expect(r.code).toBe(2);
+      expect(hasStackTrace(r.stderr)).toBe(false);
+      expect(JSON.parse(r.stdout).inputErrors).toEqual([
+        { where: 'line 4, column 19', message: expect.stringMatching(/^not valid JSON: /) },
+      ]);
+      expect(r.stderr).toContain('line 4, column 19');
+    },
+    SPAWN_TIMEOUT,
+  );
 
   it('truncated JSON points at the end', async () => {
     const r = await audit(file('cut.json', '{"patients": [{"id": "p1"'));

@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { hasStackTrace, repoRoot, runCli } from './helpers.ts';
+import { hasStackTrace, repoRoot, runCli, SPAWN_TIMEOUT } from './helpers.ts';
 
 describe('unitwise (entry)', () => {
   it('prints help listing every command', async () => {
@@ -35,13 +35,17 @@ describe('unitwise (entry)', () => {
     expect(hasStackTrace(r.stderr)).toBe(false);
   });
 
-  it('runs as a real process through bin/unitwise.js: --version', () => {
-    const r = spawnSync(process.execPath, [resolve(repoRoot, 'packages/cli/bin/unitwise.js'), '--version'], {
-      encoding: 'utf8',
-    });
-    expect(r.status).toBe(0);
-    expect(r.stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
-  });
+  it(
+    'runs as a real process through bin/unitwise.js: --version',
+    () => {
+      const r = spawnSync(process.execPath, [resolve(repoRoot, 'packages/cli/bin/unitwise.js'), '--version'], {
+        encoding: 'utf8',
+      });
+      expect(r.status).toBe(0);
+      expect(r.stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
+    },
+    SPAWN_TIMEOUT,
+  );
 });
 
 describe('command registry', () => {

@@ -7,6 +7,8 @@ import { run } from '../src/run.ts';
 
 export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
 export const demoDir = resolve(repoRoot, 'packages/cli/demo');
+/** Tests that start a real process get longer: a loaded machine takes seconds to start tsx. */
+export const SPAWN_TIMEOUT = 90_000;
 const mainTs = resolve(repoRoot, 'packages/cli/src/main.ts');
 
 export interface CliResult {

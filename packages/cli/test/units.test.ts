@@ -1,26 +1,30 @@
 import { describe, expect, it } from 'vitest';
-import { hasStackTrace, runCli, spawnCli } from './helpers.ts';
+import { hasStackTrace, runCli, SPAWN_TIMEOUT, spawnCli } from './helpers.ts';
 
 describe('unitwise units', () => {
-  it('CMS-1 as JSON (real process): 97112 24 + 97110 23 = 47 minutes, 3 units, 2 + 1', () => {
-    // Pub. 100-04 Ch. 5 §20.2, example 1 (rules.md §1.4, CMS-1).
-    const r = spawnCli(['units', '--json', '97112=24', '97110=23']);
-    expect(r.code).toBe(0);
-    const out = JSON.parse(r.stdout);
-    expect(Object.keys(out)).toEqual(['method', 'totalTimedMinutes', 'totalUnits', 'lines', 'explanation']);
-    expect(out).toMatchObject({
-      method: 'cms',
-      totalTimedMinutes: 47,
-      totalUnits: 3,
-      lines: [
-        { code: '97112', minutes: 24, units: 2 },
-        { code: '97110', minutes: 23, units: 1 },
-      ],
-    });
-    expect(Object.keys(out.lines[0])).toEqual(['code', 'minutes', 'units']);
-    expect(out.explanation.length).toBeGreaterThan(1);
-    expect(out.explanation.join(' ')).toContain('§20.2');
-  });
+  it(
+    'CMS-1 as JSON (real process): 97112 24 + 97110 23 = 47 minutes, 3 units, 2 + 1',
+    () => {
+      // Pub. 100-04 Ch. 5 §20.2, example 1 (rules.md §1.4, CMS-1).
+      const r = spawnCli(['units', '--json', '97112=24', '97110=23']);
+      expect(r.code).toBe(0);
+      const out = JSON.parse(r.stdout);
+      expect(Object.keys(out)).toEqual(['method', 'totalTimedMinutes', 'totalUnits', 'lines', 'explanation']);
+      expect(out).toMatchObject({
+        method: 'cms',
+        totalTimedMinutes: 47,
+        totalUnits: 3,
+        lines: [
+          { code: '97112', minutes: 24, units: 2 },
+          { code: '97110', minutes: 23, units: 1 },
+        ],
+      });
+      expect(Object.keys(out.lines[0])).toEqual(['code', 'minutes', 'units']);
+      expect(out.explanation.length).toBeGreaterThan(1);
+      expect(out.explanation.join(' ')).toContain('§20.2');
+    },
+    SPAWN_TIMEOUT,
+  );
 
   it('AMA counts each code alone', async () => {
     const r = await runCli(['units', '--method', 'ama', '--json', '97530=20', '97110=10']);
