@@ -271,6 +271,34 @@ for (const engine of await engineTargets()) {
         expect(signEval.body.detail).toMatch(/assistant cannot sign/);
       });
 
+      it('adds fee schedules as rows or as one schedule of a payer, all or nothing, with field paths', async () => {
+        const biller = { bearer: a.staff.biller.token };
+        const payer = await call(h.app, biller, 'POST', '/api/v1/payers', { name: 'Acme', policyId: 'acme-fees' });
+        const one = await call(h.app, biller, 'POST', '/api/v1/fee-schedules', {
+          payerId: payer.body.id,
+          effectiveFrom: '2026-01-01',
+          entries: [
+            { code: '97530', cents: 5200 },
+            { code: '97110', cents: 4100 },
+          ],
+        });
+        expect(one.status).toBe(201);
+        expect(one.body.items.map((r: { payerPolicyId: string }) => r.payerPolicyId)).toEqual([
+          'acme-fees',
+          'acme-fees',
+        ]);
+        const bad = await call(h.app, biller, 'POST', '/api/v1/fee-schedules', {
+          rows: [
+            { payerPolicyId: 'acme-fees', code: '97112', effectiveFrom: '2026-01-01', cents: 3900 },
+            { payerPolicyId: 'acme-fees', code: '97140', effectiveFrom: '2026-01-01', cents: 12.5 },
+          ],
+        });
+        expect(bad.status).toBe(400);
+        expect(bad.body.errors.map((e: { path: string }) => e.path)).toEqual(['rows.1.cents']);
+        const listed = await call(h.app, biller, 'GET', '/api/v1/fee-schedules?payerPolicyId=acme-fees');
+        expect(listed.body.items.map((r: { code: string }) => r.code).sort()).toEqual(['97110', '97530']);
+      });
+
       it('records timer segments on a draft', async () => {
         const id = await f.draftVisit('therapist');
         const start = await call(h.app, pt, 'POST', `/api/v1/visits/${id}/segments`, {

@@ -8,11 +8,28 @@ import { parseIfMatch } from './etag.ts';
 import { MAX_IDEMPOTENCY_KEY, requestFingerprint } from './idempotency.ts';
 import type { AuditEvent, RouteDef, RouteResult } from './route.ts';
 
+type Issue = z.core.$ZodIssue;
+
+/** A union's failure as the issues of its closest branch (the one with the fewest), so paths name real fields. */
+function flatten(
+  issues: readonly Issue[],
+  base: readonly PropertyKey[] = [],
+): { path: PropertyKey[]; message: string }[] {
+  return issues.flatMap((i) => {
+    const path = [...base, ...i.path];
+    if (i.code === 'invalid_union' && i.errors.length > 0) {
+      const best = [...i.errors].sort((a, b) => a.length - b.length)[0] ?? [];
+      if (best.length > 0) return flatten(best, path);
+    }
+    return [{ path, message: i.message }];
+  });
+}
+
 function parsePart(schema: z.ZodType | undefined, value: unknown, prefix: string, errors: FieldError[]): unknown {
   if (!schema) return undefined;
   const r = schema.safeParse(value ?? (prefix === 'body' ? undefined : {}));
   if (r.success) return r.data;
-  for (const i of r.error.issues) {
+  for (const i of flatten(r.error.issues)) {
     // Body paths are reported bare (`services.0.minutes`); query and path parameters get their part as prefix.
     const path = joinPath(i.path);
     errors.push({ path: prefix === 'body' ? path : path ? `${prefix}.${path}` : prefix, message: i.message });

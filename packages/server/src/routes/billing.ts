@@ -1,5 +1,5 @@
 import { validatePayerInputs } from '@unitwise/rules';
-import type { Store } from '@unitwise/store';
+import type { NewFeeScheduleRow, Store } from '@unitwise/store';
 import { z } from 'zod';
 import { ApiError, notFound } from '../errors/api-error.ts';
 import { defineRoute, type RouteDef } from '../http/route.ts';
@@ -222,7 +222,10 @@ export const billingRoutes: RouteDef[] = [
     status: 201,
     idempotent: true,
     async handler({ body, principal, deps, audit }) {
-      const rows = await deps.store.feeSchedules.add(principal.clinicId, body.rows);
+      const rows = await deps.store.feeSchedules.add(
+        principal.clinicId,
+        await feeRowsOf(deps.store, principal.clinicId, body),
+      );
       await audit({ action: 'fee-schedule.add', entity: 'fee-schedule', detail: { rows: rows.length } });
       return { body: { items: rows, next: null } };
     },
@@ -248,4 +251,34 @@ export const billingRoutes: RouteDef[] = [
 async function policyIdsOf(store: Store, clinicId: string): Promise<string[]> {
   const [payers, policies] = await Promise.all([store.payers.list(clinicId), store.payerPolicies.list(clinicId)]);
   return [...new Set([...payers.map((p) => p.policyId), ...policies.map((p) => p.id)])];
+}
+
+/**
+ * The rows a fee-schedule body stands for; a schedule named by payer takes that payer's policy id.
+ * @param store - the store
+ * @param clinicId - the clinic
+ * @param body - the validated body
+ */
+async function feeRowsOf(
+  store: Store,
+  clinicId: string,
+  body: z.output<typeof FeeRowsBody>,
+): Promise<NewFeeScheduleRow[]> {
+  if ('rows' in body) return body.rows;
+  let policyId = body.payerPolicyId;
+  if (!policyId && body.payerId) policyId = (await store.payers.get(clinicId, body.payerId))?.policyId;
+  if (!policyId) {
+    const path = body.payerId ? 'payerId' : 'payerPolicyId';
+    throw new ApiError('invalid', 'Name the payer policy (or an existing payer) the schedule belongs to.', [
+      { path, message: 'Not found.' },
+    ]);
+  }
+  const { effectiveFrom, effectiveTo } = body;
+  return body.entries.map((e) => ({
+    payerPolicyId: policyId,
+    code: e.code,
+    cents: e.cents,
+    effectiveFrom,
+    effectiveTo: effectiveTo ?? null,
+  }));
 }

@@ -99,7 +99,23 @@ const FeeRow = z.object({
   cents: z.number().int().min(0).max(10_000_000),
 });
 /** Fee schedule rows to add, all or nothing. */
-export const FeeRowsBody = z.object({ rows: z.array(FeeRow).min(1).max(2000) });
+/**
+ * Fee schedule rows to add, all or nothing: either `rows`, or one schedule of a payer policy (or of a payer, whose
+ * policy is used) with `entries` of code and per-unit cents from one effective date.
+ */
+export const FeeRowsBody = z.union([
+  z.object({ rows: z.array(FeeRow).min(1).max(2000) }),
+  z.object({
+    payerPolicyId: z.string().min(1).max(60).optional(),
+    payerId: z.string().min(1).max(100).optional(),
+    effectiveFrom: isoDate,
+    effectiveTo: isoDate.nullable().optional(),
+    entries: z
+      .array(FeeRow.pick({ code: true, cents: true }))
+      .min(1)
+      .max(2000),
+  }),
+]);
 export const FeeQuery = z.object({
   payerPolicyId: z.string().min(1).max(60).optional().describe('Absent: every policy the clinic’s payers use.'),
   on: isoDate.optional(),
