@@ -3,7 +3,7 @@ import { type FormEvent, type ReactNode, useState } from 'react';
 import { directory } from '../api/directory.ts';
 import { api } from '../api/endpoints.ts';
 import { ApiError, fieldMessage, messageOf } from '../api/problem.ts';
-import type { PlanOfCareRecord, VisitRecord } from '../api/types.ts';
+import type { GoalRecord, PlanOfCareRecord, VisitRecord } from '../api/types.ts';
 import { hasRole, useAuth } from '../app/auth.tsx';
 import { Link } from '../app/router.tsx';
 import { SelectField, TextArea, TextField } from '../components/field.tsx';
@@ -195,7 +195,11 @@ function PlanCard(props: {
           }));
           return (
             <li key={g.id}>
-              <p>{g.text}</p>
+              <GoalLine
+                goal={g}
+                canEdit={props.canEdit}
+                onSave={(next) => void act({ goals: p.goals.map((x) => (x.id === g.id ? { ...x, ...next } : x)) })}
+              />
               {points.length > 1 && (
                 <LineChart title={`Minutes of treatment aimed at this goal, per visit`} points={points} />
               )}
@@ -333,5 +337,60 @@ function NewPlan(props: { patientId: string; onSaved(): void }): ReactNode {
         </p>
       )}
     </form>
+  );
+}
+
+const GOAL_STATUSES = ['active', 'met', 'discontinued'] as const;
+
+function GoalLine(props: {
+  goal: GoalRecord;
+  canEdit: boolean;
+  onSave(next: Pick<GoalRecord, 'text' | 'status'>): void;
+}): ReactNode {
+  const g = props.goal;
+  const [editing, setEditing] = useState(false);
+  const [text, setText] = useState(g.text);
+  const status = g.status ?? 'active';
+  if (!props.canEdit) {
+    return (
+      <p>
+        {g.text} <Badge tone={status === 'met' ? 'ok' : status === 'discontinued' ? 'info' : 'warn'}>{status}</Badge>
+      </p>
+    );
+  }
+  return (
+    <div className="row goal-line">
+      {editing ? (
+        <TextField label="Goal" value={text} onChange={(e) => setText(e.target.value)} />
+      ) : (
+        <p className="goal-text">{g.text}</p>
+      )}
+      <SelectField
+        label="Goal status"
+        value={status}
+        onChange={(e) =>
+          props.onSave({ text: g.text, status: GOAL_STATUSES.find((x) => x === e.target.value) ?? status })
+        }
+      >
+        {GOAL_STATUSES.map((x) => (
+          <option key={x}>{x}</option>
+        ))}
+      </SelectField>
+      {editing ? (
+        <button
+          type="button"
+          onClick={() => {
+            setEditing(false);
+            if (text.trim() && text.trim() !== g.text) props.onSave({ text: text.trim(), status });
+          }}
+        >
+          Save goal
+        </button>
+      ) : (
+        <button type="button" onClick={() => setEditing(true)}>
+          Edit goal
+        </button>
+      )}
+    </div>
   );
 }

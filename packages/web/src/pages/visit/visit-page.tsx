@@ -4,6 +4,7 @@ import { messageOf } from '../../api/problem.ts';
 import { hasRole, useAuth } from '../../app/auth.tsx';
 import { Link } from '../../app/router.tsx';
 import { TextArea, TextField } from '../../components/field.tsx';
+import { formatCents } from '../../components/money.ts';
 import { patientName } from '../../components/names.ts';
 import { type ActivityDraft, draftToVisit, newActivity } from '../../visit/draft.ts';
 import { mergeFindings, suggestFor } from '../../visit/engine.ts';
@@ -259,6 +260,11 @@ export function VisitPage(props: { visitId: string }): ReactNode {
         )}
 
         <SignPanel findings={findings} canSign={canSign} onSign={ed.sign} />
+        {/* On a tablet the results sit below the note; this bar keeps their gist in view and jumps to them. */}
+        <a className="live-mini" href="#live-title">
+          Live results: {live.units.totalUnits} units · {findings.filter((f) => f.severity === 'error').length} errors ·{' '}
+          {findings.filter((f) => f.severity === 'warning').length} warnings · {formatCents(live.estimate.totalCents)}
+        </a>
       </div>
       {policy && (
         <LivePanel
