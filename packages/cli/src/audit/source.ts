@@ -79,6 +79,8 @@ export async function openSource(io: CliIO, file: string, forced: string | undef
     if (!format) throw new UsageError(`unknown --input-format '${forced}'. Use one of: ${INPUT_FORMATS.join(', ')}.`);
   }
   if (file === '-') {
+    if ((io.stdin as { isTTY?: boolean }).isTTY)
+      io.stderr.write('reading the case file from the terminal; end it with Ctrl-D\n');
     const { head, rest } = await peek(io.stdin);
     const f = format ?? sniffFormat(head);
     return { format: f, size: undefined, name: 'standard input', stream: () => rest, text: () => streamText(rest) };
