@@ -18,6 +18,8 @@ const TARGET = new RegExp(
     // assistance levels
     String.raw`\b(?:independent(?:ly)?|mod(?:ified)?\s*I\b|SBA|stand[- ]?by|supervision|CGA|contact\s*guard|(?:min(?:imal)?|mod(?:erate)?|max(?:imal)?)\s*(?:A\b|assist)|\d+\s*%\s*assist)`,
     // accuracy and cueing targets
+    // "8 of 10 trials", "9 out of 10 objects": a proportion is a target whatever it counts
+    String.raw`\b\d+\s*(?:of|out\s+of)\s*\d+\b`,
     String.raw`\b(?:\d+\s*\/\s*\d+\s*trials|\d+\s*%\s*(?:accuracy|of\s*trials)|(?:min(?:imal)?|no)\s*cues)`,
   ].join('|'),
   'i',
