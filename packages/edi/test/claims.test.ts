@@ -1,4 +1,5 @@
 import type { Visit } from '@unitwise/rules';
+import { createPolicyRegistry } from '@unitwise/rules';
 import { describe, expect, it } from 'vitest';
 import {
   type BuildClaimsInput,
@@ -8,6 +9,7 @@ import {
   orderModifiers,
   type SignedVisit,
   scrubClaim,
+  visitAsBilled,
 } from '../src/index.ts';
 import { THERAPY_BATCH } from './fixtures/therapy-batch.ts';
 
@@ -132,6 +134,18 @@ describe('buildClaims', () => {
         { discipline: true, assistant: true, kx: true },
       ),
     ).toEqual(['GP', 'CQ', 'KX']);
+  });
+});
+
+describe('visitAsBilled', () => {
+  it('gives each service the modifiers its claim line gets, so the audit sees the visit as billed', () => {
+    const v = (visits[1] as SignedVisit).visit;
+    const billed = visitAsBilled(v, createPolicyRegistry().resolve('medicare', v.date), true);
+    expect(billed.services.map((s) => s.modifiers)).toEqual([
+      ['GP', 'CQ', 'KX'],
+      ['GP', 'CQ', 'KX', '59'],
+    ]);
+    expect(v.services[0]?.modifiers).toBeUndefined();
   });
 });
 

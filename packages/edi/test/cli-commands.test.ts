@@ -7,8 +7,8 @@ import { describe, expect, it } from 'vitest';
 import { command as claims } from '../../cli/src/commands/claims.ts';
 import { command as remit } from '../../cli/src/commands/remit.ts';
 import type { CliIO } from '../../cli/src/io.ts';
-import { read837 } from '../src/index.ts';
-import { fixtures, hasShared, sharedX12 } from './helpers.ts';
+import { read837, tokenize } from '../src/index.ts';
+import { fixtures, hasShared, nodeX12Segments, normaliseControls, sharedX12 } from './helpers.ts';
 
 interface Captured {
   io: CliIO;
@@ -114,8 +114,13 @@ describe('unitwise claims export', () => {
     expect(code).toBe(1);
     expect(c.err()).toMatch(/held back claim UW000002 \(visits V3\)/);
     expect(c.err()).toMatch(/member id from the insurance card is missing/);
-    const f = read837(readFileSync(out));
+    // The rule engine's error findings on the visit hold the claim back too.
+    expect(c.err()).toMatch(/visit V3: no-active-plan: No PT plan of care covers 2025-01-07/);
+    expect(c.err()).not.toMatch(/discipline-modifier|assistant-modifier/);
+    const text = readFileSync(out, 'utf8');
+    const f = read837(text);
     expect(f.errors).toEqual([]);
+    expect(normaliseControls(nodeX12Segments(text))).toEqual(normaliseControls(tokenize(text).segments));
     expect(f.claims.map((x) => x.lines.map((l) => [l.code, ...l.modifiers].join(' ')))).toEqual([
       ['97530 GP', '97110 GP'],
       ['97530 GP CQ', '97140 GP CQ 59'],

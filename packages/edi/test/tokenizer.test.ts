@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { SegmentReader, tokenize } from '../src/index.ts';
+import { components, repetitions, SegmentReader, tokenize } from '../src/index.ts';
 
 const ISA =
   'ISA*00*          *00*          *ZZ*SUBMITTERID    *ZZ*RECEIVERID     *250106*1200*^*00501*000000001*0*T*:~';
@@ -50,6 +50,21 @@ describe('tokenize', () => {
     expect(t.segments.map((s) => s.join(','))).toContain('GS,HP,X,Y');
     expect(t.delimiters).toEqual({ element: '|', component: '>', repetition: '^', segment: '\n' });
     expect(t.segments.filter((s) => s[0] === 'ISA')).toHaveLength(2);
+  });
+
+  it('splits repetitions (ISA11) and components (ISA16) only when asked', () => {
+    const t = tokenize(`${ISA}HI*ABK:M25561^ABF:M6281~`);
+    const d = t.delimiters;
+    if (!d) throw new Error('no delimiters');
+    const hi = t.segments[1] as string[];
+    expect(hi[1]).toBe('ABK:M25561^ABF:M6281');
+    expect(repetitions(hi[1], d).map((r) => components(r, d))).toEqual([
+      ['ABK', 'M25561'],
+      ['ABF', 'M6281'],
+    ]);
+    const u = tokenize(`${ISA.replace('*^*00501', '*U*00401')}X*A^B~`);
+    expect(u.delimiters?.repetition).toBeNull();
+    expect(repetitions('A^B', u.delimiters ?? d)).toEqual(['A^B']);
   });
 
   it('reports a short ISA and still reads it', () => {

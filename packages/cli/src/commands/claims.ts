@@ -15,9 +15,17 @@ import {
   read837,
   type SignedVisit,
   scrubClaim,
+  visitAsBilled,
   write837,
 } from '@unitwise/edi';
-import { type CaseFile, createPolicyRegistry, parseCaseFile, type Visit } from '@unitwise/rules';
+import {
+  auditCase,
+  auditOptions,
+  type CaseFile,
+  createPolicyRegistry,
+  parseCaseFile,
+  type Visit,
+} from '@unitwise/rules';
 import { parseCommandArgs } from '../args.ts';
 import type { Command } from '../command.ts';
 import type { CliIO } from '../io.ts';
@@ -127,6 +135,16 @@ async function exportClaims(argv: string[], io: CliIO): Promise<number> {
   for (const e of parsed.errors) io.stderr.write(`input error ${e.where}: ${e.message}\n`);
 
   const registry = createPolicyRegistry(parsed.file.payers ?? []);
+  // The same audit as `unitwise audit`, run on the visits as they will be billed (with the modifiers the claim
+  // lines get): its units go on the lines and its error findings hold claims back.
+  const billed: CaseFile = {
+    ...parsed.file,
+    visits: parsed.file.visits.map((v) => {
+      const p = parsed.file.patients.find((x) => x.id === v.patientId);
+      return visitAsBilled(v, p ? registry.resolve(p.payer, v.date) : undefined);
+    }),
+  };
+  const audits = new Map(auditCase(billed, auditOptions.bulk).visits.map((a) => [a.id, a]));
   const visits: SignedVisit[] = [];
   for (const v of parsed.file.visits) {
     const patient = parsed.file.patients.find((p) => p.id === v.patientId);
@@ -140,7 +158,11 @@ async function exportClaims(argv: string[], io: CliIO): Promise<number> {
     }
     const claimPayer: ClaimPayer = { id: payer.id, name: payer.name, policyId: patient.payer };
     const rendering = v.provider.id ? billing.providers?.[v.provider.id] : undefined;
+    const audit = audits.get(v.id);
     visits.push({
+      ...(audit && audit.lines.length === v.services.length
+        ? { units: audit.lines.map((l) => l.claimedUnits ?? l.units), findings: audit.findings }
+        : {}),
       visit: v,
       patient: { id: patient.id, ...info },
       payer: claimPayer,

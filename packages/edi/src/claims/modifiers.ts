@@ -1,4 +1,4 @@
-import type { Discipline, Service, Visit } from '@unitwise/rules';
+import type { Discipline, ResolvedPolicy, Service, Visit } from '@unitwise/rules';
 
 /** GP/GO/GN by discipline (Pub. 100-04 Ch. 5 §20.1; x12.md §3 Therapy modifiers). */
 export const DISCIPLINE_MODIFIER: Readonly<Record<Discipline, string>> = { PT: 'GP', OT: 'GO', SLP: 'GN' };
@@ -53,4 +53,24 @@ export function orderModifiers(
     add(m);
   }
   return out;
+}
+
+/**
+ * Every service of a visit with the modifiers its claim line will carry under the payer's policy (discipline
+ * and assistant modifiers when the policy requires them, KX when asked), so the rule engine can audit the visit
+ * as billed. At most four per service.
+ * @param visit - the visit
+ * @param policy - the payer's policy on the date of service, if known
+ * @param kx - the year's spend passed the threshold and KX is attested
+ */
+export function visitAsBilled(visit: Visit, policy: ResolvedPolicy | undefined, kx = false): Visit {
+  const opts = {
+    discipline: policy?.documentation.requiresDisciplineModifier ?? true,
+    assistant: policy?.documentation.requiresAssistantModifier ?? false,
+    kx: kx && (policy?.documentation.appliesKxThreshold ?? false),
+  };
+  return {
+    ...visit,
+    services: visit.services.map((s) => ({ ...s, modifiers: orderModifiers(visit, s, opts).slice(0, 4) })),
+  };
 }
