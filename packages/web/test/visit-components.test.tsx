@@ -5,6 +5,7 @@ import type { Patient, Visit } from '@unitwise/rules';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ActivityCard } from '../src/pages/visit/activity-card.tsx';
 import { LivePanel } from '../src/pages/visit/live-panel.tsx';
+import { SignPanel } from '../src/pages/visit/sign-panel.tsx';
 import { newActivity } from '../src/visit/draft.ts';
 import { computeLiveResults } from '../src/visit/live-results.ts';
 
@@ -89,5 +90,36 @@ describe('activity card', () => {
     fireEvent.change(minutes, { target: { value: '17' } });
     fireEvent.click(screen.getByLabelText('Stand from a chair'));
     expect(changes).toEqual([{ minutesTyped: 17 }, { goalIds: ['g1'] }]);
+  });
+});
+
+describe('sign panel', () => {
+  it('an error finding needs a written reason before signing; the reason goes out as an override of that service', async () => {
+    const sent: unknown[] = [];
+    render(
+      <SignPanel
+        canSign
+        findings={[
+          { rule: 'vague-description', severity: 'error', message: 'Write the task.', service: 1 },
+          { rule: 'missing-response', severity: 'warning', message: 'Record the response.' },
+        ]}
+        onSign={async (o) => {
+          sent.push(o);
+          return null;
+        }}
+      />,
+    );
+    const sign = screen.getByRole('button', { name: 'Sign note' }) as HTMLButtonElement;
+    expect(sign.disabled).toBe(true);
+    expect(screen.getByText('1 error still needs a fix or a reason before signing.')).toBeTruthy();
+    fireEvent.change(screen.getByLabelText('Reason to override vague-description (activity 2)'), {
+      target: { value: 'Task documented in the evaluation of the same day.' },
+    });
+    expect(sign.disabled).toBe(false);
+    fireEvent.click(sign);
+    await screen.findByRole('button', { name: 'Sign note' });
+    expect(sent).toEqual([
+      [{ rule: 'vague-description', service: 1, reason: 'Task documented in the evaluation of the same day.' }],
+    ]);
   });
 });

@@ -97,7 +97,8 @@ export function SignPanel(props: {
       </button>
       {blocking.length > 0 && (
         <p className="muted">
-          {blocking.length} error{blocking.length === 1 ? '' : 's'} still need a fix or a reason before signing.
+          {blocking.length} error{blocking.length === 1 ? ' still needs' : 's still need'} a fix or a reason before
+          signing.
         </p>
       )}
     </section>
