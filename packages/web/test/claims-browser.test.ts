@@ -1,0 +1,193 @@
+/**
+ * The claims and remittances pages in a real browser against a real server: a biller builds claims from signed
+ * visits, exports the 837P and downloads it, uploads the payer's 835, sees the preview (balancing, matched lines,
+ * reasons in plain words), posts it, and reads the denial report. Skipped with the reason printed when chromium is
+ * missing (and failing under CI, as the other browser tests do).
+ */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type ApiSession, signInApi } from '../../../e2e/support/api-session.ts';
+import { chromiumAvailable, launchChromium, screenshot } from '../../../e2e/support/browser.ts';
+import { ensureWebBuilt } from '../../../e2e/support/build-web.ts';
+import { type ClinicFixture, createClinic } from '../../../e2e/support/clinic-setup.ts';
+import { startTestServer, type TestServer } from '../../../e2e/support/server.ts';
+import { make835 } from '../../server/test/helpers/claims-835.ts';
+import { SETTINGS_BODY } from '../../server/test/helpers/claims-fixtures.ts';
+
+const run = chromiumAvailable();
+
+interface ClaimJson {
+  claimNumber: string;
+  lines: {
+    code: string;
+    modifiers: string[];
+    chargeCents: number;
+    units: number;
+    dateOfService: string;
+    controlNumber: string;
+  }[];
+}
+
+/** Documents and signs a 97110 visit on a date, overriding any error finding with a reason. */
+async function signedVisit(pt: ApiSession, c: ClinicFixture, providerId: string, date: string): Promise<void> {
+  const v = await pt.call<{ id: string }>('POST', '/visits', {
+    patientId: c.patient.id,
+    providerId,
+    date,
+    discipline: 'PT',
+    noteType: 'daily',
+    timeIn: '10:00',
+    timeOut: '10:25',
+    totalTimedMinutes: 23,
+    totalTreatmentMinutes: 23,
+    services: [
+      {
+        code: '97110',
+        minutes: 23,
+        modifiers: ['GP'],
+        description:
+          'Seated knee extension with a 3 lb cuff weight, 3 sets of 10, verbal cues for full extension, to build quadriceps strength for sit to stand.',
+        goalIds: ['g1'],
+      },
+    ],
+    nonBillable: [],
+    response: 'Tolerated well; stood from the chair 4 times in 15 seconds, up from 2.',
+  });
+  const full = await pt.call<{ findings: { rule: string; severity: string; service?: number }[] }>(
+    'GET',
+    `/visits/${v.id}`,
+  );
+  const overrides = full.findings
+    .filter((f) => f.severity === 'error')
+    .map((f) => ({
+      rule: f.rule,
+      ...(f.service === undefined ? {} : { service: f.service }),
+      reason: 'Reviewed with the therapist for this test.',
+    }));
+  await pt.call('POST', `/visits/${v.id}/sign`, { overrides });
+}
+
+describe.runIf(run)('browser: build and export claims, post an 835, read the denial report', () => {
+  let server: TestServer;
+  let browser: Browser;
+  let a: ClinicFixture;
+  let dir: string;
+  let biller: ApiSession;
+
+  beforeAll(async () => {
+    ensureWebBuilt();
+    server = await startTestServer();
+    a = await createClinic(server.url, 'claims');
+    const owner = await signInApi(server.url, a.owner.email, a.password);
+    const providers = await owner.call<{ items: { id: string; userId: string | null }[] }>('GET', '/providers');
+    const providerId = providers.items.find((p) => p.userId === a.therapist.id)?.id ?? '';
+    const pt = await signInApi(server.url, a.therapist.email, a.password);
+    await signedVisit(pt, a, providerId, '2026-03-02');
+    await signedVisit(pt, a, providerId, '2026-03-04');
+    biller = await signInApi(server.url, a.biller.email, a.password);
+    await biller.call('PUT', '/claim-settings', SETTINGS_BODY);
+    browser = await launchChromium();
+    dir = mkdtempSync(path.join(tmpdir(), 'unitwise-claims-ui-'));
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('a biller builds two claims, exports the 837P, posts the 835 and sees the denial', async () => {
+    const context = await browser.newContext({ timezoneId: 'UTC', viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    try {
+      await page.goto(`${server.url}/claims`);
+      await page.getByLabel('Email').fill(a.biller.email);
+      await page.getByLabel('Password').fill(a.password);
+      await page.getByRole('button', { name: 'Sign in' }).click();
+      await page.getByRole('navigation', { name: 'Main' }).waitFor();
+      await page.getByRole('link', { name: 'Claims' }).click();
+      await page.getByRole('button', { name: 'Build claims' }).click();
+      const status = page.getByRole('status').first();
+      await expect.poll(() => status.textContent()).toMatch(/2 claims built: 0 ready, 2 held back/);
+      // The payer was set up without its X12 payer id: the scrubber holds both claims back and says why.
+      const table = page.getByTestId('claims');
+      await expect.poll(() => table.getByText('The payer id is missing.').count()).toBe(2);
+      const payers = await biller.call<{ items: { id: string }[] }>('GET', '/payers');
+      for (const p of payers.items) await biller.call('PATCH', `/payers/${p.id}`, { x12PayerId: '12345' });
+      for (let i = 0; i < 2; i++) {
+        await table.getByRole('button', { name: 'Rebuild' }).nth(i).click();
+        await expect.poll(() => table.getByText('ready').count()).toBe(i + 1);
+      }
+
+      await page.getByRole('button', { name: 'Export 837P' }).click();
+      const link = page.getByRole('link', { name: '837P-000000001.txt' });
+      await link.waitFor();
+      const href = (await link.getAttribute('href')) ?? '';
+      const file = await page.evaluate(async (u) => (await fetch(u)).text(), href);
+      expect(file.startsWith('ISA*')).toBe(true);
+      expect(file.match(/^CLM\*/gm)).toHaveLength(2);
+      await expect.poll(() => page.getByTestId('claims').getByText('exported').count()).toBe(2);
+
+      const claims = await page.evaluate(async () => {
+        const r = await fetch('/api/v1/claims?status=exported');
+        const body = (await r.json()) as { items: { claimNumber: string; claim: Pick<ClaimJson, 'lines'> }[] };
+        return body.items.map((c) => ({ claimNumber: c.claimNumber, lines: c.claim.lines }));
+      });
+      const sorted = claims.sort((x, y) => (x.claimNumber < y.claimNumber ? -1 : 1));
+      const text = make835({
+        trace: 'UIEFT1',
+        claims: sorted.map((c, i) => ({
+          claimNumber: c.claimNumber,
+          status: i === 0 ? '1' : '4',
+          payerClaimNumber: `PCN${i + 1}`,
+          lines: c.lines.map((l) => ({
+            code: l.code,
+            modifiers: l.modifiers,
+            chargeCents: l.chargeCents,
+            units: l.units,
+            date: l.dateOfService,
+            control: l.controlNumber,
+            paidCents: i === 0 ? l.chargeCents - 3000 : 0,
+            adjustments:
+              i === 0
+                ? [
+                    { group: 'CO', reason: '45', amountCents: 2000 },
+                    { group: 'PR', reason: '2', amountCents: 1000 },
+                  ]
+                : [{ group: 'CO', reason: '236', amountCents: l.chargeCents }],
+            ...(i === 1 ? { remarks: ['M80'] } : {}),
+          })),
+        })),
+      });
+      const era = path.join(dir, 'era.835');
+      writeFileSync(era, text);
+
+      await page.getByRole('link', { name: 'Remittances' }).click();
+      await page.getByLabel('835 file').setInputFiles(era);
+      const preview = page.getByTestId('remit-preview');
+      await preview.waitFor();
+      await expect.poll(() => preview.getByText('Balances').count()).toBe(1);
+      const matches = page.getByTestId('remit-matches');
+      await expect.poll(() => matches.getByText('partly-paid').count()).toBe(1);
+      await expect.poll(() => matches.getByText('denied').count()).toBe(1);
+      await expect.poll(() => matches.getByText(/CO-45/).count()).toBe(1);
+      await expect.poll(() => matches.getByText(/NCCI/).count()).toBe(1);
+      await screenshot(page, 'claims-remittance-preview');
+
+      await page.getByRole('button', { name: 'Post payments' }).click();
+      await expect.poll(() => page.getByRole('status').textContent()).toMatch(/^Posted: 2 claims/);
+      await expect.poll(() => page.getByTestId('remittances').locator('tbody tr').count()).toBe(1);
+      await expect.poll(() => page.getByTestId('denials').getByText('ncci-pair').count()).toBe(1);
+      await screenshot(page, 'claims-remittance-posted');
+
+      await page.getByRole('link', { name: 'Claims' }).click();
+      await expect.poll(() => page.getByTestId('claims').getByText('partly-paid').count()).toBe(1);
+      await expect.poll(() => page.getByTestId('claims').getByText('denied').count()).toBe(1);
+    } finally {
+      await context.close();
+    }
+  });
+});
