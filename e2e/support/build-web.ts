@@ -1,9 +1,12 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readdirSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { REPO_ROOT } from './paths.ts';
 
 const WEB = path.join(REPO_ROOT, 'packages/web');
+const LOCK = path.join(WEB, '.build.lock');
+/** A lock older than this belongs to a build that died; builds take seconds. */
+const STALE_LOCK_MS = 120_000;
 
 function newest(dir: string): number {
   let t = 0;
@@ -14,14 +17,38 @@ function newest(dir: string): number {
   return t;
 }
 
-/**
- * Builds the web app when dist is missing or older than its sources, so the server serves what the test drives.
- * @returns whether a build ran
- */
-export function ensureWebBuilt(): boolean {
+function fresh(): boolean {
   const index = path.join(WEB, 'dist/index.html');
   const sources = Math.max(newest(path.join(WEB, 'src')), statSync(path.join(WEB, 'index.html')).mtimeMs);
-  if (existsSync(index) && statSync(index).mtimeMs >= sources) return false;
-  execFileSync('npm', ['run', 'build', '-w', '@unitwise/web'], { cwd: REPO_ROOT, stdio: 'pipe' });
-  return true;
+  return existsSync(index) && statSync(index).mtimeMs >= sources;
+}
+
+function sleep(ms: number): void {
+  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+}
+
+/**
+ * Builds the web app when dist is missing or older than its sources, so the server serves what the test drives.
+ * Browser test files run in parallel processes: a lock file makes one build while the others wait for it.
+ * @returns whether this call ran a build
+ */
+export function ensureWebBuilt(): boolean {
+  if (fresh()) return false;
+  for (;;) {
+    try {
+      closeSync(openSync(LOCK, 'wx'));
+      break;
+    } catch {
+      const since = statSync(LOCK, { throwIfNoEntry: false })?.mtimeMs ?? Date.now();
+      if (Date.now() - since > STALE_LOCK_MS) rmSync(LOCK, { force: true });
+      sleep(250);
+    }
+  }
+  try {
+    if (fresh()) return false;
+    execFileSync('npm', ['run', 'build', '-w', '@unitwise/web'], { cwd: REPO_ROOT, stdio: 'pipe' });
+    return true;
+  } finally {
+    rmSync(LOCK, { force: true });
+  }
 }
