@@ -1,10 +1,12 @@
 import { execFileSync } from 'node:child_process';
 import { closeSync, existsSync, openSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { REPO_ROOT } from './paths.ts';
 
 const WEB = path.join(REPO_ROOT, 'packages/web');
-const LOCK = path.join(WEB, '.build.lock');
+// In the temp folder, so a lock left by a killed run never shows up in the working tree.
+const LOCK = path.join(tmpdir(), `unitwise-web-build-${Buffer.from(REPO_ROOT).toString('hex').slice(-24)}.lock`);
 /** A lock older than this belongs to a build that died; builds take seconds. */
 const STALE_LOCK_MS = 120_000;
 
