@@ -7,7 +7,7 @@ import { formatCents } from '../../components/money.ts';
 import { SeverityTag } from '../../components/severity.tsx';
 
 /**
- * A signed note: read-only, with its units, findings and overrides; corrections are addenda only.
+ * A signed note (or a draft shown to a role that cannot write notes): read-only, with its units, findings and overrides; corrections are addenda only.
  * @param props - the stored visit and the addendum action
  */
 export function SignedNote(props: {
@@ -18,6 +18,7 @@ export function SignedNote(props: {
   canAddend: boolean;
 }): ReactNode {
   const r = props.record;
+  const signed = r.status === 'signed';
   const [text, setText] = useState('');
   const [error, setError] = useState('');
   const [busy, setBusy] = useState(false);
@@ -38,12 +39,18 @@ export function SignedNote(props: {
   return (
     <article className="signed-note">
       <h1>
-        Signed note: {props.patientName}, {r.date}
+        {signed ? 'Signed note' : 'Draft note'}: {props.patientName}, {r.date}
       </h1>
-      <p className="badge badge-ok" data-testid="signed-banner">
-        <span aria-hidden="true">✓ </span>Signed{r.signedAt ? ` ${new Date(r.signedAt).toLocaleString()}` : ''}. This
-        note can no longer change; add an addendum to correct it.
-      </p>
+      {signed ? (
+        <p className="badge badge-ok" data-testid="signed-banner">
+          <span aria-hidden="true">✓ </span>Signed{r.signedAt ? ` ${new Date(r.signedAt).toLocaleString()}` : ''}. This
+          note can no longer change; add an addendum to correct it.
+        </p>
+      ) : (
+        <p className="badge badge-info">
+          <span aria-hidden="true">ℹ </span>Not signed yet. Read-only for your role; the clinician is still writing it.
+        </p>
+      )}
       <table className="units-table">
         <caption>Services</caption>
         <thead>
@@ -93,32 +100,34 @@ export function SignedNote(props: {
           </ul>
         </section>
       )}
-      <section aria-labelledby="addenda-title">
-        <h2 id="addenda-title">Addenda</h2>
-        {(r.addenda ?? []).length === 0 && <p className="muted">None.</p>}
-        <ol>
-          {(r.addenda ?? []).map((a) => (
-            <li key={a.id}>
-              <small>{new Date(a.createdAt).toLocaleString()}</small>
-              <p>{a.text}</p>
-            </li>
-          ))}
-        </ol>
-        {props.canAddend && (
-          <>
-            <TextArea
-              label="New addendum"
-              rows={3}
-              value={text}
-              onChange={(e) => setText(e.target.value)}
-              error={error || undefined}
-            />
-            <button type="button" disabled={busy} onClick={() => void add()}>
-              Add addendum
-            </button>
-          </>
-        )}
-      </section>
+      {signed && (
+        <section aria-labelledby="addenda-title">
+          <h2 id="addenda-title">Addenda</h2>
+          {(r.addenda ?? []).length === 0 && <p className="muted">None.</p>}
+          <ol>
+            {(r.addenda ?? []).map((a) => (
+              <li key={a.id}>
+                <small>{new Date(a.createdAt).toLocaleString()}</small>
+                <p>{a.text}</p>
+              </li>
+            ))}
+          </ol>
+          {props.canAddend && (
+            <>
+              <TextArea
+                label="New addendum"
+                rows={3}
+                value={text}
+                onChange={(e) => setText(e.target.value)}
+                error={error || undefined}
+              />
+              <button type="button" disabled={busy} onClick={() => void add()}>
+                Add addendum
+              </button>
+            </>
+          )}
+        </section>
+      )}
     </article>
   );
 }

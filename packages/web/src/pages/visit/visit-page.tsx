@@ -124,7 +124,8 @@ export function VisitPage(props: { visitId: string }): ReactNode {
 
   const signed = record.status === 'signed' || !!record.signedAt;
   const name = patientName(pc.patient);
-  if (signed)
+  // Billers and auditors read drafts but never edit them (the server refuses their writes).
+  if (signed || !hasRole(user, 'owner', 'therapist', 'assistant'))
     return (
       <SignedNote
         record={record}
