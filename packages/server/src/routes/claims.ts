@@ -1,32 +1,13 @@
-import { type Claim, nextStatus, read837, scrubClaim, write837 } from '@unitwise/edi';
-import type { ClaimDetail, ClaimsRepository, StoredClaim, VisitDetail } from '@unitwise/store';
+import { type Claim, nextStatus, scrubClaim } from '@unitwise/edi';
+import type { ClaimDetail, ClaimsRepository, StoredClaim } from '@unitwise/store';
+import { buildClinicClaims, buildContextFor, clinicVisits, exportReadyClaims } from '../billing/index.ts';
 import type { AppDeps } from '../deps.ts';
 import { ApiError, notFound } from '../errors/api-error.ts';
 import { defineRoute, type RouteDef } from '../http/route.ts';
 import { BuildClaimsBody, ClaimListQuery, ClaimSettingsBody, ExportClaimsBody } from '../schemas/claims.ts';
 import { IdParams, PageQuery } from '../schemas/common.ts';
-import { type BuildContext, buildNewClaims, gatherVisits, rebuildOne } from './claims-build.ts';
-import { billingProviderOf, claimsOf, loadSettings, partyOf } from './claims-settings.ts';
-
-// How many signed visits one build request reads at most (the rest wait for the next build).
-const MAX_VISITS = 2000;
-
-async function contextFor(deps: AppDeps, clinicId: string, userId: string): Promise<BuildContext> {
-  const claims = claimsOf(deps);
-  const { configured, settings } = await loadSettings(claims, clinicId);
-  const policies = await deps.policies.get(deps.store, clinicId);
-  return { store: deps.store, claims, clinicId, settings, configured, policies, userId };
-}
-
-async function visitsOf(deps: AppDeps, clinicId: string, ids: readonly string[]): Promise<VisitDetail[]> {
-  const out: VisitDetail[] = [];
-  for (const id of ids) {
-    const v = await deps.store.visits.get(clinicId, id);
-    if (!v) throw notFound('visit');
-    out.push(v);
-  }
-  return out;
-}
+import { gatherVisits, rebuildOne } from './claims-build.ts';
+import { billingProviderOf, claimsOf, loadSettings } from './claims-settings.ts';
 
 async function claimOr404(claims: ClaimsRepository, clinicId: string, id: string): Promise<ClaimDetail> {
   const c = await claims.get(clinicId, id);
@@ -79,52 +60,7 @@ export const claimRoutes: RouteDef[] = [
     body: BuildClaimsBody,
     status: 201,
     async handler({ body, principal, deps, audit }) {
-      const clinicId = principal.clinicId;
-      if (body.patientId && !(await deps.store.patients.get(clinicId, body.patientId))) throw notFound('patient');
-      if (body.payerId && !(await deps.store.payers.get(clinicId, body.payerId))) throw notFound('payer');
-      let visits: VisitDetail[];
-      if (body.visitIds) visits = await visitsOf(deps, clinicId, body.visitIds);
-      else {
-        const ids: string[] = [];
-        let cursor: string | null = null;
-        do {
-          const page = await deps.store.visits.list(clinicId, {
-            status: 'signed',
-            ...(body.from ? { from: body.from } : {}),
-            ...(body.to ? { to: body.to } : {}),
-            ...(body.patientId ? { patientId: body.patientId } : {}),
-            limit: 500,
-            cursor,
-          });
-          for (const v of page.items) ids.push(v.id);
-          cursor = page.nextCursor;
-        } while (cursor && ids.length < MAX_VISITS);
-        visits = await visitsOf(deps, clinicId, ids.slice(0, MAX_VISITS));
-      }
-      const ctx = await contextFor(deps, clinicId, principal.userId);
-      const claimed = await ctx.claims.claimedVisits(
-        clinicId,
-        visits.map((v) => v.id),
-      );
-      const open = visits.filter((v) => !claimed.has(v.id));
-      const { gathered, skipped } = await gatherVisits(ctx, open, body.payerId);
-      for (const v of visits)
-        if (claimed.has(v.id)) skipped.push({ visitId: v.id, reason: 'The visit is already on a claim.' });
-      const inputs = await buildNewClaims(ctx, gathered, body.period ?? ctx.settings.period);
-      const created = await deps.store.transaction(async (tx) => {
-        const repo = claimsOf(deps, tx);
-        const out: ClaimDetail[] = [];
-        for (const input of inputs) out.push(await repo.create(clinicId, input));
-        return out;
-      });
-      for (const c of created)
-        await audit({
-          action: 'claim.create',
-          entity: 'claim',
-          entityId: c.id,
-          patientId: c.patientId,
-          detail: { status: c.status, lines: c.lines.length, visits: c.visitIds.length },
-        });
+      const { created, skipped } = await buildClinicClaims(deps, principal.clinicId, principal.userId, body, audit);
       return {
         body: {
           items: created.map(present),
@@ -186,11 +122,11 @@ export const claimRoutes: RouteDef[] = [
     params: IdParams,
     status: 200,
     async handler({ params, principal, deps, audit }) {
-      const ctx = await contextFor(deps, principal.clinicId, principal.userId);
+      const ctx = await buildContextFor(deps, principal.clinicId, principal.userId);
       const c = await claimOr404(ctx.claims, principal.clinicId, params.id);
       if (c.status !== 'draft' && c.status !== 'ready')
         throw new ApiError('conflict', `A ${c.status} claim cannot be rebuilt; correct or void it instead.`);
-      const { gathered, skipped } = await gatherVisits(ctx, await visitsOf(deps, principal.clinicId, c.visitIds));
+      const { gathered, skipped } = await gatherVisits(ctx, await clinicVisits(deps, principal.clinicId, c.visitIds));
       const input = await rebuildOne(ctx, gathered, c.claimNumber);
       if (!input || skipped.length > 0)
         throw new ApiError(
@@ -221,80 +157,15 @@ export const claimRoutes: RouteDef[] = [
     body: ExportClaimsBody,
     status: 201,
     async handler({ body, principal, deps, audit }) {
-      const clinicId = principal.clinicId;
-      const claims = claimsOf(deps);
-      const chosen: StoredClaim[] = [];
-      if (body.claimIds) {
-        for (const id of new Set(body.claimIds)) chosen.push(await claimOr404(claims, clinicId, id));
-        const notReady = chosen.filter((c) => c.status !== 'ready');
-        if (notReady.length > 0)
-          throw new ApiError(
-            'unprocessable',
-            'Only ready claims can be exported.',
-            notReady.map((c) => ({ path: `claimIds.${c.id}`, message: `The claim is ${c.status}.` })),
-          );
-      } else {
-        let cursor: string | null = null;
-        do {
-          const page = await claims.list(clinicId, { status: 'ready', limit: 500, cursor });
-          chosen.push(...page.items);
-          cursor = page.nextCursor;
-        } while (cursor);
-      }
-      // The file lists claims in CLM01 order, whatever order they were picked in.
-      chosen.sort((x, y) => (x.claimNumber < y.claimNumber ? -1 : x.claimNumber > y.claimNumber ? 1 : 0));
-      if (chosen.length === 0) throw new ApiError('unprocessable', 'No claims are ready to export.');
-      const { configured, settings } = await loadSettings(claims, clinicId);
-      if (!configured)
-        throw new ApiError('unprocessable', 'Set the clinic’s billing settings before exporting (claim settings).');
-      const billing = billingProviderOf(settings);
-      // Scrubbed again against today's settings: a settings change since the build must not slip through.
-      const failing = chosen.flatMap((c) =>
-        scrubClaim(c.claim as Claim, billing).errors.map((e) => ({ path: c.id, message: `${e.where}: ${e.message}` })),
+      const { file, chosen } = await exportReadyClaims(
+        deps,
+        principal.clinicId,
+        principal.userId,
+        body.claimIds,
+        audit,
       );
-      if (failing.length > 0) throw new ApiError('unprocessable', 'Some claims no longer pass the scrubber.', failing);
-      const control = await claims.reserveControlNumber(clinicId);
-      const createdAt = deps.clock().toISOString();
-      const text = write837(
-        {
-          submitter: partyOf(settings.submitter),
-          receiver: partyOf(settings.receiver),
-          billingProvider: billing,
-          envelope: { interchangeControl: control, groupControl: control, createdAt, usage: settings.usage },
-          claims: chosen.map((c) => c.claim as Claim),
-        },
-        { lineBreaks: true },
-      );
-      // The file is read back and checked (envelopes, counts, CLM02 = ΣSV102) before it is kept.
-      const check = read837(text);
-      if (check.errors.length > 0)
-        throw new ApiError(
-          'unprocessable',
-          'The written 837P fails its structural checks.',
-          check.errors.map((e) => ({ path: e.where, message: e.message })),
-        );
-      const chargeCents = chosen.reduce((t, c) => t + c.chargeCents, 0);
-      const fileName = `837P-${String(control).padStart(9, '0')}.txt`;
-      const r = await claims.createExport(clinicId, {
-        interchangeControl: control,
-        groupControl: control,
-        fileName,
-        text,
-        claimIds: chosen.map((c) => c.id),
-        chargeCents,
-        createdBy: principal.userId,
-      });
-      if (!r.ok) throw new ApiError('conflict', 'A claim changed while the file was written; export again.');
-      for (const c of chosen)
-        await audit({
-          action: 'claim.export',
-          entity: 'claim',
-          entityId: c.id,
-          patientId: c.patientId,
-          detail: { exportId: r.value.id },
-        });
       return {
-        body: { ...r.value, claimIds: chosen.map((c) => c.id), download: `/api/v1/claim-exports/${r.value.id}` },
+        body: { ...file, claimIds: chosen.map((c) => c.id), download: `/api/v1/claim-exports/${file.id}` },
       };
     },
   }),
@@ -378,7 +249,7 @@ async function replaceOrVoid(
   frequency: '7' | '8',
   audit: (e: { action: string; entity: string; entityId?: string; patientId?: string }) => Promise<void>,
 ) {
-  const ctx = await contextFor(deps, clinicId, userId);
+  const ctx = await buildContextFor(deps, clinicId, userId);
   const old = await claimOr404(ctx.claims, clinicId, id);
   const event = frequency === '7' ? 'corrected' : 'voided';
   const move = nextStatus(old.status, event);
@@ -392,7 +263,7 @@ async function replaceOrVoid(
   const claimNumber = `${ctx.settings.claimIdPrefix}${String(number).padStart(6, '0')}`;
   let input: Awaited<ReturnType<typeof rebuildOne>>;
   if (frequency === '7') {
-    const { gathered } = await gatherVisits(ctx, await visitsOf(deps, clinicId, old.visitIds));
+    const { gathered } = await gatherVisits(ctx, await clinicVisits(deps, clinicId, old.visitIds));
     input = await rebuildOne(ctx, gathered, claimNumber, '7', old.payerClaimNumber);
     if (!input) throw new ApiError('unprocessable', 'The claim’s visits no longer make one claim; void it instead.');
   } else {

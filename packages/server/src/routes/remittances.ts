@@ -1,11 +1,12 @@
 import { denialCause, explainCarc, explainGroup, explainRarc } from '@unitwise/edi';
 import type { RemittanceDetail } from '@unitwise/store';
+import { postRemittanceFile } from '../billing/index.ts';
 import { notFound } from '../errors/api-error.ts';
 import { defineRoute, type RouteDef } from '../http/route.ts';
 import { DenialQuery, RemittanceBody } from '../schemas/claims.ts';
 import { IdParams, PageQuery } from '../schemas/common.ts';
-import { claimsOf, loadSettings } from './claims-settings.ts';
-import { matchRemit, previewBody, refusal, toNewRemittance } from './remittances-post.ts';
+import { claimsOf } from './claims-settings.ts';
+import { matchRemit, previewBody } from './remittances-post.ts';
 
 /** A stored remittance with the plain words for every adjustment and remark. */
 function explained(r: RemittanceDetail) {
@@ -61,49 +62,15 @@ export const remittanceRoutes: RouteDef[] = [
     body: RemittanceBody,
     status: 201,
     async handler({ body, principal, deps, audit }) {
-      const clinicId = principal.clinicId;
-      const claims = claimsOf(deps);
-      const m = await matchRemit(claims, clinicId, body.text);
-      const seen = await claims.findRemittanceByKey(clinicId, m.key);
-      if (seen) {
-        const detail = await claims.getRemittance(clinicId, seen.id);
-        await audit({
-          action: 'remittance.read',
-          entity: 'remittance',
-          entityId: seen.id,
-          detail: { duplicate: true },
-        });
-        return { status: 200, body: { ...explained(detail as RemittanceDetail), duplicate: true } };
-      }
-      if (!m.posting.posted) throw refusal(m.remit);
-      const { settings } = await loadSettings(claims, clinicId);
-      const input = toNewRemittance(m, settings.billingProvider.npi, body.fileName, principal.userId);
-      const r = await claims.postRemittance(clinicId, input);
-      const detail = (await claims.getRemittance(clinicId, r.remittance.id)) as RemittanceDetail;
-      for (const c of detail.claims) {
-        if (!c.claimId) continue;
-        const claim = m.ours.get(c.claimNumber);
-        await audit({
-          action: 'claim.post',
-          entity: 'claim',
-          entityId: c.claimId,
-          patientId: claim?.patientId ?? null,
-          detail: { remittanceId: r.remittance.id, event: c.event, newStatus: c.newStatus },
-        });
-      }
-      await audit({
-        action: r.created ? 'remittance.post' : 'remittance.read',
-        entity: 'remittance',
-        entityId: r.remittance.id,
-        detail: { claims: detail.claims.length, unknown: detail.unknownClaims.length },
-      });
+      const r = await postRemittanceFile(deps, principal.clinicId, principal.userId, body.text, body.fileName, audit);
+      if (r.duplicate) return { status: 200, body: { ...explained(r.detail), duplicate: true } };
       return {
         status: r.created ? 201 : 200,
         body: {
-          ...explained(detail),
+          ...explained(r.detail),
           duplicate: !r.created,
-          variances: m.posting.variances,
-          denials: m.posting.denials,
+          variances: r.matched.posting.variances,
+          denials: r.matched.posting.denials,
         },
       };
     },

@@ -1,0 +1,117 @@
+import type { ClaimDetail, VisitDetail } from '@unitwise/store';
+import type { z } from 'zod';
+import { notFound } from '../errors/api-error.ts';
+import { type BuildContext, buildNewClaims, gatherVisits, type SkippedVisit } from '../routes/claims-build.ts';
+import { loadSettings } from '../routes/claims-settings.ts';
+import type { BuildClaimsBody } from '../schemas/claims.ts';
+import { type AuditSink, type BillingDeps, billingClaims } from './billing-deps.ts';
+
+/** Which visits a build takes: ids, or signed visits by dates and patient; payer and billing period. */
+export type BuildRequest = z.output<typeof BuildClaimsBody>;
+
+// How many signed visits one build reads at most (the rest wait for the next build).
+const MAX_VISITS = 2000;
+
+/**
+ * The build context for one clinic: its claims repository, billing settings and payer policies.
+ * @param deps - the billing dependencies
+ * @param clinicId - the clinic
+ * @param userId - who builds
+ */
+export async function buildContextFor(deps: BillingDeps, clinicId: string, userId: string): Promise<BuildContext> {
+  const claims = billingClaims(deps);
+  const { configured, settings } = await loadSettings(claims, clinicId);
+  const policies = await deps.policies.get(deps.store, clinicId);
+  return { store: deps.store, claims, clinicId, settings, configured, policies, userId };
+}
+
+/**
+ * The clinic's visits by id; an id that is missing or another clinic's is a 404.
+ * @param deps - the billing dependencies
+ * @param clinicId - the clinic
+ * @param ids - visit ids
+ */
+export async function clinicVisits(
+  deps: Pick<BillingDeps, 'store'>,
+  clinicId: string,
+  ids: readonly string[],
+): Promise<VisitDetail[]> {
+  const out: VisitDetail[] = [];
+  for (const id of ids) {
+    const v = await deps.store.visits.get(clinicId, id);
+    if (!v) throw notFound('visit');
+    out.push(v);
+  }
+  return out;
+}
+
+/** The claims a build made and the visits it left out, with why. */
+export interface BuildOutcome {
+  created: ClaimDetail[];
+  skipped: SkippedVisit[];
+}
+
+/**
+ * Builds scrubbed claims (ready, or draft with the reasons) from the clinic's signed visits not yet on a claim,
+ * stores them in one transaction and audits each (`claim.create`). Throws ApiError (404) for a patient, payer or
+ * visit id the clinic does not have.
+ * @param deps - the billing dependencies
+ * @param clinicId - the clinic
+ * @param userId - who builds
+ * @param body - which visits (ids, or signed visits by date range and patient), payer and billing period
+ * @param audit - where the audit events go
+ */
+export async function buildClinicClaims(
+  deps: BillingDeps,
+  clinicId: string,
+  userId: string,
+  body: BuildRequest,
+  audit: AuditSink,
+): Promise<BuildOutcome> {
+  if (body.patientId && !(await deps.store.patients.get(clinicId, body.patientId))) throw notFound('patient');
+  if (body.payerId && !(await deps.store.payers.get(clinicId, body.payerId))) throw notFound('payer');
+  let visits: VisitDetail[];
+  if (body.visitIds) visits = await clinicVisits(deps, clinicId, body.visitIds);
+  else {
+    const ids: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const page = await deps.store.visits.list(clinicId, {
+        status: 'signed',
+        ...(body.from ? { from: body.from } : {}),
+        ...(body.to ? { to: body.to } : {}),
+        ...(body.patientId ? { patientId: body.patientId } : {}),
+        limit: 500,
+        cursor,
+      });
+      for (const v of page.items) ids.push(v.id);
+      cursor = page.nextCursor;
+    } while (cursor && ids.length < MAX_VISITS);
+    visits = await clinicVisits(deps, clinicId, ids.slice(0, MAX_VISITS));
+  }
+  const ctx = await buildContextFor(deps, clinicId, userId);
+  const claimed = await ctx.claims.claimedVisits(
+    clinicId,
+    visits.map((v) => v.id),
+  );
+  const open = visits.filter((v) => !claimed.has(v.id));
+  const { gathered, skipped } = await gatherVisits(ctx, open, body.payerId);
+  for (const v of visits)
+    if (claimed.has(v.id)) skipped.push({ visitId: v.id, reason: 'The visit is already on a claim.' });
+  const inputs = await buildNewClaims(ctx, gathered, body.period ?? ctx.settings.period);
+  const created = await deps.store.transaction(async (tx) => {
+    const repo = billingClaims(deps, tx);
+    const out: ClaimDetail[] = [];
+    for (const input of inputs) out.push(await repo.create(clinicId, input));
+    return out;
+  });
+  for (const c of created)
+    await audit({
+      action: 'claim.create',
+      entity: 'claim',
+      entityId: c.id,
+      patientId: c.patientId,
+      detail: { status: c.status, lines: c.lines.length, visits: c.visitIds.length },
+    });
+  return { created, skipped };
+}
