@@ -1,6 +1,7 @@
 import { judgeGoal } from '../text/goal-target.ts';
 import { CITE } from './citations.ts';
 import { type CheckContext, report } from './context.ts';
+import { planLabel } from './plan-label.ts';
 
 /**
  * goal-not-measurable: a goal of the active plan of care without a measurable target (a number with a unit,
@@ -18,7 +19,7 @@ export function checkGoalNotMeasurable(ctx: CheckContext): void {
       ctx,
       'goal-not-measurable',
       'warning',
-      `Goal ${g.id} of plan ${plan.id} ("${g.text.length > 60 ? `${g.text.slice(0, 57)}...` : g.text}") has no measurable target. Rewrite it with a number, test score or assistance level${j.timeframe ? '' : ' and a timeframe'}, e.g. "sit-to-stand from 18 in chair with SBA x5 in 4 weeks".`,
+      `Goal ${g.id} of ${planLabel(plan)} ("${g.text.length > 60 ? `${g.text.slice(0, 57)}...` : g.text}") has no measurable target. Rewrite it with a number, test score or assistance level${j.timeframe ? '' : ' and a timeframe'}, e.g. "sit-to-stand from 18 in chair with SBA x5 in 4 weeks".`,
       CITE.goals,
     );
   }

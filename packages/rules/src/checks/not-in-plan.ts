@@ -1,6 +1,7 @@
 import { lookupCode } from '../catalog/codes.ts';
 import { CITE } from './citations.ts';
 import { type CheckContext, report } from './context.ts';
+import { planLabel } from './plan-label.ts';
 
 /**
  * not-in-plan: a service tied to no goal of the active plan of care (or to goal ids the plan does not have),
@@ -20,7 +21,7 @@ export function checkNotInPlan(ctx: CheckContext): void {
         ctx,
         'not-in-plan',
         'warning',
-        `${s.code} is not among the codes of plan of care ${plan.id} (${plan.plannedCodes.join(', ')}). Update the plan (and have it certified) before billing it, or bill the planned code that fits.`,
+        `${s.code} is not among the codes of ${planLabel(plan)} (${plan.plannedCodes.join(', ')}). Update the plan (and have it certified) before billing it, or bill the planned code that fits.`,
         CITE.plan,
         i,
       );
@@ -41,8 +42,8 @@ export function checkNotInPlan(ctx: CheckContext): void {
       'not-in-plan',
       'warning',
       unknown.length > 0
-        ? `${s.code} points to goal${unknown.length > 1 ? 's' : ''} ${unknown.join(', ')}, which plan ${plan.id} does not have. Link it to the goal of the plan it works toward.`
-        : `${s.code} is tied to no goal of plan ${plan.id}. Link it to the goal it works toward, so the note shows why it was needed.`,
+        ? `${s.code} points to goal${unknown.length > 1 ? 's' : ''} ${unknown.join(', ')}, which ${planLabel(plan)} does not have. Link it to the goal of the plan it works toward.`
+        : `${s.code} is tied to no goal of ${planLabel(plan)}. Link it to the goal it works toward, so the note shows why it was needed.`,
       CITE.plan,
       i,
     );

@@ -1,6 +1,10 @@
 import { CITE } from './citations.ts';
 import { type CheckContext, report } from './context.ts';
 import { addDays, dayNumber } from './dates.ts';
+import { planLabel } from './plan-label.ts';
+
+/** Upper-cases the first letter, for a label at the start of a sentence. */
+const capitalize = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
 
 /** From this date a signed, dated order plus one transmission of the plan counts as certification. */
 export const ORDER_TRANSMISSION_FROM = '2025-01-01';
@@ -32,7 +36,7 @@ export function checkPlanNotCertified(ctx: CheckContext): void {
         ctx,
         'plan-not-certified',
         'error',
-        `Plan ${plan.id} started ${plan.startDate} and is still not certified; certification was due by ${due}. Get the physician's or NPP's signature${orderNote}, and document why it was delayed.`,
+        `${capitalize(planLabel(plan))} started ${plan.startDate} and is still not certified; certification was due by ${due}. Get the physician's or NPP's signature${orderNote}, and document why it was delayed.`,
         CITE.certification,
       );
     } else {
