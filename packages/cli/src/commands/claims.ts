@@ -30,11 +30,13 @@ import { parseCommandArgs } from '../args.ts';
 import type { Command } from '../command.ts';
 import type { CliIO } from '../io.ts';
 import { UsageError } from '../usage-error.ts';
+import { exportFromDatabase } from './claims-db.ts';
 import { readInputFile } from './remit.ts';
 
 const HELP = `Usage:
   unitwise claims check FILE [--json]
   unitwise claims export CASEFILE --billing BILLING.json [--out FILE]
+  unitwise claims export --clinic CLINIC_ID [--database-url URL] [--from DATE --to DATE] [--user EMAIL] [--out FILE]
 
 check    Reads an X12 837P and prints its claims and lines and its structural checks: envelopes and
          control numbers, SE01/GE01/IEA01 counts, CLM02 = sum of SV102, at most 50 lines, NPI check
@@ -46,9 +48,17 @@ export   Builds claims from a case file's visits (one per patient, payer and vis
          billing provider, charge master, patients' coverage, payers and providers
          (see packages/edi/test/fixtures/billing.json).
          --out FILE writes the 837P there (default: standard output).
+         With --clinic (or --database-url), works on the clinic's database instead, as the web app
+         does: builds claims from the signed visits not yet on a claim (dates of service between
+         --from and --to, YYYY-MM-DD, inclusive), scrubs them with the clinic's claim settings, and
+         exports every ready claim into one 837P that is also stored with its control numbers (the
+         claims become exported). Held-back claims and their reasons go to standard error.
+         --database-url URL   sqlite:PATH or postgres://... (default $DATABASE_URL, then sqlite:./data/unitwise.db)
+         --user EMAIL         the clinic user the audit log names (default: the actor "cli")
 
-Exit status: 0 sound (check) or every claim exported (export), 1 a check fails or a claim was held
-back, 2 the input cannot be read.
+Exit status: 0 sound (check) or every claim exported (export), 1 a check fails, a claim was held
+back or nothing could be exported, 2 the input cannot be read, the database cannot be opened or
+the clinic or user does not exist.
 `;
 
 /** billing.json: what the case file does not hold but a claim needs. */
@@ -113,7 +123,15 @@ async function check(argv: string[], io: CliIO): Promise<number> {
 async function exportClaims(argv: string[], io: CliIO): Promise<number> {
   const { values, positionals } = parseCommandArgs(
     argv,
-    { billing: { type: 'string' }, out: { type: 'string' } },
+    {
+      billing: { type: 'string' },
+      out: { type: 'string' },
+      'database-url': { type: 'string' },
+      clinic: { type: 'string' },
+      user: { type: 'string' },
+      from: { type: 'string' },
+      to: { type: 'string' },
+    },
     'claims export',
   );
   if (values.help) {
@@ -121,6 +139,14 @@ async function exportClaims(argv: string[], io: CliIO): Promise<number> {
     return 0;
   }
   const [caseFile] = positionals;
+  // The database mode is chosen by its flags; the case-file mode keeps working as before without them.
+  if (values['database-url'] !== undefined || values.clinic !== undefined) {
+    if (caseFile !== undefined || values.billing !== undefined)
+      throw new UsageError('give either CASEFILE --billing FILE, or --clinic ID [--database-url URL], not both.');
+    return exportFromDatabase(values, io);
+  }
+  if (values.from !== undefined || values.to !== undefined || values.user !== undefined)
+    throw new UsageError('--from, --to and --user go with --clinic CLINIC_ID (the database mode).');
   if (caseFile === undefined)
     throw new UsageError('give the case file: unitwise claims export CASEFILE --billing BILLING.json.');
   if (values.billing === undefined)
@@ -220,7 +246,7 @@ async function exportClaims(argv: string[], io: CliIO): Promise<number> {
 
 /** `unitwise claims`: check an 837P, or build and export one from a case file. */
 export const command: Command = {
-  summary: 'check an 837P file, or export claims from a case file as an 837P',
+  summary: 'check an 837P file, or export claims (from a case file or a clinic database) as an 837P',
   async run(argv, io) {
     const [sub, ...rest] = argv;
     if (sub === undefined || sub === '-h' || sub === '--help' || sub === 'help') {
@@ -230,7 +256,7 @@ export const command: Command = {
     if (sub === 'check') return check(rest, io);
     if (sub === 'export') return exportClaims(rest, io);
     throw new UsageError(
-      `unknown sub-command '${sub}'. Use: claims check FILE, or claims export CASEFILE --billing FILE.`,
+      `unknown sub-command '${sub}'. Use: claims check FILE, or claims export (CASEFILE --billing FILE | --clinic ID).`,
     );
   },
 };

@@ -5,21 +5,54 @@ import { parseCommandArgs } from '../args.ts';
 import type { Command } from '../command.ts';
 import type { CliIO } from '../io.ts';
 import { UsageError } from '../usage-error.ts';
+import { importRemittance } from './remit-db.ts';
 
-const HELP = `Usage: unitwise remit read FILE [--json]
+const HELP = `Usage:
+  unitwise remit read FILE [--json]
+  unitwise remit import FILE --clinic CLINIC_ID [--database-url URL] [--user EMAIL] [--json]
 
-Reads an X12 835 remittance (005010X221A1) and prints its payments, claims, service lines and
+read     Reads an X12 835 remittance (005010X221A1) and prints its payments, claims, service lines and
 adjustments with the reasons in plain words, and the result of each balancing check
 (service, claim, transaction). Read-only: nothing is posted.
+         --json prints { ok, balanced, errors: [{ where, message }], warnings, payments, checks, summary }.
+import   Posts an 835 to the clinic's claims in the database, as the web app does: lines matched by
+         REF*6R, then code, date and charge; paid, contractual and patient amounts recorded; claims
+         paid, partly paid or denied. Prints the claims matched, totals, variances and denials by rule,
+         and writes a remit.import entry to the clinic's audit log. A file that does not balance is
+         refused with its failing checks and nothing is written; the same file twice posts once.
+         --database-url URL   sqlite:PATH or postgres://... (default $DATABASE_URL, then sqlite:./data/unitwise.db)
+         --clinic CLINIC_ID   the clinic whose claims are paid (required)
+         --user EMAIL         the clinic user the audit log names (default: the actor "cli")
+         --json               print { ok, outcome, remittanceId, claims, totals, variances, denialsByRule }
 
-  --json       print { ok, balanced, errors: [{ where, message }], warnings, payments, checks, summary }
   -h, --help   show this help
 
-Exit status: 0 the file is sound and balances, 1 a check fails, 2 the file cannot be read.
+Exit status: read: 0 the file is sound and balances, 1 a check fails, 2 the file cannot be read.
+import: 0 posted (or already posted), 1 refused (does not balance, has errors), 2 the file cannot be
+read, the database cannot be opened, or the clinic or user does not exist.
 FILE may be - for standard input.
 `;
 
 const OPTIONS = { json: { type: 'boolean', default: false } } as const;
+const IMPORT_OPTIONS = {
+  json: { type: 'boolean', default: false },
+  'database-url': { type: 'string' },
+  clinic: { type: 'string' },
+  user: { type: 'string' },
+} as const;
+
+async function importFile(argv: string[], io: CliIO): Promise<number> {
+  const { values, positionals } = parseCommandArgs(argv, IMPORT_OPTIONS, 'remit import');
+  if (values.help) {
+    io.stdout.write(HELP);
+    return 0;
+  }
+  const [file, extra] = positionals;
+  if (file === undefined) throw new UsageError('give the 835 file to import: unitwise remit import FILE --clinic ID.');
+  if (extra !== undefined) throw new UsageError(`one file at a time (got '${extra}' too).`);
+  if (values.clinic === undefined) throw new UsageError('--clinic CLINIC_ID is required.');
+  return importRemittance(file, await readInputFile(file, io), values, io);
+}
 
 /**
  * Reads a file (or standard input for `-`) as bytes; a missing or unreadable file is a UsageError (exit 2).
@@ -41,16 +74,18 @@ export async function readInputFile(file: string, io: CliIO): Promise<Uint8Array
   }
 }
 
-/** `unitwise remit`: read 835 remittances. */
+/** `unitwise remit`: read 835 remittances, or import (post) one into a clinic's database. */
 export const command: Command = {
-  summary: 'read an 835 remittance: payments, adjustments in plain words, balancing checks',
+  summary: 'read an 835 remittance (payments, adjustments in plain words, balancing), or post it to a clinic',
   async run(argv, io) {
     const [sub, ...rest] = argv;
     if (sub === undefined || sub === '-h' || sub === '--help' || sub === 'help') {
       io[sub === undefined ? 'stderr' : 'stdout'].write(HELP);
       return sub === undefined ? 2 : 0;
     }
-    if (sub !== 'read') throw new UsageError(`unknown sub-command '${sub}'. Use: unitwise remit read FILE [--json].`);
+    if (sub === 'import') return importFile(rest, io);
+    if (sub !== 'read')
+      throw new UsageError(`unknown sub-command '${sub}'. Use: remit read FILE, or remit import FILE --clinic ID.`);
     const { values, positionals } = parseCommandArgs(rest, OPTIONS, 'remit read');
     if (values.help) {
       io.stdout.write(HELP);
