@@ -102,4 +102,17 @@ describe('whatIf', () => {
       }),
     );
   });
+
+  it('property: { explain: false } gives the same numbers and no sentences', () => {
+    fc.assert(
+      fc.property(visitArb, methodArb, (lines, method) => {
+        const full = whatIf(lines, method);
+        const bare = whatIf(lines, method, { explain: false });
+        expect(bare.nextUnit).toEqual(full.nextUnit);
+        expect(bare.pastLastUnit).toEqual(full.pastLastUnit);
+        expect(bare.explanation).toEqual([]);
+        expect(full.explanation.length).toBeGreaterThan(0);
+      }),
+    );
+  });
 });

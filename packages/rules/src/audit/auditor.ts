@@ -6,7 +6,7 @@ import { distributeUnits } from '../checks/service-units.ts';
 import { createPolicyRegistry } from '../policies/registry.ts';
 import { priceLines } from '../pricing/price.ts';
 import type { PriceInputLine } from '../pricing/types.ts';
-import { analyzeDescription } from '../text/analyze.ts';
+import { analyzeDescription, EMPTY_FEATURES } from '../text/analyze.ts';
 import type { DescriptionFeatures } from '../text/features.ts';
 import { descriptionKey } from '../text/fingerprint.ts';
 import type { CaseFile, Patient, PayerPolicyInput, Service, Visit } from '../types.ts';
@@ -47,6 +47,12 @@ export interface AuditorInput {
 }
 
 /**
+ * Most distinct description texts an auditor remembers the features of; past it the memo starts over, so
+ * memory stays bounded (about 100 bytes of text and one small object each) on any size of file.
+ */
+const FEATURE_MEMO_MAX = 1 << 16;
+
+/**
  * Creates an auditor over a set of patients and payer policies.
  * @param input - patients, the case file's payers, options
  * @example
@@ -63,6 +69,19 @@ export function createAuditor(input: AuditorInput): Auditor {
     for (const p of list) patients.set(p.id, p);
   };
   addPatients(input.patients);
+  // Notes repeat descriptions word for word (templates, copy-forward), and features are a pure function of
+  // the exact text (evidence quotes it, so the key is the text itself, not a folded fingerprint).
+  const featureMemo = new Map<string, DescriptionFeatures>();
+  const featuresOf = (text: string | undefined): DescriptionFeatures => {
+    if (!text) return EMPTY_FEATURES;
+    let f = featureMemo.get(text);
+    if (f === undefined) {
+      f = analyzeDescription(text);
+      if (featureMemo.size >= FEATURE_MEMO_MAX) featureMemo.clear();
+      featureMemo.set(text, f);
+    }
+    return f;
+  };
 
   function auditVisit(visit: Visit): VisitAudit {
     const patient = patients.get(visit.patientId);
@@ -88,7 +107,7 @@ export function createAuditor(input: AuditorInput): Auditor {
         claimedUnits: s.units ?? null,
         modifiers: s.modifiers ?? [],
       };
-      features[i] = analyzeDescription(s.description);
+      features[i] = featuresOf(s.description);
       descriptionKeys[i] = descriptionKey(s.description, CLONE_MIN_WORDS);
     }
     const units = computeUnits(lines, method, unitOptions);
@@ -134,7 +153,7 @@ export function createAuditor(input: AuditorInput): Auditor {
       units,
       estimate,
     };
-    if (options.whatIf) audit.whatIf = whatIf(lines, method);
+    if (options.whatIf) audit.whatIf = whatIf(lines, method, unitOptions);
     return audit;
   }
 

@@ -10,6 +10,10 @@ export interface UnitOptions {
   explain?: boolean;
 }
 
+// The explanation of every result computed without one: shared, so the bulk path allocates no array per visit.
+const NO_EXPLANATION: string[] = [];
+Object.freeze(NO_EXPLANATION);
+
 /**
  * Computes the units of one visit's services by a unit method, with an explanation a therapist can read.
  * Untimed codes get one unit per session and stay out of the timed total (Pub. 100-04 Ch. 5 §20.2).
@@ -52,5 +56,5 @@ export function computeUnits(lines: readonly UnitInputLine[], method: UnitMethod
     }
     totalUnits += l.units;
   }
-  return { method, totalTimedMinutes, totalUnits, lines: out, explanation: explanation ?? [] };
+  return { method, totalTimedMinutes, totalUnits, lines: out, explanation: explanation ?? NO_EXPLANATION };
 }

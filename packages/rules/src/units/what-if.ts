@@ -1,5 +1,5 @@
 import type { UnitInputLine, UnitLine, UnitMethod } from '../types.ts';
-import { computeUnits } from './compute.ts';
+import { computeUnits, type UnitOptions } from './compute.ts';
 import { PER_CODE_15_CITATION } from './per-code.ts';
 import { AMA_UNITS_CITATION, CMS_UNITS_CITATION, minutesForUnits, tableUnits } from './unit-table.ts';
 
@@ -9,6 +9,7 @@ export interface WhatIf {
   nextUnit: { code: string; moreMinutes: number }[];
   /** Timed codes with minutes past their last unit: minutes that count toward no unit. */
   pastLastUnit: { code: string; minutes: number }[];
+  /** Sentences saying the same; empty when built with `{ explain: false }`. */
   explanation: string[];
 }
 
@@ -25,17 +26,20 @@ function min(n: number): string {
  * - per-code-15: each code's next full 15 minutes.
  * @param lines - the services' codes and minutes
  * @param method - `cms`, `ama` or `per-code-15`
+ * @param options - `{ explain: false }` keeps the numbers and skips the sentences (bulk audits)
  * @example
  * whatIf([{ code: '97530', minutes: 19 }], 'ama').nextUnit // [{ code: '97530', moreMinutes: 4 }]
  */
-export function whatIf(lines: readonly UnitInputLine[], method: UnitMethod): WhatIf {
+export function whatIf(lines: readonly UnitInputLine[], method: UnitMethod, options?: UnitOptions): WhatIf {
+  const explain = options?.explain !== false;
   const result = computeUnits(lines, method, { explain: false });
   const nextUnit: WhatIf['nextUnit'] = [];
   const pastLastUnit: WhatIf['pastLastUnit'] = [];
   const explanation: string[] = [];
   const timed: UnitLine[] = result.lines.filter((l) => l.timed);
   if (timed.length === 0) {
-    explanation.push('No timed code on this visit: untimed codes are one unit a session, whatever their minutes.');
+    if (explain)
+      explanation.push('No timed code on this visit: untimed codes are one unit a session, whatever their minutes.');
     return { nextUnit, pastLastUnit, explanation };
   }
   if (method === 'cms') {
@@ -43,16 +47,18 @@ export function whatIf(lines: readonly UnitInputLine[], method: UnitMethod): Wha
     const units = tableUnits(total);
     const more = minutesForUnits(units + 1) - total;
     for (const l of timed) nextUnit.push({ code: l.code, moreMinutes: more });
-    explanation.push(
-      `${min(more)} more of any timed code (${timed.map((l) => l.code).join(', ')}) brings the total from ${total} to ${total + more} minutes, which supports ${units + 1} units instead of ${units}. (${CMS_UNITS_CITATION}, unit table)`,
-    );
+    if (explain)
+      explanation.push(
+        `${min(more)} more of any timed code (${timed.map((l) => l.code).join(', ')}) brings the total from ${total} to ${total + more} minutes, which supports ${units + 1} units instead of ${units}. (${CMS_UNITS_CITATION}, unit table)`,
+      );
   } else {
     for (const l of timed) {
       const more = method === 'ama' ? minutesForUnits(l.units + 1) - l.minutes : (l.units + 1) * 15 - l.minutes;
       nextUnit.push({ code: l.code, moreMinutes: more });
-      explanation.push(
-        `${min(more)} more of ${l.code} (${l.minutes + more} in all) earns it unit ${l.units + 1}. (${method === 'ama' ? AMA_UNITS_CITATION : PER_CODE_15_CITATION})`,
-      );
+      if (explain)
+        explanation.push(
+          `${min(more)} more of ${l.code} (${l.minutes + more} in all) earns it unit ${l.units + 1}. (${method === 'ama' ? AMA_UNITS_CITATION : PER_CODE_15_CITATION})`,
+        );
     }
   }
   for (const l of timed) {
@@ -60,6 +66,7 @@ export function whatIf(lines: readonly UnitInputLine[], method: UnitMethod): Wha
     const past = l.minutes - l.units * 15;
     if (past <= 0) continue;
     pastLastUnit.push({ code: l.code, minutes: past });
+    if (!explain) continue;
     const why = method === 'cms' ? ' because the pooled total supports no more units' : '';
     explanation.push(
       l.units === 0
