@@ -1,6 +1,10 @@
-import type { Role } from '@unitwise/store';
+import { randomUUID } from 'node:crypto';
+import type { Role, Store } from '@unitwise/store';
+import { buildClinicClaims, postRemittanceFile } from '../../src/billing/index.ts';
+import { PolicyCache } from '../../src/engine/policy-cache.ts';
+import { make835 } from './claims-835.ts';
 import { CLAIM_ROUTE_FIXTURES } from './claims-fixtures.ts';
-import { cleanVisit, DOS, type Factory } from './factory.ts';
+import { cleanVisit, DOS, type Factory, missingFactory } from './factory.ts';
 import type { TestClinic } from './harness.ts';
 
 /** One request of the authorization matrix, built for a role from a factory (own clinic, other clinic or missing). */
@@ -242,4 +246,92 @@ export const ROUTE_FIXTURES: Record<string, RouteFixture> = {
     }),
   },
   ...CLAIM_ROUTE_FIXTURES,
+};
+
+/** A factory that also makes claims and posted remittances in its clinic (or, for `missing`, ids of nothing). */
+export interface BillingFactory extends Factory {
+  /** A claim built from a new signed visit of the role's provider (a draft while the clinic has no claim settings). */
+  claim(role: Role): Promise<string>;
+  /** A posted 835 remittance (no claims of ours on it). */
+  remittance(): Promise<string>;
+}
+
+let remitTrace = 0;
+
+/**
+ * Adds claims and remittances to a store factory, made with the same billing functions the routes call.
+ * @param store - the store the factory writes to
+ * @param clinic - the factory's clinic
+ * @param base - the store factory of that clinic
+ */
+export function billingFactory(store: Store, clinic: TestClinic, base: Factory): BillingFactory {
+  const deps = { store, clock: () => new Date('2026-03-02T15:00:00.000Z'), policies: new PolicyCache() };
+  const noAudit = async () => undefined;
+  return {
+    ...base,
+    created: base.created,
+    async claim(role) {
+      const visitId = await base.signedVisit(role);
+      const r = await buildClinicClaims(
+        deps,
+        clinic.clinicId,
+        clinic.staff.biller.userId,
+        { visitIds: [visitId] },
+        noAudit,
+      );
+      const id = r.created[0]?.id;
+      if (!id) throw new Error(`no claim built: ${JSON.stringify(r.skipped)}`);
+      base.created.add(id);
+      return id;
+    },
+    async remittance() {
+      remitTrace += 1;
+      const text = make835({ trace: `FIXTURE${remitTrace}`, claims: [] });
+      const r = await postRemittanceFile(deps, clinic.clinicId, clinic.staff.biller.userId, text, undefined, noAudit);
+      base.created.add(r.detail.id);
+      return r.detail.id;
+    },
+  };
+}
+
+/** The missing factory with claim and remittance ids that exist nowhere. */
+export function missingBillingFactory(): BillingFactory {
+  return { ...missingFactory(), claim: async () => randomUUID(), remittance: async () => randomUUID() };
+}
+
+/** How a fixture reaches the billing methods; the matrix passes a BillingFactory wherever these fixtures are used. */
+const billing = (f: Factory) => f as BillingFactory;
+
+/**
+ * Claim and remittance fixtures that name real ids of the factory's clinic, so the matrix checks another clinic's
+ * claim and remittance ids answer like missing ones and leak nothing. They need BillingFactory factories (fa, fb and
+ * the missing one wrapped): merge them over ROUTE_FIXTURES in the matrix test when it makes those.
+ */
+export const BILLING_REF_FIXTURES: Record<string, RouteFixture> = {
+  'claims.get': { refs: true, build: async (f, role) => ({ url: `/api/v1/claims/${await billing(f).claim(role)}` }) },
+  'claims.rebuild': {
+    refs: true,
+    build: async (f, role) => ({ url: `/api/v1/claims/${await billing(f).claim(role)}/rebuild`, body: {} }),
+  },
+  // A draft claim cannot be corrected or voided (409); another clinic's claim must still answer 404 like none.
+  'claims.correct': {
+    refs: true,
+    expect: 409,
+    build: async (f, role) => ({ url: `/api/v1/claims/${await billing(f).claim(role)}/correct`, body: {} }),
+  },
+  'claims.void': {
+    refs: true,
+    expect: 409,
+    build: async (f, role) => ({ url: `/api/v1/claims/${await billing(f).claim(role)}/void`, body: {} }),
+  },
+  // Only ready claims export: a draft one is a 422 naming it; another clinic's claim id is a 404 like a missing one.
+  'claims.export': {
+    refs: true,
+    expect: 422,
+    build: async (f, role) => ({ url: '/api/v1/claims/export', body: { claimIds: [await billing(f).claim(role)] } }),
+  },
+  'remittances.get': {
+    refs: true,
+    build: async (f) => ({ url: `/api/v1/remittances/${await billing(f).remittance()}` }),
+  },
 };
