@@ -13,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Claim835, make835 } from '../../server/test/helpers/claims-835.ts';
 import { SETTINGS_BODY } from '../../server/test/helpers/claims-fixtures.ts';
 import type { EngineTarget } from '../../server/test/helpers/engines.ts';
-import { cleanVisit } from '../../server/test/helpers/factory.ts';
+import { cleanVisit, storeFactory } from '../../server/test/helpers/factory.ts';
 import {
   type Auth,
   call,
@@ -202,13 +202,31 @@ describe('claims export and remit import on a clinic database', () => {
     const audit = await h.store.audit.list(a.clinicId, { action: 'claim.export' });
     expect(audit.items).toHaveLength(3);
     expect(audit.items[0]?.userId).toBe(a.staff.biller.userId);
-    // The other clinic saw nothing: no claims, no audit entries.
+    // The other clinic saw nothing: no claims.
     expect(await claimsOf({ bearer: b.staff.biller.token })).toEqual([]);
     // Nothing left to export: exit 1 with the reason, no file written.
     const again = await runCli(['claims', 'export', '--database-url', url, '--clinic', a.clinicId]);
     expect(again.code).toBe(1);
     expect(again.stderr).toMatch(/No claims are ready to export/);
     expect(again.stdout).toBe('');
+  });
+
+  it('holds back the claims of a clinic without claim settings, with the reason on stderr, and writes no file', async () => {
+    await storeFactory(h.store, b, 'Heldback').signedVisit('therapist');
+    const out = path.join(dir, 'held.837');
+    const r = await runCli(['claims', 'export', '--database-url', url, '--clinic', b.clinicId, '--out', out]);
+    expect(r.code, r.stderr).toBe(1);
+    expect(r.stderr).toMatch(/held back claim \S+ \(/);
+    expect(r.stderr).toMatch(/No claims are ready to export/);
+    expect(r.stdout).toBe('');
+    await expect(readFile(out, 'utf8')).rejects.toThrow();
+    expect((await claimsOf({ bearer: b.staff.biller.token })).map((c) => c.status)).toEqual(['draft']);
+    // Clinic A's claims were not touched by clinic B's run.
+    expect((await claimsOf({ bearer: a.staff.biller.token })).map((c) => c.status)).toEqual([
+      'exported',
+      'exported',
+      'exported',
+    ]);
   });
 
   it('refuses an unbalanced 835 with its failing check, exit 1, and writes nothing', async () => {
@@ -303,6 +321,17 @@ describe('claims export and remit import on a clinic database', () => {
     expect(unknown.stderr).toMatch(/no clinic with id nope/);
     const noClinic = await runCli(['remit', 'import', path.join(dir, 'era.835'), '--database-url', url]);
     expect(noClinic.code).toBe(2);
-    for (const x of [missing, notX12, unknown, noClinic]) expect(hasStackTrace(x.stderr)).toBe(false);
+    const noDb = await runCli([
+      'claims',
+      'export',
+      '--database-url',
+      `sqlite:${path.join(dir, 'typo.db')}`,
+      '--clinic',
+      a.clinicId,
+    ]);
+    expect(noDb.code).toBe(2);
+    expect(noDb.stderr).toMatch(/no database at/);
+    await expect(readFile(path.join(dir, 'typo.db'))).rejects.toThrow();
+    for (const x of [missing, notX12, unknown, noClinic, noDb]) expect(hasStackTrace(x.stderr)).toBe(false);
   });
 });

@@ -1,4 +1,4 @@
-import { writeFile } from 'node:fs/promises';
+import { stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import {
   ApiError,
@@ -50,6 +50,10 @@ export async function openClinic(
   if (!opts.clinicId) throw new UsageError('--clinic CLINIC_ID is required with --database-url.');
   const clinicId = opts.clinicId;
   const url = resolveUrl(opts.databaseUrl ?? io.env.DATABASE_URL ?? DEFAULT_DATABASE_URL, io.cwd);
+  const file = url.startsWith('sqlite:') ? url.slice('sqlite:'.length) : '';
+  // A mistyped path must not create an empty database: the CLI works on one that exists (the server makes it).
+  if (file !== '' && !file.startsWith(':') && !(await stat(file).catch(() => null)))
+    throw new UsageError(`no database at ${file} (start the server once, or give --database-url).`);
   let store: Store;
   try {
     store = await openStore(url);

@@ -11,9 +11,9 @@ const HELP = `Usage:
   unitwise remit read FILE [--json]
   unitwise remit import FILE --clinic CLINIC_ID [--database-url URL] [--user EMAIL] [--json]
 
-read     Reads an X12 835 remittance (005010X221A1) and prints its payments, claims, service lines and
-adjustments with the reasons in plain words, and the result of each balancing check
-(service, claim, transaction). Read-only: nothing is posted.
+read     Reads an X12 835 remittance (005010X221A1) and prints its payments, claims, service lines
+         and adjustments with the reasons in plain words, and the result of each balancing check
+         (service, claim, transaction). Read-only: nothing is posted.
          --json prints { ok, balanced, errors: [{ where, message }], warnings, payments, checks, summary }.
 import   Posts an 835 to the clinic's claims in the database, as the web app does: lines matched by
          REF*6R, then code, date and charge; paid, contractual and patient amounts recorded; claims
