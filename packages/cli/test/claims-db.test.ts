@@ -169,6 +169,18 @@ describe('claims export and remit import on a clinic database', () => {
     ]);
     expect(u.code, u.stderr).toBe(2);
     expect(u.stderr).toMatch(/no user with email/);
+    const t = await runCli([
+      'claims',
+      'export',
+      '--database-url',
+      url,
+      '--clinic',
+      a.clinicId,
+      '--user',
+      a.staff.therapist.email,
+    ]);
+    expect(t.code, t.stderr).toBe(2);
+    expect(t.stderr).toMatch(/may not do billing/);
     expect(hasStackTrace(c.stderr + u.stderr)).toBe(false);
     expect(await claimsOf({ bearer: a.staff.biller.token })).toEqual([]);
   });

@@ -1,6 +1,6 @@
 /** @unitwise/server: the clinic's HTTP API (Fastify), sessions and tokens, roles, audit log, OpenAPI, web build. */
 export { API_VERSION, type AppOptions, buildApp } from './app.ts';
-export { ROLES, type Role } from './auth/roles.ts';
+export { ACCESS, ROLES, type Role } from './auth/roles.ts';
 export {
   type AuditSink,
   type BillingDeps,

@@ -1,6 +1,7 @@
 import { stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import {
+  ACCESS,
   ApiError,
   type AuditSink,
   type BillingDeps,
@@ -68,6 +69,10 @@ export async function openClinic(
       // Another clinic's user is answered like a missing one: the command never reveals other clinics.
       if (!found || found.user.clinicId !== clinicId)
         throw new UsageError(`no user with email ${opts.user} in clinic ${clinicId}.`);
+      // The API lets only owners and billers build, export and post: the CLI names no one the API would refuse.
+      const allowed: readonly string[] = ACCESS.billingWrite;
+      if (found.user.status !== 'active' || !found.user.roles.some((r) => allowed.includes(r)))
+        throw new UsageError(`user ${opts.user} may not do billing in this clinic (an active owner or biller may).`);
       userId = found.user.id;
     }
     const audit: AuditSink = async (e) => {
