@@ -47,10 +47,17 @@ export interface AuditorInput {
 }
 
 /**
- * Most distinct description texts an auditor remembers the features of; past it the memo starts over, so
- * memory stays bounded (about 100 bytes of text and one small object each) on any size of file.
+ * Most distinct description texts an auditor remembers the features and clone key of; past it the memo starts
+ * over, so memory stays bounded (about 100 bytes of text and two small objects each) on any size of file.
  */
-const FEATURE_MEMO_MAX = 1 << 16;
+const TEXT_MEMO_MAX = 1 << 16;
+
+/** What the audit reads from one description text. */
+interface DescriptionFacts {
+  features: DescriptionFeatures;
+  /** `descriptionKey(text, CLONE_MIN_WORDS)`: the cloned-description fingerprint. */
+  key: number;
+}
 
 /**
  * Creates an auditor over a set of patients and payer policies.
@@ -69,16 +76,16 @@ export function createAuditor(input: AuditorInput): Auditor {
     for (const p of list) patients.set(p.id, p);
   };
   addPatients(input.patients);
-  // Notes repeat descriptions word for word (templates, copy-forward), and features are a pure function of
-  // the exact text (evidence quotes it, so the key is the text itself, not a folded fingerprint).
-  const featureMemo = new Map<string, DescriptionFeatures>();
-  const featuresOf = (text: string | undefined): DescriptionFeatures => {
-    if (!text) return EMPTY_FEATURES;
-    let f = featureMemo.get(text);
+  // Notes repeat descriptions word for word (templates, copy-forward), and what the audit reads from one (its
+  // features and its clone key) is a pure function of the exact text: evidence quotes it, so the memo key is the
+  // text itself, not a folded fingerprint.
+  const textMemo = new Map<string, DescriptionFacts>();
+  const factsOf = (text: string): DescriptionFacts => {
+    let f = textMemo.get(text);
     if (f === undefined) {
-      f = analyzeDescription(text);
-      if (featureMemo.size >= FEATURE_MEMO_MAX) featureMemo.clear();
-      featureMemo.set(text, f);
+      f = { features: analyzeDescription(text), key: descriptionKey(text, CLONE_MIN_WORDS) };
+      if (textMemo.size >= TEXT_MEMO_MAX) textMemo.clear();
+      textMemo.set(text, f);
     }
     return f;
   };
@@ -107,8 +114,15 @@ export function createAuditor(input: AuditorInput): Auditor {
         claimedUnits: s.units ?? null,
         modifiers: s.modifiers ?? [],
       };
-      features[i] = featuresOf(s.description);
-      descriptionKeys[i] = descriptionKey(s.description, CLONE_MIN_WORDS);
+      const text = s.description;
+      if (text) {
+        const facts = factsOf(text);
+        features[i] = facts.features;
+        descriptionKeys[i] = facts.key;
+      } else {
+        features[i] = EMPTY_FEATURES;
+        descriptionKeys[i] = 0;
+      }
     }
     const units = computeUnits(lines, method, unitOptions);
     const serviceUnits = distributeUnits(services, units);
