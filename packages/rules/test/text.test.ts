@@ -4,6 +4,7 @@ import {
   analyzeDescription,
   descriptionKey,
   FEATURE_KINDS,
+  hasMoreWordsThan,
   PATTERNS,
   textFingerprint,
   wordCount,
@@ -176,5 +177,13 @@ describe('textFingerprint', () => {
   it('counts words', () => {
     expect(wordCount('  a b\tc  ')).toBe(3);
     expect(wordCount('')).toBe(0);
+  });
+
+  it('property: hasMoreWordsThan(s, n) is wordCount(s) > n', () => {
+    fc.assert(
+      fc.property(fc.stringMatching(/^[a-z \t\n\u00a0]{0,40}$/), fc.nat(8), (s, n) => {
+        expect(hasMoreWordsThan(s, n)).toBe(wordCount(s) > n);
+      }),
+    );
   });
 });

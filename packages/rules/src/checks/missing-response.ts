@@ -1,5 +1,5 @@
 import { analyzeDescription } from '../text/analyze.ts';
-import { wordCount } from '../text/fingerprint.ts';
+import { hasMoreWordsThan } from '../text/fingerprint.ts';
 import { CITE } from './citations.ts';
 import { type CheckContext, report } from './context.ts';
 
@@ -28,7 +28,7 @@ export function checkMissingResponse(ctx: CheckContext): void {
     return;
   }
   // Only a short response can be boilerplate with a number in it ("tolerated well x3"): analyse just those.
-  if (SUBSTANCE.test(text) && (wordCount(text) > 5 || analyzeDescription(text).filler.length === 0)) return;
+  if (SUBSTANCE.test(text) && (hasMoreWordsThan(text, 5) || analyzeDescription(text).filler.length === 0)) return;
   report(
     ctx,
     'missing-response',

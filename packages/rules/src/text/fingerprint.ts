@@ -47,6 +47,24 @@ export function wordCount(text: string): number {
 }
 
 /**
+ * Whether a text has more than `n` words (runs of non-space characters, as `wordCount` counts them), reading
+ * only as far as the word that decides it.
+ * @param text - any text
+ * @param n - the word count to exceed
+ */
+export function hasMoreWordsThan(text: string, n: number): boolean {
+  let words = 0;
+  let inWord = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    const space = c === 32 || c === 9 || c === 10 || c === 13 || c === 160;
+    if (!space && !inWord && ++words > n) return true;
+    inWord = !space;
+  }
+  return false;
+}
+
+/**
  * The fingerprint of a description (as `textFingerprint`) when it has at least `minWords` words, else 0;
  * one pass over the text.
  * @param text - a description
