@@ -8,9 +8,17 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ACCESS, ROLES } from '../src/auth/roles.ts';
 import { ROUTES } from '../src/routes/table.ts';
 import { engineTargets } from './helpers/engines.ts';
-import { type Factory, missingFactory, storeFactory } from './helpers/factory.ts';
+import { type Factory, storeFactory } from './helpers/factory.ts';
 import { call, type Harness, makeClinic, makeHarness, type Reply, type TestClinic } from './helpers/harness.ts';
-import { ROUTE_FIXTURES } from './helpers/route-fixtures.ts';
+import {
+  ROUTE_FIXTURES as BASE_FIXTURES,
+  BILLING_REF_FIXTURES,
+  billingFactory,
+  missingBillingFactory,
+} from './helpers/route-fixtures.ts';
+
+// Claim and remittance ids are made through the billing functions, so the matrix checks them for leaks too.
+const ROUTE_FIXTURES = { ...BASE_FIXTURES, ...BILLING_REF_FIXTURES };
 
 const OTHER_SURNAME = 'Otherclinic';
 
@@ -27,8 +35,8 @@ for (const engine of await engineTargets()) {
       h = await makeHarness(engine);
       a = await makeClinic(h.store, 'alpha');
       b = await makeClinic(h.store, 'beta');
-      fa = storeFactory(h.store, a, 'Ownclinic');
-      fb = storeFactory(h.store, b, OTHER_SURNAME);
+      fa = billingFactory(h.store, a, storeFactory(h.store, a, 'Ownclinic'));
+      fb = billingFactory(h.store, b, storeFactory(h.store, b, OTHER_SURNAME));
     });
     afterAll(async () => {
       await h?.close();
@@ -88,7 +96,7 @@ for (const engine of await engineTargets()) {
                 expect(other.status).toBe(403);
                 return;
               }
-              const missing = await send(role, route, await fx.build(missingFactory(), role, a));
+              const missing = await send(role, route, await fx.build(missingBillingFactory(), role, a));
               expect([400, 404]).toContain(other.status);
               expect(other.status, other.text).toBe(missing.status);
               expect(other.body).toEqual(missing.body);
