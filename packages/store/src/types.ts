@@ -414,6 +414,22 @@ export interface VisitQuery extends PageRequest {
 
 export type VisitWriteFailure = 'not-found' | 'conflict' | 'signed';
 
+/** The columns a write route checks before it runs the engine: who, whose, and whether it may still change. */
+export interface VisitHead {
+  id: string;
+  patientId: string;
+  providerId: string | null;
+  status: VisitStatus;
+  version: number;
+}
+
+/** An earlier visit as the engine replays it for history: its content without the non-billable time. */
+export type HistoryVisit = Pick<
+  StoredVisit,
+  'id' | 'patientId' | 'date' | 'discipline' | 'noteType' | 'provider' | 'services' | 'nonBillable'
+> &
+  Partial<Pick<StoredVisit, 'timeIn' | 'timeOut' | 'totalTimedMinutes' | 'totalTreatmentMinutes'>>;
+
 // ---------------------------------------------------------------- fees, policies, idempotency, audit
 
 export interface FeeScheduleRow {
@@ -537,6 +553,11 @@ export interface SessionRepository {
   deleteForUser(clinicId: string, userId: string): Promise<number>;
   /** Removes sessions that expired before `now` (default: the clock); returns how many. */
   deleteExpired(now?: Instant): Promise<number>;
+  /**
+   * Moves a live session's expiry to `expiresAt` (idle expiry: the caller passes now + the idle time). False when the
+   * session is gone or already expired, which is never revived.
+   */
+  touch(clinicId: string, sessionId: string, expiresAt: Instant): Promise<boolean>;
 }
 
 export interface ApiTokenRepository {
@@ -596,6 +617,13 @@ export interface VisitRepository {
     opts?: { createdBy?: string | null },
   ): Promise<Result<VisitDetail, 'patient-not-found' | 'provider-not-found'>>;
   get(clinicId: string, visitId: string): Promise<VisitDetail | undefined>;
+  /** Patient, provider, status and version of a visit, in one statement (what a write checks first). */
+  head(clinicId: string, visitId: string): Promise<VisitHead | undefined>;
+  /**
+   * A patient's visits dated on or before `to`, newest first, at most `limit`, each with its services in one
+   * statement; `nonBillable` is always empty (the engine's history does not read it).
+   */
+  history(clinicId: string, patientId: string, to: string, limit: number): Promise<HistoryVisit[]>;
   /** Newest date first; each item with its services and non-billable time. */
   list(clinicId: string, query?: VisitQuery): Promise<Page<StoredVisit>>;
   /**

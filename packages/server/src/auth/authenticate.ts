@@ -57,5 +57,6 @@ export async function authenticate(request: FastifyRequest, store: Store, now: D
     via: 'session',
     sessionId: session.id,
     csrfToken: session.csrfToken,
+    sessionExpiresAt: session.expiresAt,
   };
 }

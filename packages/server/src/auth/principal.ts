@@ -13,4 +13,6 @@ export interface Principal {
   sessionId?: string;
   /** The session's CSRF token when `via` is `session`. */
   csrfToken?: string;
+  /** When the session expires unless used again, when `via` is `session`. */
+  sessionExpiresAt?: string;
 }

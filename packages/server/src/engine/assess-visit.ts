@@ -55,7 +55,8 @@ export async function assessVisit(
     known.policies
       ? known.policies.get(repos, clinicId)
       : repos.payerPolicies.list(clinicId).then((l) => l.map((p) => p.policy)),
-    repos.visits.list(clinicId, { patientId: visit.patientId, to: visit.date, limit: HISTORY_LIMIT }),
+    // Services only: the history the auditor keeps (fingerprints, treatment days, spend) never reads non-billable time.
+    repos.visits.history(clinicId, visit.patientId, visit.date, HISTORY_LIMIT),
   ]);
   const payer = coverage?.payer.policyId ?? NO_COVERAGE_POLICY;
   const rulesPatient: Patient = {
@@ -67,7 +68,7 @@ export async function assessVisit(
   // Bulk options: no explanation text for the replayed history; the saved visit's explanation is built below.
   const auditor = createAuditor({ patients: [rulesPatient], payers, options: auditOptions.bulk });
   // The list is newest first; the auditor wants date order. Same-day visits count as earlier only if stored earlier.
-  const before = earlier.items
+  const before = earlier
     .filter((v) => v.id !== visit.id && (v.date < visit.date || (visit.id === '' && v.date === visit.date)))
     .reverse();
   for (const v of before) auditor.auditVisit(v);

@@ -154,7 +154,8 @@ export const visitRoutes: RouteDef[] = [
     status: 200,
     ifMatch: true,
     async handler({ params, body, principal, deps, audit, ifMatch }) {
-      const current = await deps.store.visits.get(principal.clinicId, params.id);
+      // Only who, whose and whether it is signed: the update below returns the full visit.
+      const current = await deps.store.visits.head(principal.clinicId, params.id);
       if (!current) throw notFound('visit');
       // The visit's provider and the new one must both be the caller's own (one lookup when they are the same).
       if (current.providerId && current.providerId !== body.providerId)

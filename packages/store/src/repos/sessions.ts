@@ -75,6 +75,17 @@ export function sessionRepository(ctx: RepoContext): SessionRepository {
         .executeTakeFirst();
       return affected(r);
     },
+    async touch(clinicId, sessionId, expiresAt) {
+      const r = await db
+        .updateTable('sessions')
+        .set({ expires_at: normalizeInstant(expiresAt) })
+        .where('clinic_id', '=', clinicId)
+        .where('id', '=', sessionId)
+        // An expired session stays expired: idle expiry must not be undone by a late request.
+        .where('expires_at', '>', ctx.now())
+        .executeTakeFirst();
+      return affected(r) > 0;
+    },
     async deleteExpired(now) {
       const r = await db
         .deleteFrom('sessions')

@@ -2,7 +2,17 @@ import type { Finding, NonBillable, Service } from '@unitwise/rules';
 import type { Kysely, Selectable } from 'kysely';
 import type { Database, VisitsTable } from '../db/schema.ts';
 import { hashParts } from '../hash-visit.ts';
-import type { NewTimeSegment, StoredVisit, TimeSegment, VisitDetail, VisitInput, VisitRepository } from '../types.ts';
+import type {
+  HistoryVisit,
+  NewTimeSegment,
+  StoredVisit,
+  TimeSegment,
+  VisitDetail,
+  VisitHead,
+  VisitInput,
+  VisitRepository,
+  VisitStatus,
+} from '../types.ts';
 import { affected, inTransaction, newId, normalizeInstant, type RepoContext } from './context.ts';
 import { decodeCursor, pageLimit, toPage } from './pagination.ts';
 import {
@@ -114,12 +124,138 @@ async function readDetail(db: Db, clinicId: string, visitId: string): Promise<Vi
   };
 }
 
+/** Patient, provider, status and version of one visit. */
+async function readHead(db: Db, clinicId: string, visitId: string): Promise<VisitHead | undefined> {
+  const row = await db
+    .selectFrom('visits')
+    .select(['id', 'patient_id', 'provider_id', 'status', 'version'])
+    .where('clinic_id', '=', clinicId)
+    .where('id', '=', visitId)
+    .executeTakeFirst();
+  return (
+    row && {
+      id: row.id,
+      patientId: row.patient_id,
+      providerId: row.provider_id,
+      status: row.status as VisitStatus,
+      version: row.version,
+    }
+  );
+}
+
+/** A patient's latest visits up to a date with their services: one statement, a join on the limited visits. */
+async function readHistory(
+  db: Db,
+  clinicId: string,
+  patientId: string,
+  to: string,
+  limit: number,
+): Promise<HistoryVisit[]> {
+  const latest = db
+    .selectFrom('visits')
+    .select([
+      'clinic_id',
+      'id',
+      'patient_id',
+      'date',
+      'discipline',
+      'note_type',
+      'provider_id',
+      'provider_credential',
+      'time_in',
+      'time_out',
+      'total_timed_minutes',
+      'total_treatment_minutes',
+    ])
+    .where('clinic_id', '=', clinicId)
+    .where('patient_id', '=', patientId)
+    .where('date', '<=', to)
+    .orderBy('date', 'desc')
+    .orderBy('id', 'desc')
+    .limit(limit)
+    .as('v');
+  const rows = await db
+    .selectFrom(latest)
+    .leftJoin('visit_services as s', (j) => j.onRef('s.clinic_id', '=', 'v.clinic_id').onRef('s.visit_id', '=', 'v.id'))
+    .select([
+      'v.id',
+      'v.patient_id',
+      'v.date',
+      'v.discipline',
+      'v.note_type',
+      'v.provider_id',
+      'v.provider_credential',
+      'v.time_in',
+      'v.time_out',
+      'v.total_timed_minutes',
+      'v.total_treatment_minutes',
+      's.ordinal',
+      's.code',
+      's.minutes',
+      's.assistant_minutes',
+      's.units',
+      's.modifiers',
+      's.group_size',
+      's.description',
+      's.goal_ids',
+    ])
+    .orderBy('v.date', 'desc')
+    .orderBy('v.id', 'desc')
+    .orderBy('s.ordinal')
+    .execute();
+  const out: HistoryVisit[] = [];
+  let last: HistoryVisit | undefined;
+  for (const r of rows) {
+    if (last?.id !== r.id) {
+      last = {
+        id: r.id,
+        patientId: r.patient_id,
+        date: r.date,
+        discipline: r.discipline as HistoryVisit['discipline'],
+        noteType: r.note_type as HistoryVisit['noteType'],
+        provider: { credential: r.provider_credential as HistoryVisit['provider']['credential'] },
+        services: [],
+        nonBillable: [],
+      };
+      if (r.provider_id !== null) last.provider.id = r.provider_id;
+      if (r.time_in !== null) last.timeIn = r.time_in;
+      if (r.time_out !== null) last.timeOut = r.time_out;
+      if (r.total_timed_minutes !== null) last.totalTimedMinutes = r.total_timed_minutes;
+      if (r.total_treatment_minutes !== null) last.totalTreatmentMinutes = r.total_treatment_minutes;
+      out.push(last);
+    }
+    if (r.code !== null && r.ordinal !== null) {
+      last.services.push(
+        toService({
+          clinic_id: clinicId,
+          visit_id: r.id,
+          ordinal: r.ordinal,
+          code: r.code,
+          minutes: r.minutes,
+          assistant_minutes: r.assistant_minutes,
+          units: r.units,
+          modifiers: r.modifiers,
+          group_size: r.group_size,
+          description: r.description,
+          goal_ids: r.goal_ids,
+        }),
+      );
+    }
+  }
+  return out;
+}
+
 /** Segments, findings, overrides and addenda of one visit; those already known are passed in and not read. */
 async function attachments(
   db: Db,
   clinicId: string,
   visitId: string,
-  known: { segments?: TimeSegment[] | undefined; findings?: Finding[] | undefined },
+  known: {
+    segments?: TimeSegment[] | undefined;
+    findings?: Finding[] | undefined;
+    /** True for a draft: addenda are only ever added to signed notes, so a draft has none to read. */
+    draft?: boolean;
+  },
 ): Promise<Pick<VisitDetail, 'segments' | 'findings' | 'overrides' | 'addenda'>> {
   const segments =
     known.segments ??
@@ -152,6 +288,7 @@ async function attachments(
     .orderBy('at')
     .orderBy('id')
     .execute();
+  if (known.draft) return { segments, findings, overrides: overrides.map(toOverride), addenda: [] };
   const addenda = await db
     .selectFrom('addenda')
     .selectAll()
@@ -227,6 +364,10 @@ export function visitRepository(ctx: RepoContext): VisitRepository {
 
     get: (clinicId, visitId) => readDetail(db, clinicId, visitId),
 
+    head: (clinicId, visitId) => readHead(db, clinicId, visitId),
+
+    history: (clinicId, patientId, to, limit) => readHistory(db, clinicId, patientId, to, limit),
+
     async list(clinicId, query) {
       const limit = pageLimit(query);
       const after = decodeCursor(query?.cursor, 2);
@@ -290,6 +431,7 @@ export function visitRepository(ctx: RepoContext): VisitRepository {
         const detail = await attachments(trx, clinicId, visitId, {
           segments: input.segments ? sortSegments(written.segments.map(toSegment)) : undefined,
           findings: input.findings ? findingRows(clinicId, visitId, input.findings).map(toFinding) : undefined,
+          draft: true,
         });
         const value: VisitDetail = {
           ...toStoredVisit(
