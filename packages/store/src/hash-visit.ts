@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Visit } from '@unitwise/rules';
+import type { VisitGoalStatus } from './types.ts';
 
 /** JSON with object keys sorted and undefined dropped, so equal content always gives equal text. */
 function canonical(value: unknown): string {
@@ -13,10 +14,11 @@ function canonical(value: unknown): string {
 
 /**
  * The content hash a signed note keeps: SHA-256 (hex) of the canonical JSON of its clinical content
- * (the rules' `Visit` fields only; store fields such as version or timestamps are left out).
+ * (the rules' `Visit` fields plus goal status; store fields such as version or timestamps are left out).
+ * Goal status enters only when the note records some, so hashes of notes without it are unchanged.
  * @param visit - the visit content (a `StoredVisit` works: extra fields are ignored)
  */
-export function hashVisitContent(visit: Visit): string {
+export function hashVisitContent(visit: Visit & { goalStatus?: VisitGoalStatus | undefined }): string {
   const content = {
     id: visit.id,
     patientId: visit.patientId,
@@ -31,6 +33,8 @@ export function hashVisitContent(visit: Visit): string {
     services: visit.services,
     nonBillable: visit.nonBillable ?? [],
     response: visit.response,
+    // Absent (undefined, dropped by canonical) unless non-empty: older hashes must verify as they were.
+    goalStatus: visit.goalStatus && Object.keys(visit.goalStatus).length > 0 ? visit.goalStatus : undefined,
   };
   return createHash('sha256').update(canonical(content)).digest('hex');
 }

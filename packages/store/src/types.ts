@@ -307,6 +307,20 @@ export type VisitStatus = (typeof VISIT_STATUSES)[number];
 export const SEGMENT_KINDS = ['treatment', 'rest', 'setup', 'documentation', 'waiting', 'other'] as const;
 export type SegmentKind = (typeof SEGMENT_KINDS)[number];
 
+/** How a plan-of-care goal stands on an evaluation, progress report, re-evaluation or discharge note. */
+export const GOAL_STATUSES = ['not-started', 'progressing', 'met', 'not-met', 'discontinued'] as const;
+export type GoalStatusValue = (typeof GOAL_STATUSES)[number];
+
+/** One goal's status on a note, with the measure taken (e.g. "sit to stand x5 in 14 s") and a free note. */
+export interface GoalStatusEntry {
+  status: GoalStatusValue;
+  measure?: string;
+  note?: string;
+}
+
+/** Goal status per goal id, as recorded on a note. */
+export type VisitGoalStatus = Record<string, GoalStatusEntry>;
+
 /** One run of a timer. */
 export interface TimeSegment {
   id: string;
@@ -348,6 +362,8 @@ export interface StoredVisit extends Visit {
   signedBy: string | null;
   /** SHA-256 of the canonical clinical content at signing (see `hashVisitContent`). */
   contentHash: string | null;
+  /** Goal status per goal id; absent when the note records none. */
+  goalStatus?: VisitGoalStatus;
 }
 
 export interface Override {
@@ -397,6 +413,8 @@ export interface VisitDetail extends StoredVisit {
  */
 export interface VisitInput extends Omit<Visit, 'id'> {
   id?: string;
+  /** Goal status per goal id (progress notes); an empty record is stored as none. */
+  goalStatus?: VisitGoalStatus | undefined;
   /** Timer runs; when given on update, they replace the stored ones. */
   segments?: NewTimeSegment[];
   /** The engine's findings for this content; when given on update, they replace the stored ones. */
@@ -610,6 +628,13 @@ export interface PlanOfCareRepository {
   update(clinicId: string, planId: string, patch: PlanOfCarePatch): Promise<Result<StoredPlanOfCare, 'not-found'>>;
 }
 
+/** What the visit list adds to a page of visits, keyed by visit id. */
+export interface VisitListExtras {
+  findings: Map<string, Finding[]>;
+  /** The policy id of the payer of the primary coverage in force on the visit's date; absent without coverage. */
+  payerPolicy: Map<string, string>;
+}
+
 export interface VisitRepository {
   create(
     clinicId: string,
@@ -626,6 +651,8 @@ export interface VisitRepository {
   history(clinicId: string, patientId: string, to: string, limit: number): Promise<HistoryVisit[]>;
   /** Newest date first; each item with its services and non-billable time. */
   list(clinicId: string, query?: VisitQuery): Promise<Page<StoredVisit>>;
+  /** Stored findings and primary payer policy (on each visit's date) of listed visits, in two statements. */
+  listExtras(clinicId: string, visitIds: readonly string[]): Promise<VisitListExtras>;
   /**
    * Replaces the clinical content (services, non-billable, and segments/findings when given) if the stored version is
    * `expectedVersion`; adds 1 to the version. The visit's id and patient never change (`input.patientId` is ignored).

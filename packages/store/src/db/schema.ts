@@ -153,6 +153,8 @@ export interface VisitsTable {
   total_timed_minutes: number | null;
   total_treatment_minutes: number | null;
   response: string | null;
+  /** JSON of `VisitGoalStatus` (migration 0006), null when the note records none. */
+  goal_status: string | null;
   status: string;
   version: number;
   created_by: string | null;

@@ -3,6 +3,7 @@ import { migration as m0002 } from './0002-clinical-tables.ts';
 import { migration as m0003 } from './0003-fees-idempotency-audit.ts';
 import { migration as m0004 } from './0004-immutability-triggers.ts';
 import { migration as m0005 } from './0005-claims.ts';
+import { migration as m0006 } from './0006-visit-goal-status.ts';
 import type { StoreMigration } from './migration.ts';
 
 export type { StoreMigration } from './migration.ts';
@@ -11,4 +12,4 @@ export type { StoreMigration } from './migration.ts';
  * Every migration, in the order they run. Forward-only: never edit or remove an entry that has shipped; add a new
  * file `NNNN-name.ts` with the next number and append it here (claims tables come next).
  */
-export const MIGRATIONS: readonly StoreMigration[] = [m0001, m0002, m0003, m0004, m0005];
+export const MIGRATIONS: readonly StoreMigration[] = [m0001, m0002, m0003, m0004, m0005, m0006];

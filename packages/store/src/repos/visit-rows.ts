@@ -26,6 +26,7 @@ import type {
   SegmentKind,
   StoredVisit,
   TimeSegment,
+  VisitGoalStatus,
   VisitInput,
   VisitStatus,
 } from '../types.ts';
@@ -47,7 +48,17 @@ export function visitContentColumns(input: VisitInput) {
     total_timed_minutes: input.totalTimedMinutes ?? null,
     total_treatment_minutes: input.totalTreatmentMinutes ?? null,
     response: input.response ?? null,
+    goal_status: goalStatusColumn(input.goalStatus),
   };
+}
+
+/**
+ * The `goal_status` column: JSON of the record, or null when there is none (an empty record is none, so a daily
+ * note the web saves with `{}` keeps the same content hash as before goal status existed).
+ * @param goalStatus - goal status per goal id
+ */
+export function goalStatusColumn(goalStatus: VisitGoalStatus | undefined): string | null {
+  return goalStatus && Object.keys(goalStatus).length > 0 ? JSON.stringify(goalStatus) : null;
 }
 
 /**
@@ -256,5 +267,8 @@ export function toStoredVisit(
   if (row.total_timed_minutes !== null) v.totalTimedMinutes = row.total_timed_minutes;
   if (row.total_treatment_minutes !== null) v.totalTreatmentMinutes = row.total_treatment_minutes;
   if (row.response !== null) v.response = row.response;
+  if (row.goal_status !== null && row.goal_status !== undefined) {
+    v.goalStatus = fromJson<VisitGoalStatus>(row.goal_status, {});
+  }
   return v;
 }
