@@ -1,9 +1,10 @@
 import type { Finding } from '@unitwise/rules';
 import type { VisitDetail, VisitInput, VisitQuery } from '@unitwise/store';
-import type { z } from 'zod';
+import { z } from 'zod';
 import type { Principal } from '../auth/principal.ts';
 import type { AppDeps } from '../deps.ts';
 import { type Assessment, assessVisit } from '../engine/assess-visit.ts';
+import { summarizeVisits } from '../engine/visit-summary.ts';
 import { ApiError, notFound } from '../errors/api-error.ts';
 import { etagOf } from '../http/etag.ts';
 import { defineRoute, type RouteDef } from '../http/route.ts';
@@ -42,9 +43,18 @@ async function prepare(deps: AppDeps, principal: Principal, body: VisitContent) 
 
 type VisitBody = VisitContent;
 
+/** The list's filters on each visit's summary, applied to the page (a page may hold fewer rows; `next` still goes on). */
+const SummaryFilters = z.object({
+  payer: z.string().max(100).optional().describe('Only visits whose estimate is for this payer policy id.'),
+  rule: z.string().max(60).optional().describe('Only visits with a stored finding of this rule.'),
+});
+const VisitListWithFilters = VisitListQuery.extend(SummaryFilters.shape);
+
 /** The store's query from the API's: `date` is shorthand for one day. */
-function toVisitQuery(q: Omit<z.output<typeof VisitListQuery>, 'patientId'> & { patientId?: string }): VisitQuery {
-  const { cursor, date, from, to, ...rest } = q;
+function toVisitQuery(
+  q: Omit<z.output<typeof VisitListWithFilters>, 'patientId'> & { patientId?: string },
+): VisitQuery {
+  const { cursor, date, from, to, payer: _payer, rule: _rule, ...rest } = q;
   return {
     ...rest,
     cursor: cursor ?? null,
@@ -52,6 +62,40 @@ function toVisitQuery(q: Omit<z.output<typeof VisitListQuery>, 'patientId'> & { 
     ...(from && !date ? { from } : {}),
     ...(to && !date ? { to } : {}),
   };
+}
+
+/**
+ * A page of visits, each with its summary (lines, units, estimate, findings), filtered by payer and rule: the page's
+ * findings and payers in two statements, policies from the cache.
+ * @param deps - the app's dependencies
+ * @param clinicId - the caller's clinic
+ * @param query - the store query
+ * @param filters - payer and rule, applied to the summaries
+ */
+async function listWithSummaries(
+  deps: AppDeps,
+  clinicId: string,
+  query: VisitQuery,
+  filters: z.output<typeof SummaryFilters>,
+) {
+  const p = await deps.store.visits.list(clinicId, query);
+  const [extras, policies] = await Promise.all([
+    deps.store.visits.listExtras(
+      clinicId,
+      p.items.map((v) => v.id),
+    ),
+    deps.policies.get(deps.store, clinicId),
+  ]);
+  const summaries = summarizeVisits(p.items, extras, policies);
+  const items = [];
+  for (const v of p.items) {
+    const s = summaries.get(v.id);
+    if (!s) continue;
+    if (filters.payer && s.estimate.payer !== filters.payer) continue;
+    if (filters.rule && !s.findings.some((f) => f.rule === filters.rule)) continue;
+    items.push({ ...v, ...s });
+  }
+  return { items, next: p.nextCursor };
 }
 
 /** Visits (the daily note and every other note type) with services, timer segments and the engine's findings. */
@@ -63,17 +107,17 @@ export const visitRoutes: RouteDef[] = [
     summary: 'List visits, newest first (filter by patient, provider, dates, status)',
     tag: 'visits',
     access: 'clinicalRead',
-    query: VisitListQuery,
+    query: VisitListWithFilters,
     status: 200,
     async handler({ query, principal, deps, audit }) {
-      const p = await deps.store.visits.list(principal.clinicId, toVisitQuery(query));
+      const body = await listWithSummaries(deps, principal.clinicId, toVisitQuery(query), query);
       await audit({
         action: 'visit.list',
         entity: 'visit',
         patientId: query.patientId ?? null,
-        detail: { count: p.items.length },
+        detail: { count: body.items.length },
       });
-      return { body: { items: p.items, next: p.nextCursor } };
+      return { body };
     },
   }),
   defineRoute({
@@ -84,13 +128,19 @@ export const visitRoutes: RouteDef[] = [
     tag: 'visits',
     access: 'clinicalRead',
     params: IdParams,
-    query: VisitListQuery.omit({ patientId: true }),
+    query: VisitListWithFilters.omit({ patientId: true }),
     status: 200,
     async handler({ params, query, principal, deps, audit }) {
       if (!(await deps.store.patients.get(principal.clinicId, params.id))) throw notFound('patient');
-      const p = await deps.store.visits.list(principal.clinicId, { ...toVisitQuery(query), patientId: params.id });
-      await audit({ action: 'visit.list', entity: 'visit', patientId: params.id, detail: { count: p.items.length } });
-      return { body: { items: p.items, next: p.nextCursor } };
+      const q = { ...toVisitQuery(query), patientId: params.id };
+      const body = await listWithSummaries(deps, principal.clinicId, q, query);
+      await audit({
+        action: 'visit.list',
+        entity: 'visit',
+        patientId: params.id,
+        detail: { count: body.items.length },
+      });
+      return { body };
     },
   }),
   defineRoute({

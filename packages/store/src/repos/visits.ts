@@ -29,6 +29,7 @@ import {
   toStoredVisit,
   visitContentColumns,
 } from './visit-rows.ts';
+import { readListExtras } from './visit-summaries.ts';
 
 type Db = Kysely<Database>;
 /** The two columns every visit write checks first. */
@@ -367,6 +368,8 @@ export function visitRepository(ctx: RepoContext): VisitRepository {
     head: (clinicId, visitId) => readHead(db, clinicId, visitId),
 
     history: (clinicId, patientId, to, limit) => readHistory(db, clinicId, patientId, to, limit),
+
+    listExtras: (clinicId, visitIds) => readListExtras(db, clinicId, visitIds),
 
     async list(clinicId, query) {
       const limit = pageLimit(query);

@@ -1,0 +1,58 @@
+import {
+  auditOptions,
+  createAuditor,
+  createPolicyRegistry,
+  type Finding,
+  type Patient,
+  type PayerPolicyInput,
+} from '@unitwise/rules';
+import type { StoredVisit, VisitListExtras } from '@unitwise/store';
+
+/** Payer used when a visit has no coverage in force: the same fallback as assess-visit.ts. */
+const NO_COVERAGE_POLICY = 'commercial';
+
+/** What the visit list says about each visit: enough for charge review and the dashboard without a GET per visit. */
+export interface VisitSummary {
+  lines: { code: string; minutes: number; units: number; claimedUnits: number | null; modifiers: string[] }[];
+  totalUnits: number;
+  estimate: { payer: string; totalCents: number; payerCents: number; patientCents: number };
+  findings: Pick<Finding, 'rule' | 'severity' | 'service' | 'message'>[];
+}
+
+/**
+ * Summarises a page of visits: lines, units and estimate from the stored services priced under the payer of the
+ * visit's primary coverage (as GET /visits/{id} does; these never depend on the patient's history), and the stored
+ * findings. One auditor for the page; each visit gets its own synthetic patient so no history carries over.
+ * @param visits - the page's visits
+ * @param extras - their stored findings and payer policies (visits.listExtras)
+ * @param policies - the clinic's payer policies (from the policy cache)
+ */
+export function summarizeVisits(
+  visits: readonly StoredVisit[],
+  extras: VisitListExtras,
+  policies: PayerPolicyInput[],
+): Map<string, VisitSummary> {
+  const registry = createPolicyRegistry(policies);
+  const patients: Patient[] = visits.map((v) => {
+    const payer = extras.payerPolicy.get(v.id) ?? NO_COVERAGE_POLICY;
+    return { id: `summary:${v.id}`, payer: registry.has(payer) ? payer : NO_COVERAGE_POLICY, plansOfCare: [] };
+  });
+  const auditor = createAuditor({ patients, payers: policies, options: auditOptions.bulk });
+  const out = new Map<string, VisitSummary>();
+  for (const v of visits) {
+    const a = auditor.auditVisit({ ...v, patientId: `summary:${v.id}` });
+    out.set(v.id, {
+      lines: a.lines.map((l) => ({
+        code: l.code,
+        minutes: l.minutes,
+        units: l.units,
+        claimedUnits: l.claimedUnits,
+        modifiers: l.modifiers,
+      })),
+      totalUnits: a.units.totalUnits,
+      estimate: a.estimate,
+      findings: extras.findings.get(v.id) ?? [],
+    });
+  }
+  return out;
+}
