@@ -1,5 +1,5 @@
 import { CREDENTIALS, DISCIPLINES, NON_BILLABLE_KINDS, NOTE_TYPES } from '@unitwise/rules';
-import { SEGMENT_KINDS } from '@unitwise/store';
+import { GOAL_STATUSES, SEGMENT_KINDS } from '@unitwise/store';
 import { z } from 'zod';
 import { clockTime, isoDate, PageQuery } from './common.ts';
 
@@ -33,6 +33,18 @@ export const SegmentInput = z.object({
 export const EndSegmentBody = z.object({ endedAt: z.iso.datetime() });
 export const SegmentParams = z.object({ id: z.string().min(1).max(100), segmentId: z.string().min(1).max(100) });
 
+/** One goal's status on an evaluation, progress report, re-evaluation or discharge note. */
+export const GoalStatusInput = z.object({
+  status: z.enum(GOAL_STATUSES),
+  measure: z.string().max(200).optional(),
+  note: z.string().max(1000).optional(),
+});
+
+/** Goal status per plan-of-care goal id (ids as in `services[].goalIds`). */
+export const GoalStatusRecord = z
+  .record(z.string().min(1).max(100), GoalStatusInput)
+  .refine((r) => Object.keys(r).length <= 50, 'At most 50 goals.');
+
 /** The clinical content of a visit as the API takes it (the design's `Visit`, server assigns `id`). */
 export const VisitContent = z.object({
   patientId: z.string().min(1).max(100),
@@ -52,6 +64,7 @@ export const VisitContent = z.object({
     .optional(),
   response: z.string().max(8000).optional(),
   segments: z.array(SegmentInput).max(500).optional(),
+  goalStatus: GoalStatusRecord.optional().describe('Goal status per goal id, kept with the note.'),
 });
 export type VisitContent = z.output<typeof VisitContent>;
 

@@ -1,7 +1,21 @@
 import type { Credential } from '@unitwise/rules';
 import type { SegmentInput, SegmentRecord, VisitRecord } from '../api/types.ts';
-import { type ActivityDraft, draftToVisit, type VisitDraft } from './draft.ts';
+import { type ActivityDraft, draftToVisit, type GoalStatus, type VisitDraft } from './draft.ts';
 import type { TimerSegment, TimerState } from './timer-machine.ts';
+
+/** Goal status as the server keeps it (`measure` and `note` optional); absent when the note records none. */
+type ServerGoalStatus = Record<string, { status: GoalStatus['status']; measure?: string; note?: string }>;
+
+/**
+ * The draft's goal status from the server's: `measure` defaults to empty; other fields (a `note` written through
+ * the API) are kept so that saving from this device does not drop them.
+ * @param goalStatus - goal status per goal id, as the server returned it
+ */
+function goalStatusFromRecord(goalStatus: ServerGoalStatus | undefined): Record<string, GoalStatus> {
+  const out: Record<string, GoalStatus> = {};
+  for (const [goalId, s] of Object.entries(goalStatus ?? {})) out[goalId] = { ...s, measure: s.measure ?? '' };
+  return out;
+}
 
 /**
  * Builds the editable draft from the server's copy of a visit. Timer segments come back as the timer state so
@@ -9,7 +23,10 @@ import type { TimerSegment, TimerState } from './timer-machine.ts';
  * @param v - the visit as stored
  * @param fallbackCredential - the credential to use when the record has none
  */
-export function recordToDraft(v: VisitRecord, fallbackCredential: Credential): VisitDraft {
+export function recordToDraft(
+  v: VisitRecord & { goalStatus?: ServerGoalStatus },
+  fallbackCredential: Credential,
+): VisitDraft {
   const activities: ActivityDraft[] = v.services.map((s, i) => ({
     id: `a${i + 1}`,
     code: s.code,
@@ -36,7 +53,7 @@ export function recordToDraft(v: VisitRecord, fallbackCredential: Credential): V
     activities,
     timer,
     nonBillableTyped: (v.nonBillable ?? []).filter((n) => n.note !== 'timer pause'),
-    goalStatus: {},
+    goalStatus: goalStatusFromRecord(v.goalStatus),
     updatedAt: 0,
   };
   // Minutes equal to what the segments give are the timer's own, not a correction: drop the typed copy.
@@ -89,7 +106,7 @@ export function draftToBody(draft: VisitDraft, now: number): Record<string, unkn
     providerId: draft.providerId,
     credential: provider.credential,
     segments,
-    // Kept by the server when it supports goal status on progress notes; ignored otherwise.
+    // Kept with the note by the server (GET /visits/{id} returns it), so other devices see it.
     goalStatus: draft.goalStatus,
   };
 }
