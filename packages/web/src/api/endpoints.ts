@@ -24,6 +24,10 @@ export interface VisitQuery {
   from?: string;
   to?: string;
   status?: 'draft' | 'signed';
+  /** Payer policy id of the visit's estimate. */
+  payer?: string;
+  /** A rule id among the visit's stored findings. */
+  rule?: string;
   cursor?: string;
   limit?: number;
 }

@@ -92,6 +92,8 @@ export interface EngineLine {
 export interface Estimate {
   payer?: string;
   totalCents: number;
+  payerCents?: number;
+  patientCents?: number;
 }
 
 /** A visit as the server stores it, with the engine's results of the last save. */
@@ -116,6 +118,8 @@ export interface VisitRecord {
   signedBy?: string | null;
   findings?: Finding[];
   units?: UnitResult;
+  /** Units of the visit, as the list route's summary gives it (the detail route gives `units` instead). */
+  totalUnits?: number;
   lines?: EngineLine[];
   estimate?: Estimate;
   addenda?: { id: string; text: string; createdAt: string; authorId?: string }[];

@@ -56,7 +56,7 @@ export function unitsPerVisitByPayerWeek(
   visits: readonly VisitRecord[],
   payerOf: (v: VisitRecord) => string,
 ): WeekTable {
-  const units = table(visits, (v) => [[payerOf(v), v.units?.totalUnits ?? 0]]);
+  const units = table(visits, (v) => [[payerOf(v), v.totalUnits ?? v.units?.totalUnits ?? 0]]);
   const counts = table(visits, (v) => [[payerOf(v), 1]]);
   return {
     weeks: units.weeks,

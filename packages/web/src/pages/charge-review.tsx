@@ -4,7 +4,6 @@ import { allPages } from '../api/all-pages.ts';
 import { api } from '../api/endpoints.ts';
 import { messageOf } from '../api/problem.ts';
 import type { Patient, Provider, VisitRecord } from '../api/types.ts';
-import { withDetails } from '../api/with-details.ts';
 import { Link } from '../app/router.tsx';
 import { SelectField, TextField } from '../components/field.tsx';
 import { formatCents } from '../components/money.ts';
@@ -27,7 +26,8 @@ async function loadCharges(from: string, to: string): Promise<ChargeData> {
       (): Provider[] => [],
     ),
   ]);
-  const signed = await withDetails(visits.filter((v) => v.status === 'signed'));
+  // Each listed visit carries its lines, estimate and findings (the list route's summary): no request per visit.
+  const signed = visits.filter((v) => v.status === 'signed');
   return { visits: signed, patients: new Map(patients.map((p) => [p.id, p])), providers };
 }
 

@@ -4,7 +4,6 @@ import { allPages } from '../api/all-pages.ts';
 import { api } from '../api/endpoints.ts';
 import { messageOf } from '../api/problem.ts';
 import type { Patient, PlanOfCareRecord, Provider, VisitRecord } from '../api/types.ts';
-import { withDetails } from '../api/with-details.ts';
 import { Link } from '../app/router.tsx';
 import { BarChart } from '../components/bar-chart.tsx';
 import { formatCents } from '../components/money.ts';
@@ -47,10 +46,8 @@ async function load(today: string) {
     )
   ).flat();
   const recentFrom = from.toISOString().slice(0, 10);
-  // The charts need the engine's units and estimate per visit; only the recent window is fetched in detail.
-  const recent = await withDetails(visits.filter((v) => v.date >= recentFrom).slice(0, 400));
-  const byId = new Map(recent.map((v) => [v.id, v]));
-  return { visits: visits.map((v) => byId.get(v.id) ?? v), patients, providers, plans, recentFrom };
+  // The list route gives each visit its lines, units, estimate and findings: no request per visit.
+  return { visits, patients, providers, plans, recentFrom };
 }
 
 /** The owner's and biller's dashboard: revenue and units by payer and week, findings by rule, what is due, quality, KX. */
