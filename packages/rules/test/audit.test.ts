@@ -102,6 +102,31 @@ describe('auditor', () => {
     expect(report.summary.errors).toBeGreaterThan(0);
   });
 
+  it('peekVisit judges a draft like auditVisit after the same history, and leaves the history as it was', () => {
+    const patient = medicarePatient({ history: { thresholdSpentCents: { PT_SLP: 170_000 } } });
+    const visits: Visit[] = [];
+    for (let n = 1; n <= 12; n++) visits.push(visitDay(n));
+    // Day 12 copies day 1's text: cloned on peek too, since peeking reads the descriptions seen.
+    visits[11] = withService(visits[11] as Visit, 0, { description: visits[0]?.services[0]?.description });
+    const replayed = createAuditor({ patients: [patient], options: auditOptions.bulk });
+    for (const v of visits.slice(0, 10)) replayed.auditVisit(v);
+    for (const draft of visits.slice(10)) {
+      const fresh = createAuditor({ patients: [patient] });
+      for (const v of visits.slice(0, 10)) fresh.auditVisit(v);
+      const expected = fresh.auditVisit(draft);
+      // Twice: the first peek must not have changed what the second sees.
+      for (let i = 0; i < 2; i++) expect(replayed.peekVisit(draft, auditOptions.interactive)).toEqual(expected);
+    }
+    expect(replayed.peekVisit(visits[11] as Visit).findings.map((f) => f.rule)).toContain('cloned-description');
+    // A peek in the next year starts that year's spend afresh without resetting this year's.
+    const nextYear = { ...(visits[10] as Visit), id: 'ny', date: '2027-01-05' };
+    expect(replayed.peekVisit(nextYear).findings.map((f) => f.rule)).not.toContain('kx-threshold');
+    const after = replayed.peekVisit(visits[10] as Visit, auditOptions.interactive);
+    const fresh = createAuditor({ patients: [patient] });
+    for (const v of visits.slice(0, 10)) fresh.auditVisit(v);
+    expect(after).toEqual(fresh.auditVisit(visits[10] as Visit));
+  });
+
   it('summarize counts errors, warnings and findings per rule', () => {
     const a = createAuditor({ patients: [medicarePatient()] });
     const bad = withService(cleanVisit(), 0, { units: 3, modifiers: [] });

@@ -35,6 +35,12 @@ export interface Auditor {
    * and an estimate for payer 'unknown' (callers validate references first).
    */
   auditVisit(visit: Visit): VisitAudit;
+  /**
+   * Audits one visit against the patient's history so far without adding it to that history, so one auditor that
+   * has replayed a patient's earlier visits can judge any number of drafts dated after them (a server re-saving a
+   * note). `options` overrides the auditor's own for this visit (e.g. explanations for a bulk-replayed history).
+   */
+  peekVisit(visit: Visit, options?: Partial<AuditOptions>): VisitAudit;
 }
 
 /** What an auditor starts from. */
@@ -90,13 +96,33 @@ export function createAuditor(input: AuditorInput): Auditor {
     return f;
   };
 
-  function auditVisit(visit: Visit): VisitAudit {
-    const patient = patients.get(visit.patientId);
-    let state = states.get(visit.patientId);
+  function stateOf(patientId: string): PatientState {
+    let state = states.get(patientId);
     if (!state) {
       state = newPatientState();
-      states.set(visit.patientId, state);
+      states.set(patientId, state);
     }
+    return state;
+  }
+
+  function auditVisit(visit: Visit): VisitAudit {
+    return run(visit, stateOf(visit.patientId), true, options, unitOptions);
+  }
+
+  function peekVisit(visit: Visit, override?: Partial<AuditOptions>): VisitAudit {
+    const opts = override ? { ...options, ...override } : options;
+    const units = override ? { explain: opts.explain } : unitOptions;
+    return run(visit, forkState(stateOf(visit.patientId)), false, opts, units);
+  }
+
+  function run(
+    visit: Visit,
+    state: PatientState,
+    record: boolean,
+    options: AuditOptions,
+    unitOptions: { explain: boolean },
+  ): VisitAudit {
+    const patient = patients.get(visit.patientId);
     const policy = patient ? registry.resolve(patient.payer, visit.date) : undefined;
     const method = policy?.unitMethod ?? 'cms';
     const services = visit.services;
@@ -157,7 +183,7 @@ export function createAuditor(input: AuditorInput): Auditor {
       findings: [],
     };
     runChecks(ctx);
-    recordVisit(state, ctx);
+    if (record) recordVisit(state, ctx);
     const audit: VisitAudit = {
       id: visit.id,
       patientId: visit.patientId,
@@ -171,7 +197,28 @@ export function createAuditor(input: AuditorInput): Auditor {
     return audit;
   }
 
-  return { addPatients, auditVisit };
+  return { addPatients, auditVisit, peekVisit };
+}
+
+/**
+ * A copy of a patient's state that a peeked visit may change (the reporting periods and the year's spend start
+ * lazily) while sharing what checks only read (descriptions seen, plans judged), so peeking costs a few objects.
+ * @param s - the patient's state
+ */
+function forkState(s: PatientState): PatientState {
+  const progress: PatientState['progress'] = {};
+  for (const d of Object.keys(s.progress) as (keyof PatientState['progress'])[]) {
+    const p = s.progress[d];
+    if (p) progress[d] = { ...p };
+  }
+  return {
+    descriptions: s.descriptions,
+    progress,
+    spendYear: s.spendYear,
+    spentCents: { ...s.spentCents },
+    goalsJudged: s.goalsJudged,
+    lastDate: s.lastDate,
+  };
 }
 
 /**
