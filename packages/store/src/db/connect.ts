@@ -5,7 +5,9 @@ import { Kysely, PostgresDialect, type SqliteDatabase, SqliteDialect, type Sqlit
 import pg from 'pg';
 import { StoreError } from '../errors.ts';
 import type { Engine } from '../types.ts';
+import { startCheckpointer } from './checkpointer.ts';
 import type { Database } from './schema.ts';
+import { SqlStats } from './sql-stats.ts';
 
 /** An open database: the Kysely instance, which engine, and how to close it. */
 export interface Connection {
@@ -22,7 +24,7 @@ const STATEMENT_CACHE_SIZE = 256;
  * (Kysely's driver would otherwise prepare every statement anew).
  * @param path - a file path (parent folders are created) or `:memory:`
  */
-function openSqlite(path: string): Connection {
+async function openSqlite(path: string): Promise<Connection> {
   if (path !== ':memory:') mkdirSync(dirname(resolve(path)), { recursive: true });
   const raw = new BetterSqlite(path);
   raw.pragma('journal_mode = WAL');
@@ -44,8 +46,22 @@ function openSqlite(path: string): Connection {
       return stmt;
     },
   };
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database }) });
-  return { db, engine: 'sqlite', close: () => db.destroy() };
+  const checkpointer = path === ':memory:' ? undefined : await startCheckpointer(path).catch(() => undefined);
+  // The worker checkpoints now; the commit that crosses 1,000 WAL pages no longer does it on the event loop.
+  if (checkpointer) raw.pragma('wal_autocheckpoint = 0');
+  // After a checkpoint resets the WAL, the file is cut back to this size instead of keeping its largest.
+  raw.pragma(`journal_size_limit = ${64 * 1024 * 1024}`);
+  const stats = process.env.UNITWISE_SQL_STATS ? new SqlStats() : undefined;
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database }), ...(stats ? { log: stats.log } : {}) });
+  return {
+    db,
+    engine: 'sqlite',
+    async close() {
+      if (stats) process.stderr.write(stats.report());
+      await checkpointer?.close();
+      await db.destroy();
+    },
+  };
 }
 
 const SCHEMA_NAME = /^[A-Za-z_][A-Za-z0-9_]{0,62}$/;
