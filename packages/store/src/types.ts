@@ -444,7 +444,7 @@ export interface VisitHead {
 /** An earlier visit as the engine replays it for history: its content without the non-billable time. */
 export type HistoryVisit = Pick<
   StoredVisit,
-  'id' | 'patientId' | 'date' | 'discipline' | 'noteType' | 'provider' | 'services' | 'nonBillable'
+  'id' | 'patientId' | 'date' | 'discipline' | 'noteType' | 'provider' | 'services' | 'nonBillable' | 'version'
 > &
   Partial<Pick<StoredVisit, 'timeIn' | 'timeOut' | 'totalTimedMinutes' | 'totalTreatmentMinutes'>>;
 
@@ -649,6 +649,16 @@ export interface VisitRepository {
    * statement; `nonBillable` is always empty (the engine's history does not read it).
    */
   history(clinicId: string, patientId: string, to: string, limit: number): Promise<HistoryVisit[]>;
+  /**
+   * The same visits as `history` (same order and limit), only id, date and version, read from the index: enough to
+   * tell whether a replayed history is still current.
+   */
+  historyVersions(
+    clinicId: string,
+    patientId: string,
+    to: string,
+    limit: number,
+  ): Promise<{ id: string; date: string; version: number }[]>;
   /** Newest date first; each item with its services and non-billable time. */
   list(clinicId: string, query?: VisitQuery): Promise<Page<StoredVisit>>;
   /** Stored findings and primary payer policy (on each visit's date) of listed visits, in two statements. */
@@ -725,6 +735,11 @@ export interface IdempotencyRepository {
 export interface AuditLogRepository {
   /** Appends one entry (the table refuses UPDATE and DELETE). */
   append(clinicId: string, entry: NewAuditEntry): Promise<AuditEntry>;
+  /**
+   * Appends entries of any clinics in one statement per 500 (a server's batch of concurrent requests: one commit).
+   * All or none are written.
+   */
+  appendMany(entries: readonly (NewAuditEntry & { clinicId: string })[]): Promise<void>;
   /** Newest first. */
   list(clinicId: string, query?: AuditQuery): Promise<Page<AuditEntry>>;
 }

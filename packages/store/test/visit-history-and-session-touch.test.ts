@@ -44,6 +44,8 @@ for (const factory of await targetFactories()) {
         const history = await store.visits.history(s.clinic.id, s.patient.id, to, limit);
         expect(history.map((v) => v.id)).toEqual(listed.items.map((v) => v.id));
         expect(history.map((v) => v.services)).toEqual(listed.items.map((v) => v.services));
+        const versions = await store.visits.historyVersions(s.clinic.id, s.patient.id, to, limit);
+        expect(versions).toEqual(listed.items.map((v) => ({ id: v.id, date: v.date, version: v.version })));
         for (const [i, v] of history.entries()) {
           const l = listed.items[i];
           expect(v).toMatchObject({
@@ -54,11 +56,13 @@ for (const factory of await targetFactories()) {
             provider: l?.provider,
             timeIn: l?.timeIn,
             totalTimedMinutes: l?.totalTimedMinutes,
+            version: l?.version,
             nonBillable: [],
           });
         }
       }
       expect(await store.visits.history('other-clinic', s.patient.id, '2026-12-31', 200)).toEqual([]);
+      expect(await store.visits.historyVersions('other-clinic', s.patient.id, '2026-12-31', 200)).toEqual([]);
     });
 
     it('head names the patient, provider, status and version, within the clinic only', async () => {

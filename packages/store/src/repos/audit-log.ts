@@ -1,7 +1,7 @@
 import type { Selectable } from 'kysely';
 import type { AuditLogTable } from '../db/schema.ts';
-import type { AuditEntry, AuditLogRepository } from '../types.ts';
-import { fromJson, newId, normalizeInstant, type RepoContext, toJson } from './context.ts';
+import type { AuditEntry, AuditLogRepository, NewAuditEntry } from '../types.ts';
+import { fromJson, inTransaction, newId, normalizeInstant, type RepoContext, toJson } from './context.ts';
 import { decodeCursor, pageLimit, toPage } from './pagination.ts';
 
 /** Row to domain object. */
@@ -20,6 +20,25 @@ function toEntry(row: Selectable<AuditLogTable>): AuditEntry {
   };
 }
 
+/** Rows per INSERT: 10 columns each stays far under both engines' limit on bound parameters. */
+const BATCH_ROWS = 500;
+
+/** A new entry as its row (a fresh id; `at` normalised, or the store's clock). */
+function toRow(clinicId: string, entry: NewAuditEntry, now: () => string): Selectable<AuditLogTable> {
+  return {
+    clinic_id: clinicId,
+    id: newId(),
+    user_id: entry.userId ?? null,
+    at: entry.at ? normalizeInstant(entry.at) : now(),
+    action: entry.action,
+    patient_id: entry.patientId ?? null,
+    entity: entry.entity,
+    entity_id: entry.entityId ?? null,
+    ip: entry.ip ?? null,
+    detail: toJson(entry.detail),
+  };
+}
+
 /**
  * The audit log: who did what to which patient's data, when and from where. Append-only (triggers refuse UPDATE
  * and DELETE in both engines). `detail` carries ids and counts, never note text or names.
@@ -29,20 +48,24 @@ export function auditLogRepository(ctx: RepoContext): AuditLogRepository {
   const { db } = ctx;
   return {
     async append(clinicId, entry) {
-      const row = {
-        clinic_id: clinicId,
-        id: newId(),
-        user_id: entry.userId ?? null,
-        at: entry.at ? normalizeInstant(entry.at) : ctx.now(),
-        action: entry.action,
-        patient_id: entry.patientId ?? null,
-        entity: entry.entity,
-        entity_id: entry.entityId ?? null,
-        ip: entry.ip ?? null,
-        detail: toJson(entry.detail),
-      };
+      const row = toRow(clinicId, entry, () => ctx.now());
       await db.insertInto('audit_log').values(row).execute();
       return toEntry(row);
+    },
+    async appendMany(entries) {
+      if (entries.length === 0) return;
+      const rows = entries.map((e) => toRow(e.clinicId, e, () => ctx.now()));
+      if (rows.length <= BATCH_ROWS) {
+        await db.insertInto('audit_log').values(rows).execute();
+        return;
+      }
+      await inTransaction(db, async (trx) => {
+        for (let i = 0; i < rows.length; i += BATCH_ROWS)
+          await trx
+            .insertInto('audit_log')
+            .values(rows.slice(i, i + BATCH_ROWS))
+            .execute();
+      });
     },
     async list(clinicId, query) {
       const limit = pageLimit(query);

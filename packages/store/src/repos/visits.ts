@@ -167,6 +167,7 @@ async function readHistory(
       'time_out',
       'total_timed_minutes',
       'total_treatment_minutes',
+      'version',
     ])
     .where('clinic_id', '=', clinicId)
     .where('patient_id', '=', patientId)
@@ -190,6 +191,7 @@ async function readHistory(
       'v.time_out',
       'v.total_timed_minutes',
       'v.total_treatment_minutes',
+      'v.version',
       's.ordinal',
       's.code',
       's.minutes',
@@ -217,6 +219,7 @@ async function readHistory(
         provider: { credential: r.provider_credential as HistoryVisit['provider']['credential'] },
         services: [],
         nonBillable: [],
+        version: r.version,
       };
       if (r.provider_id !== null) last.provider.id = r.provider_id;
       if (r.time_in !== null) last.timeIn = r.time_in;
@@ -368,6 +371,18 @@ export function visitRepository(ctx: RepoContext): VisitRepository {
     head: (clinicId, visitId) => readHead(db, clinicId, visitId),
 
     history: (clinicId, patientId, to, limit) => readHistory(db, clinicId, patientId, to, limit),
+
+    historyVersions: (clinicId, patientId, to, limit) =>
+      db
+        .selectFrom('visits')
+        .select(['id', 'date', 'version'])
+        .where('clinic_id', '=', clinicId)
+        .where('patient_id', '=', patientId)
+        .where('date', '<=', to)
+        .orderBy('date', 'desc')
+        .orderBy('id', 'desc')
+        .limit(limit)
+        .execute(),
 
     listExtras: (clinicId, visitIds) => readListExtras(db, clinicId, visitIds),
 

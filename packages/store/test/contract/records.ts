@@ -76,6 +76,46 @@ export function recordsContract(ctx: ContractContext): void {
       if (target.engine === 'postgres') expect(await rawError(target, 'TRUNCATE audit_log')).toMatch(/append-only/);
       expect((await store.audit.list(clinic.id)).items).toEqual([entry]);
     });
+
+    it('appendMany writes a batch across clinics, each entry scoped to its own clinic, over the 500-row statement', async () => {
+      const { store } = ctx;
+      const a = await store.clinics.create({ name: 'Batch A' });
+      const b = await store.clinics.create({ name: 'Batch B' });
+      const entries = Array.from({ length: 1203 }, (_, i) => ({
+        clinicId: i % 3 === 0 ? b.id : a.id,
+        action: 'visit.read',
+        entity: 'visit',
+        entityId: `v${i}`,
+        userId: 'u1',
+        at: new Date(Date.UTC(2026, 0, 1, 0, 0, i)).toISOString(),
+        detail: { n: i },
+      }));
+      await store.audit.appendMany(entries);
+      await store.audit.appendMany([]);
+      const all = async (clinicId: string) => {
+        const out = [];
+        let cursor: string | null = null;
+        do {
+          const page: Awaited<ReturnType<typeof store.audit.list>> = await store.audit.list(clinicId, {
+            limit: 200,
+            cursor,
+          });
+          out.push(...page.items);
+          cursor = page.nextCursor;
+        } while (cursor);
+        return out;
+      };
+      const inB = await all(b.id);
+      const inA = await all(a.id);
+      expect(inB).toHaveLength(401);
+      expect(inA).toHaveLength(802);
+      expect(inB.every((e) => e.clinicId === b.id && Number(e.entityId?.slice(1)) % 3 === 0)).toBe(true);
+      expect(inA.find((e) => e.entityId === 'v1')).toMatchObject({
+        userId: 'u1',
+        detail: { n: 1 },
+        action: 'visit.read',
+      });
+    });
   });
 
   describe('fee schedules and payer policies', () => {
