@@ -4,6 +4,7 @@ import type { Principal } from '../auth/principal.ts';
 import type { AppDeps } from '../deps.ts';
 import { ApiError, type FieldError } from '../errors/api-error.ts';
 import { joinPath } from '../errors/to-problem.ts';
+import { AuditWriter } from './audit-writer.ts';
 import { parseIfMatch } from './etag.ts';
 import { MAX_IDEMPOTENCY_KEY, requestFingerprint } from './idempotency.ts';
 import type { AuditEvent, RouteDef, RouteResult } from './route.ts';
@@ -53,6 +54,7 @@ function send(reply: FastifyReply, def: RouteDef, result: RouteResult): unknown 
  * @param deps - the app's dependencies
  */
 export function registerRoutes(app: FastifyInstance, routes: readonly RouteDef[], deps: AppDeps): void {
+  const auditWriter = new AuditWriter(deps.store);
   for (const def of routes) {
     app.route({
       method: def.method,
@@ -76,7 +78,7 @@ export function registerRoutes(app: FastifyInstance, routes: readonly RouteDef[]
         const audit = async (e: AuditEvent): Promise<void> => {
           const clinicId = principal?.clinicId;
           if (!clinicId) return;
-          await deps.store.audit.append(clinicId, {
+          await auditWriter.write(clinicId, {
             action: e.action,
             entity: e.entity,
             entityId: e.entityId ?? null,
