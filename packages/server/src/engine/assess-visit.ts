@@ -1,15 +1,17 @@
 import {
+  type Auditor,
   auditOptions,
-  computeUnits,
   createAuditor,
   createPolicyRegistry,
   type Patient,
+  type PayerPolicyInput,
   type PlanOfCare,
   type Visit,
   type VisitAudit,
   whatIf,
 } from '@unitwise/rules';
-import type { Repositories, Patient as StoredPatient, StoredPlanOfCare } from '@unitwise/store';
+import type { HistoryVisit, Repositories, Patient as StoredPatient, StoredPlanOfCare } from '@unitwise/store';
+import type { HistoryCache } from './history-cache.ts';
 import type { PolicyCache } from './policy-cache.ts';
 
 /** What the engine says about one visit: the findings to store, the unit lines, the units explained, the estimate. */
@@ -34,29 +36,47 @@ function toPlan(p: StoredPlanOfCare): PlanOfCare {
   };
 }
 
+/** A small number per distinct policy list, so a key can name the list the clinic's cache returned. */
+const policyListIds = new WeakMap<readonly PayerPolicyInput[], number>();
+let nextPolicyListId = 1;
+function policyListId(list: readonly PayerPolicyInput[]): number {
+  let id = policyListIds.get(list);
+  if (id === undefined) {
+    id = nextPolicyListId++;
+    policyListIds.set(list, id);
+  }
+  return id;
+}
+
+/** Whether a visit of the history comes before the one judged: earlier dates, and same-day ones for a new visit. */
+function isBefore(v: { id: string; date: string }, visit: Visit): boolean {
+  return v.id !== visit.id && (v.date < visit.date || (visit.id === '' && v.date === visit.date));
+}
+
 /**
  * Runs the rules engine on a visit as the server stores it: the patient's payer (the primary coverage in force on the
- * date), plans of care, the clinic's payer policies, and the patient's earlier visits as history.
+ * date), plans of care, the clinic's payer policies, and the patient's earlier visits as history. With a history
+ * cache, the earlier visits are read and replayed only when their ids or versions (or the payer, plans or policies)
+ * changed since the last save of this patient in this process.
  * @param repos - the store (or an open transaction)
  * @param clinicId - the clinic
  * @param visit - the visit content (`id` may be empty for a new visit)
- * @param known - the patient when the caller has read it already, and the clinic policy cache
+ * @param known - the patient when the caller has read it already, the clinic policy cache, the history cache
  */
 export async function assessVisit(
   repos: Repositories,
   clinicId: string,
   visit: Visit,
-  known: { patient?: StoredPatient; policies?: PolicyCache } = {},
+  known: { patient?: StoredPatient; policies?: PolicyCache; history?: HistoryCache } = {},
 ): Promise<Assessment> {
-  const [patient, coverage, plans, payers, earlier] = await Promise.all([
+  const [patient, coverage, plans, payers, versions] = await Promise.all([
     known.patient ?? repos.patients.get(clinicId, visit.patientId),
     repos.coverages.primaryOn(clinicId, visit.patientId, visit.date),
     repos.plansOfCare.listByPatient(clinicId, visit.patientId),
     known.policies
       ? known.policies.get(repos, clinicId)
       : repos.payerPolicies.list(clinicId).then((l) => l.map((p) => p.policy)),
-    // Services only: the history the auditor keeps (fingerprints, treatment days, spend) never reads non-billable time.
-    repos.visits.history(clinicId, visit.patientId, visit.date, HISTORY_LIMIT),
+    known.history ? repos.visits.historyVersions(clinicId, visit.patientId, visit.date, HISTORY_LIMIT) : undefined,
   ]);
   const payer = coverage?.payer.policyId ?? NO_COVERAGE_POLICY;
   const rulesPatient: Patient = {
@@ -65,21 +85,50 @@ export async function assessVisit(
     plansOfCare: plans.map(toPlan),
     ...(patient?.history ? { history: patient.history } : {}),
   };
-  // Bulk options: no explanation text for the replayed history; the saved visit's explanation is built below.
-  const auditor = createAuditor({ patients: [rulesPatient], payers, options: auditOptions.bulk });
-  // The list is newest first; the auditor wants date order. Same-day visits count as earlier only if stored earlier.
-  const before = earlier
-    .filter((v) => v.id !== visit.id && (v.date < visit.date || (visit.id === '' && v.date === visit.date)))
-    .reverse();
-  for (const v of before) auditor.auditVisit(v);
-  const a = auditor.auditVisit(visit.id === '' ? { ...visit, id: 'new' } : visit);
+  let auditor: Auditor | undefined;
+  const cacheKey = `${clinicId}\u0000${visit.patientId}`;
+  let historyKey = '';
+  if (known.history && versions) {
+    // Newest first, as stored; the key names exactly the replayed visits and everything the replay read.
+    const ids = versions.filter((v) => isBefore(v, visit)).map((v) => `${v.id}@${v.version}`);
+    historyKey = `${policyListId(payers)}|${JSON.stringify(rulesPatient)}|${ids.join(',')}`;
+    auditor = known.history.get(cacheKey, historyKey);
+  }
+  if (!auditor) {
+    const earlier = await repos.visits.history(clinicId, visit.patientId, visit.date, HISTORY_LIMIT);
+    auditor = replay(
+      rulesPatient,
+      payers,
+      earlier.filter((v) => isBefore(v, visit)),
+    );
+    if (known.history) {
+      // Cached only when the visits read are the ones the key names (a write between the two reads: not cached).
+      const read = earlier.filter((v) => isBefore(v, visit)).map((v) => `${v.id}@${v.version}`);
+      if (historyKey.endsWith(`|${read.join(',')}`)) known.history.set(cacheKey, historyKey, auditor);
+    }
+  }
+  // Explained units for the answer; the what-if is computed from the plain input below.
+  const a = auditor.peekVisit(visit.id === '' ? { ...visit, id: 'new' } : visit, { explain: true, whatIf: false });
   const input = visit.services.map((s) => ({ code: s.code, minutes: s.minutes ?? 0 }));
   const method = a.units.method;
   return {
     findings: a.findings,
     lines: a.lines,
-    units: computeUnits(input, method),
+    units: a.units,
     estimate: a.estimate,
     whatIf: whatIf(input, method),
   };
+}
+
+/**
+ * An auditor that has replayed a patient's earlier visits (bulk options: no explanation text for them).
+ * @param patient - the patient as the engine sees it
+ * @param payers - the clinic's payer policies
+ * @param newestFirst - the earlier visits, newest first as the store lists them
+ */
+function replay(patient: Patient, payers: readonly PayerPolicyInput[], newestFirst: readonly HistoryVisit[]): Auditor {
+  const auditor = createAuditor({ patients: [patient], payers, options: auditOptions.bulk });
+  // The auditor wants date order. Same-day visits count as earlier only if stored earlier.
+  for (let i = newestFirst.length - 1; i >= 0; i--) auditor.auditVisit(newestFirst[i] as HistoryVisit);
+  return auditor;
 }

@@ -1,0 +1,54 @@
+import type { Auditor } from '@unitwise/rules';
+
+/** Patients whose replayed history one process keeps; past it the oldest entry goes (about 10 KB each). */
+const MAX_PATIENTS = 2_000;
+
+/** A patient's earlier visits replayed into an auditor, and the key of exactly what was replayed. */
+interface Entry {
+  key: string;
+  auditor: Auditor;
+}
+
+/**
+ * Replayed patient histories, so that saving a note again (autosave, a second edit) judges it against the earlier
+ * visits without reading and replaying them each time. An entry is used only when its key (payer, plans, policies,
+ * the ids and versions of the earlier visits) equals the one computed from the store now, so a change made by any
+ * process shows at once.
+ */
+export class HistoryCache {
+  private readonly entries = new Map<string, Entry>();
+
+  /**
+   * The auditor replayed for this patient under this key, if any.
+   * @param patient - clinic and patient id
+   * @param key - the history's key
+   */
+  get(patient: string, key: string): Auditor | undefined {
+    const e = this.entries.get(patient);
+    if (!e || e.key !== key) return undefined;
+    // Re-inserted so the Map's order is least recently used first.
+    this.entries.delete(patient);
+    this.entries.set(patient, e);
+    return e.auditor;
+  }
+
+  /**
+   * Keeps a replayed auditor.
+   * @param patient - clinic and patient id
+   * @param key - the history's key
+   * @param auditor - the auditor that replayed it (only `peekVisit` is called on it afterwards)
+   */
+  set(patient: string, key: string, auditor: Auditor): void {
+    this.entries.delete(patient);
+    if (this.entries.size >= MAX_PATIENTS) {
+      const oldest = this.entries.keys().next().value;
+      if (oldest !== undefined) this.entries.delete(oldest);
+    }
+    this.entries.set(patient, { key, auditor });
+  }
+
+  /** How many patients are kept (tests). */
+  get size(): number {
+    return this.entries.size;
+  }
+}
