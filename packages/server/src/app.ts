@@ -3,6 +3,7 @@ import type { Store } from '@unitwise/store';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { createGuard } from './auth/guard.ts';
 import { AttemptLimiter } from './auth/lockout.ts';
+import { PrincipalCache } from './auth/principal-cache.ts';
 import type { AppDeps } from './deps.ts';
 import { PolicyCache } from './engine/policy-cache.ts';
 import { toProblem } from './errors/to-problem.ts';
@@ -37,13 +38,16 @@ export interface AppOptions {
  * const res = await app.inject({ method: 'GET', url: '/api/openapi.json' });
  */
 export function buildApp(opts: AppOptions): FastifyInstance {
+  const clock = opts.clock ?? (() => new Date());
   const deps: AppDeps = {
     store: opts.store,
-    clock: opts.clock ?? (() => new Date()),
+    clock,
     selfSignup: opts.selfSignup ?? true,
     secureCookies: opts.secureCookies,
     signInLimiter: new AttemptLimiter(),
     policies: new PolicyCache(),
+    // On the app's clock, so tests that move time also age the cache.
+    principals: new PrincipalCache(() => clock().getTime()),
   };
   const app = Fastify({
     // Only method, URL (ids, never names) and status are logged: request bodies and headers carry PHI and secrets.

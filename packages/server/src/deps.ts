@@ -1,5 +1,6 @@
 import type { Store } from '@unitwise/store';
 import type { AttemptLimiter } from './auth/lockout.ts';
+import type { PrincipalCache } from './auth/principal-cache.ts';
 import type { PolicyCache } from './engine/policy-cache.ts';
 
 /** What every handler may use: the store, the clock and the app's settings. */
@@ -15,4 +16,6 @@ export interface AppDeps {
   signInLimiter: AttemptLimiter;
   /** The clinics' payer policies, needed by every visit save. */
   policies: PolicyCache;
+  /** Resolved callers by secret hash; clear it after any change to users, roles, tokens or sessions. */
+  principals: PrincipalCache;
 }

@@ -5,7 +5,7 @@ import type { RouteDef } from '../http/route.ts';
 import { authenticate } from './authenticate.ts';
 import type { Principal } from './principal.ts';
 import { ACCESS, hasAnyRole } from './roles.ts';
-import { sameSecret } from './secret-token.ts';
+import { hashSecret, sameSecret } from './secret-token.ts';
 import { SESSION_COOKIE, SESSION_IDLE_MS, setSessionCookie, wantsSecure } from './session-cookie.ts';
 
 declare module 'fastify' {
@@ -44,7 +44,12 @@ async function touchSession(
   if (expiresAt - Date.parse(sessionExpiresAt) < SESSION_TOUCH_EVERY_MS) return;
   const moved = await deps.store.sessions.touch(principal.clinicId, sessionId, new Date(expiresAt).toISOString());
   const secret = request.cookies[SESSION_COOKIE];
-  if (moved && secret) setSessionCookie(reply, secret, wantsSecure(request, deps.secureCookies));
+  if (!secret) return;
+  // The cached expiry follows the store's, or every later request would slide (and write) again.
+  const hash = hashSecret(secret);
+  if (moved) deps.principals.update(hash, { sessionExpiresAt: new Date(expiresAt).toISOString() });
+  else deps.principals.delete(hash);
+  if (moved) setSessionCookie(reply, secret, wantsSecure(request, deps.secureCookies));
 }
 
 /**
@@ -57,7 +62,7 @@ export function createGuard(deps: AppDeps) {
     const def = request.routeOptions.config.def;
     if (!def || def.access === 'public') return;
     const now = deps.clock();
-    const principal = await authenticate(request, deps.store, now);
+    const principal = await authenticate(request, deps, now);
     if (principal.via === 'session' && !SAFE_METHODS.has(request.method)) {
       const sent = request.headers['x-csrf-token'];
       if (typeof sent !== 'string' || !principal.csrfToken || !sameSecret(principal.csrfToken, sent)) {

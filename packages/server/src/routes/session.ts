@@ -90,6 +90,8 @@ export const sessionRoutes: RouteDef[] = [
         throw new ApiError('unauthenticated', BAD_CREDENTIALS);
       }
       await deps.store.users.recordSignIn(user.clinicId, user.id);
+      // No principals.clear() on sign-in: a new session (or sign-in counters) cannot make a cached caller stale,
+      // and clearing here would let a flood of sign-ins empty the cache.
       const secret = newSecret();
       const csrfToken = newSecret();
       await deps.store.sessions.create(user.clinicId, {
@@ -132,6 +134,8 @@ export const sessionRoutes: RouteDef[] = [
     status: 204,
     async handler({ principal, deps, request, reply, audit }) {
       if (principal.sessionId) await deps.store.sessions.delete(principal.clinicId, principal.sessionId);
+      // Signed out means the cookie fails on its very next request.
+      deps.principals.clear();
       await audit({ action: 'session.delete', entity: 'user', entityId: principal.userId });
       clearSessionCookie(reply, wantsSecure(request, deps.secureCookies));
       return {};

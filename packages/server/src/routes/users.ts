@@ -47,6 +47,7 @@ export const userRoutes: RouteDef[] = [
         throw new ApiError('conflict', 'An account with this email exists already.', [
           { path: 'email', message: 'Already registered.' },
         ]);
+      deps.principals.clear();
       await audit({ action: 'user.create', entity: 'user', entityId: r.value.id, detail: { roles: body.roles } });
       return { body: presentUser(r.value) };
     },
@@ -92,6 +93,8 @@ export const userRoutes: RouteDef[] = [
       // A disabled user or a new password ends every open session of that user.
       if (body.status === 'disabled' || password)
         await deps.store.sessions.deleteForUser(principal.clinicId, params.id);
+      // Roles, status, name and sessions of cached callers may have changed: they are read again at once.
+      deps.principals.clear();
       await audit({
         action: 'user.update',
         entity: 'user',
@@ -133,6 +136,7 @@ export const userRoutes: RouteDef[] = [
         name: body.name,
         tokenHash: hashSecret(token),
       });
+      deps.principals.clear();
       await audit({ action: 'token.create', entity: 'api-token', entityId: row.id });
       return { body: { ...presentToken(row), token } };
     },
@@ -157,6 +161,8 @@ export const userRoutes: RouteDef[] = [
       ) {
         throw notFound('API token');
       }
+      // The revoked token must fail on its very next request, not once its cache entry ages out.
+      deps.principals.clear();
       await audit({ action: 'token.revoke', entity: 'api-token', entityId: params.id });
       return {};
     },
