@@ -5,6 +5,7 @@ import { createGuard } from './auth/guard.ts';
 import { AttemptLimiter } from './auth/lockout.ts';
 import { PrincipalCache } from './auth/principal-cache.ts';
 import type { AppDeps } from './deps.ts';
+import { HistoryCache } from './engine/history-cache.ts';
 import { PolicyCache } from './engine/policy-cache.ts';
 import { toProblem } from './errors/to-problem.ts';
 import { registerRoutes } from './http/register-routes.ts';
@@ -46,6 +47,7 @@ export function buildApp(opts: AppOptions): FastifyInstance {
     secureCookies: opts.secureCookies,
     signInLimiter: new AttemptLimiter(),
     policies: new PolicyCache(),
+    history: new HistoryCache(),
     // On the app's clock, so tests that move time also age the cache.
     principals: new PrincipalCache(() => clock().getTime()),
   };

@@ -1,6 +1,7 @@
 import type { Store } from '@unitwise/store';
 import type { AttemptLimiter } from './auth/lockout.ts';
 import type { PrincipalCache } from './auth/principal-cache.ts';
+import type { HistoryCache } from './engine/history-cache.ts';
 import type { PolicyCache } from './engine/policy-cache.ts';
 
 /** What every handler may use: the store, the clock and the app's settings. */
@@ -16,6 +17,8 @@ export interface AppDeps {
   signInLimiter: AttemptLimiter;
   /** The clinics' payer policies, needed by every visit save. */
   policies: PolicyCache;
+  /** Each patient's replayed history, so a note saved again is judged without replaying the earlier visits. */
+  history: HistoryCache;
   /** Resolved callers by secret hash; clear it after any change to users, roles, tokens or sessions. */
   principals: PrincipalCache;
 }

@@ -28,7 +28,10 @@ export const signingRoutes: RouteDef[] = [
       if (v.providerId) await ownProvider(deps, principal, v.providerId);
       checkMaySign(principal, v.noteType);
       // Signing is judged on the findings as of now (history may have changed since the last save).
-      const assessment = await assessVisit(store, principal.clinicId, v, { policies: deps.policies });
+      const assessment = await assessVisit(store, principal.clinicId, v, {
+        policies: deps.policies,
+        history: deps.history,
+      });
       const { findings } = assessment;
       const errors = body.overrides.flatMap((o, i) =>
         findings.some((f) => f.rule === o.rule && (o.service === undefined || o.service === f.service))

@@ -159,7 +159,7 @@ export const visitRoutes: RouteDef[] = [
         deps.store,
         principal.clinicId,
         { ...visit, id: '' },
-        { patient, policies: deps.policies },
+        { patient, policies: deps.policies, history: deps.history },
       );
       const input: VisitInput = { ...visit, findings: assessment.findings, ...(segments ? { segments } : {}) };
       const r = await deps.store.visits.create(principal.clinicId, input, { createdBy: principal.userId });
@@ -186,7 +186,10 @@ export const visitRoutes: RouteDef[] = [
     async handler({ params, principal, deps, audit }) {
       const v = await deps.store.visits.get(principal.clinicId, params.id);
       if (!v) throw notFound('visit');
-      const a = await assessVisit(deps.store, principal.clinicId, v, { policies: deps.policies });
+      const a = await assessVisit(deps.store, principal.clinicId, v, {
+        policies: deps.policies,
+        history: deps.history,
+      });
       await audit({ action: 'visit.read', entity: 'visit', entityId: v.id, patientId: v.patientId });
       // Findings are the stored ones (those the note was saved or signed with); lines and estimate are recomputed.
       return { body: presentVisit(v, a), headers: { etag: etagOf(v.version) } };
@@ -221,7 +224,7 @@ export const visitRoutes: RouteDef[] = [
         deps.store,
         principal.clinicId,
         { ...visit, id: params.id },
-        { patient, policies: deps.policies },
+        { patient, policies: deps.policies, history: deps.history },
       );
       const input: VisitInput = { ...visit, findings: assessment.findings, ...(segments ? { segments } : {}) };
       const r = await deps.store.visits.update(principal.clinicId, params.id, ifMatch ?? 0, input);
