@@ -49,7 +49,9 @@ async function child(kind: string, db: string | undefined): Promise<void> {
 
 function startChild(args: string[]): Promise<{ proc: ChildProcess; base: string }> {
   const file = fileURLToPath(import.meta.url);
-  const proc = spawn(process.execPath, ['--import', 'tsx', file, '--child', ...args], {
+  // BENCH_NODE_ARGS passes flags to the children, e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof` to profile under load.
+  const nodeArgs = (process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  const proc = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', file, '--child', ...args], {
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   return new Promise((resolve, reject) => {
