@@ -358,6 +358,21 @@ for (const engine of await engineTargets()) {
         expect(rebuilt.body.events.map((e: { event: string }) => e.event)).toEqual(['built', 'rebuilt']);
         expect((await call(h.app, otherBiller, 'POST', `/api/v1/claims/${held.id}/rebuild`, {})).status).toBe(404);
       });
+
+      it('never puts a visit on two claims when builds run at the same time', async () => {
+        const { patientId } = await patientWithSignedVisit(5, ['M17.11']);
+        const builds = await Promise.all(
+          [1, 2, 3, 4].map(() => call(h.app, biller, 'POST', '/api/v1/claims/build', { patientId })),
+        );
+        for (const r of builds) expect(r.status, r.text).toBe(201);
+        const made = builds.flatMap((r) => r.body.items as ClaimRow[]);
+        expect(made).toHaveLength(1);
+        const skipped = builds.flatMap((r) => r.body.skipped as { reason: string }[]);
+        expect(skipped).toHaveLength(3);
+        for (const s of skipped) expect(s.reason).toMatch(/already on a claim/);
+        const listed = await call(h.app, biller, 'GET', `/api/v1/claims?patientId=${patientId}`);
+        expect(listed.body.items).toHaveLength(1);
+      });
     },
   );
 }

@@ -18,6 +18,9 @@ export type AuditSink = (entry: AuditEvent) => Promise<void>;
  * @param deps - the billing dependencies
  * @param repos - an open transaction's repositories, when inside one
  */
-export function billingClaims(deps: BillingDeps, repos: Pick<Repositories, 'db'> = deps.store): ClaimsRepository {
+export function billingClaims(
+  deps: BillingDeps,
+  repos: Pick<Repositories, 'db' | 'engine'> = deps.store,
+): ClaimsRepository {
   return claimsRepository(repos, () => deps.clock().toISOString());
 }

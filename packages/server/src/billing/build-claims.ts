@@ -101,8 +101,27 @@ export async function buildClinicClaims(
   const inputs = await buildNewClaims(ctx, gathered, body.period ?? ctx.settings.period);
   const created = await deps.store.transaction(async (tx) => {
     const repo = billingClaims(deps, tx);
+    // A build running at the same time may have claimed some of these visits since the check above: checked again
+    // under the clinic's lock, and a claim with any such visit is left out (its visits reported as skipped).
+    await repo.lockClinicBuilds(clinicId);
+    const taken = await repo.claimedVisits(
+      clinicId,
+      inputs.flatMap((i) => i.visitIds),
+    );
     const out: ClaimDetail[] = [];
-    for (const input of inputs) out.push(await repo.create(clinicId, input));
+    for (const input of inputs) {
+      if (input.visitIds.some((v) => taken.has(v))) {
+        for (const v of input.visitIds)
+          skipped.push({
+            visitId: v,
+            reason: taken.has(v)
+              ? 'The visit is already on a claim.'
+              : 'Another visit of its claim was just claimed by a build running at the same time; build again.',
+          });
+        continue;
+      }
+      out.push(await repo.create(clinicId, input));
+    }
     return out;
   });
   for (const c of created)

@@ -30,7 +30,7 @@ export interface LoadedSettings {
  * @param deps - the app's dependencies
  * @param repos - an open transaction's repositories, when inside one
  */
-export function claimsOf(deps: AppDeps, repos: Pick<Repositories, 'db'> = deps.store): ClaimsRepository {
+export function claimsOf(deps: AppDeps, repos: Pick<Repositories, 'db' | 'engine'> = deps.store): ClaimsRepository {
   return claimsRepository(repos, () => deps.clock().toISOString());
 }
 

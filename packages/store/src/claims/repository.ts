@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Kysely, Selectable } from 'kysely';
+import { type Kysely, type Selectable, sql } from 'kysely';
 import { isUniqueViolation, toStoreError } from '../db/sql-errors.ts';
 import { decodeCursor, pageLimit, toPage } from '../repos/pagination.ts';
 import type { Repositories } from '../types.ts';
@@ -162,7 +162,7 @@ function guarded<T extends object>(repo: T): T {
  * @param now - the clock as an ISO instant (tests pass a fixed one)
  */
 export function claimsRepository(
-  repos: Pick<Repositories, 'db'>,
+  repos: Pick<Repositories, 'db' | 'engine'>,
   now: () => string = () => new Date().toISOString(),
 ): ClaimsRepository {
   const db: Db = repos.db.withTables<ClaimTables>() as unknown as Db;
@@ -436,6 +436,12 @@ export function claimsRepository(
         for (const r of rows) out.add(r.visit_id);
       }
       return out;
+    },
+
+    async lockClinicBuilds(clinicId) {
+      if (repos.engine !== 'postgres') return;
+      // hashtext gives the int4 key pg_advisory_xact_lock takes; a collision only makes two clinics wait for each other.
+      await sql`SELECT pg_advisory_xact_lock(hashtext(${`unitwise.claims.${clinicId}`}))`.execute(db);
     },
 
     async replace(clinicId, claimId, expectedVersion, input, userId) {

@@ -258,6 +258,12 @@ export interface ClaimsRepository {
   list(clinicId: string, query?: ClaimQuery): Promise<Page<StoredClaim>>;
   /** Of the given visits, those on a claim that is not corrected or voided. */
   claimedVisits(clinicId: string, visitIds: readonly string[]): Promise<Set<string>>;
+  /**
+   * Inside a transaction: waits for any other transaction of this clinic holding the same lock, until commit, so a
+   * build's check of claimed visits and its writes are one step (PostgreSQL advisory lock; SQLite already runs one
+   * write transaction at a time).
+   */
+  lockClinicBuilds(clinicId: string): Promise<void>;
   /** Replaces a draft or ready claim's content (rebuild) at `expectedVersion`. */
   replace(
     clinicId: string,
