@@ -35,7 +35,10 @@ async function openSqlite(path: string): Promise<Connection> {
   const cache = new Map<string, SqliteStatement>();
   const database: SqliteDatabase = {
     close: () => raw.close(),
-    prepare(sqlText) {
+    prepare(text) {
+      // Kysely opens transactions with a plain BEGIN; IMMEDIATE takes the write lock up front, so a transaction of
+      // this process never fails half-way with SQLITE_BUSY when another process (a CLI, a second server) writes too.
+      const sqlText = text === 'begin' ? 'begin immediate' : text;
       let stmt = cache.get(sqlText);
       if (!stmt) {
         // better-sqlite3's Statement has all/run/iterate/reader as Kysely's SqliteStatement expects.
