@@ -439,6 +439,10 @@ export interface VisitHead {
   providerId: string | null;
   status: VisitStatus;
   version: number;
+  /** The visit's provider's login and credential (null without a provider), so a save need not read it again. */
+  provider: Pick<Provider, 'userId' | 'credential'> | null;
+  /** The patient's history before this system, which the engine reads. */
+  patientHistory: PatientHistory | null;
 }
 
 /** An earlier visit as the engine replays it for history: its content without the non-billable time. */
@@ -642,7 +646,10 @@ export interface VisitRepository {
     opts?: { createdBy?: string | null },
   ): Promise<Result<VisitDetail, 'patient-not-found' | 'provider-not-found'>>;
   get(clinicId: string, visitId: string): Promise<VisitDetail | undefined>;
-  /** Patient, provider, status and version of a visit, in one statement (what a write checks first). */
+  /**
+   * Patient, provider, status and version of a visit, with the provider's login and credential and the patient's
+   * history, in one statement (what a write checks first).
+   */
   head(clinicId: string, visitId: string): Promise<VisitHead | undefined>;
   /**
    * A patient's visits dated on or before `to`, newest first, at most `limit`, each with its services in one

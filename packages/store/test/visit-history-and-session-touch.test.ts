@@ -65,7 +65,7 @@ for (const factory of await targetFactories()) {
       expect(await store.visits.historyVersions('other-clinic', s.patient.id, '2026-12-31', 200)).toEqual([]);
     });
 
-    it('head names the patient, provider, status and version, within the clinic only', async () => {
+    it('head names the patient, provider (login, credential), status, version and history, in the clinic only', async () => {
       const s = await seedClinic(store, 'Head');
       const r = await store.visits.create(s.clinic.id, visitInput(s.patient.id, s.provider.id));
       if (!r.ok) throw new Error(r.reason);
@@ -75,6 +75,20 @@ for (const factory of await targetFactories()) {
         providerId: s.provider.id,
         status: 'draft',
         version: 1,
+        provider: { userId: s.provider.userId, credential: s.provider.credential },
+        patientHistory: s.patient.history,
+      });
+      const history = { treatmentDaysSinceProgressReport: 3, thresholdSpentCents: { PT_SLP: 50_000 } };
+      await store.patients.update(s.clinic.id, s.patient.id, { history });
+      const none = await store.visits.create(s.clinic.id, {
+        ...visitInput(s.patient.id, s.provider.id),
+        provider: { credential: 'PT' },
+      });
+      if (!none.ok) throw new Error(none.reason);
+      expect(await store.visits.head(s.clinic.id, none.value.id)).toMatchObject({
+        providerId: null,
+        provider: null,
+        patientHistory: history,
       });
       expect(await store.visits.head('other-clinic', r.value.id)).toBeUndefined();
     });

@@ -67,7 +67,7 @@ export async function assessVisit(
   repos: Repositories,
   clinicId: string,
   visit: Visit,
-  known: { patient?: StoredPatient; policies?: PolicyCache; history?: HistoryCache } = {},
+  known: { patient?: Pick<StoredPatient, 'history'>; policies?: PolicyCache; history?: HistoryCache } = {},
 ): Promise<Assessment> {
   const [patient, coverage, plans, payers, versions] = await Promise.all([
     known.patient ?? repos.patients.get(clinicId, visit.patientId),

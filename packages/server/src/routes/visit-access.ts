@@ -11,14 +11,16 @@ import { ApiError } from '../errors/api-error.ts';
  * @param principal - the caller
  * @param providerId - the visit's provider
  * @param path - the field to name when the id is unknown
+ * @param known - the provider when the caller read it already (a visit's head)
  */
 export async function ownProvider(
   deps: AppDeps,
   principal: Principal,
   providerId: string,
   path = 'providerId',
-): Promise<Provider> {
-  const provider = await deps.store.providers.get(principal.clinicId, providerId);
+  known?: Pick<Provider, 'userId' | 'credential'> | null,
+): Promise<Pick<Provider, 'userId' | 'credential'>> {
+  const provider = known ?? (await deps.store.providers.get(principal.clinicId, providerId));
   if (!provider) throw new ApiError('invalid', 'No provider with this id.', [{ path, message: 'Not found.' }]);
   if (!principal.roles.includes('owner') && provider.userId !== principal.userId) {
     throw new ApiError('forbidden', 'Therapists and assistants document and sign their own visits only.');

@@ -1,5 +1,5 @@
-import type { Finding } from '@unitwise/rules';
-import type { VisitDetail, VisitInput, VisitQuery } from '@unitwise/store';
+import type { Finding, Visit } from '@unitwise/rules';
+import type { Patient, VisitDetail, VisitHead, VisitInput, VisitQuery } from '@unitwise/store';
 import { z } from 'zod';
 import type { Principal } from '../auth/principal.ts';
 import type { AppDeps } from '../deps.ts';
@@ -26,15 +26,24 @@ export function presentVisit(v: VisitDetail, a: Assessment | undefined) {
  * @param deps - the app's dependencies
  * @param principal - the caller (checked against the provider)
  * @param body - the validated body
+ * @param head - the stored visit's head, when saving an existing visit (its patient is the body's, checked before)
  */
-async function prepare(deps: AppDeps, principal: Principal, body: VisitContent) {
-  const provider = await ownProvider(deps, principal, body.providerId);
+async function prepare(
+  deps: AppDeps,
+  principal: Principal,
+  body: VisitContent,
+  head?: VisitHead,
+): Promise<{ visit: Omit<Visit, 'id'>; segments: VisitContent['segments']; patient: Pick<Patient, 'history'> }> {
+  // Saving an existing visit: its head already holds the provider (when unchanged) and the patient's history.
+  const known = head && head.providerId === body.providerId ? head.provider : undefined;
+  const provider = await ownProvider(deps, principal, body.providerId, 'providerId', known);
   const { providerId, credential, segments, ...content } = body;
   const visit = {
     ...content,
     provider: { id: providerId, credential: credential ?? provider.credential },
     nonBillable: content.nonBillable ?? [],
   };
+  if (head) return { visit, segments, patient: { history: head.patientHistory } };
   const patient = await deps.store.patients.get(principal.clinicId, body.patientId);
   if (!patient)
     throw new ApiError('invalid', 'No patient with this id.', [{ path: 'patientId', message: 'Not found.' }]);
@@ -212,14 +221,14 @@ export const visitRoutes: RouteDef[] = [
       if (!current) throw notFound('visit');
       // The visit's provider and the new one must both be the caller's own (one lookup when they are the same).
       if (current.providerId && current.providerId !== body.providerId)
-        await ownProvider(deps, principal, current.providerId);
+        await ownProvider(deps, principal, current.providerId, 'providerId', current.provider);
       if (current.status === 'signed') throw signedConflict();
       if (body.patientId !== current.patientId) {
         throw new ApiError('invalid', 'A visit cannot move to another patient.', [
           { path: 'patientId', message: 'Must stay the same.' },
         ]);
       }
-      const { visit, segments, patient } = await prepare(deps, principal, body as VisitBody);
+      const { visit, segments, patient } = await prepare(deps, principal, body as VisitBody, current);
       const assessment = await assessVisit(
         deps.store,
         principal.clinicId,

@@ -110,20 +110,38 @@ export function planOfCareRepository(ctx: RepoContext): PlanOfCareRepository {
     get: (clinicId, planId) => get(clinicId, planId),
 
     async listByPatient(clinicId, patientId) {
+      // One statement (every visit save reads this): the plans left-joined to their goals, goal columns prefixed.
       const rows = await db
-        .selectFrom('plans_of_care')
-        .selectAll()
-        .where('clinic_id', '=', clinicId)
-        .where('patient_id', '=', patientId)
-        .orderBy('start_date')
-        .orderBy('id')
+        .selectFrom('plans_of_care as p')
+        .leftJoin('goals as g', (j) => j.onRef('g.clinic_id', '=', 'p.clinic_id').onRef('g.plan_id', '=', 'p.id'))
+        .selectAll('p')
+        .select(['g.id as goal_id', 'g.ordinal as goal_ordinal', 'g.text as goal_text', 'g.status as goal_status'])
+        .where('p.clinic_id', '=', clinicId)
+        .where('p.patient_id', '=', patientId)
+        .orderBy('p.start_date')
+        .orderBy('p.id')
+        .orderBy('g.ordinal')
         .execute();
-      const goals = await goalsOf(
-        db,
-        clinicId,
-        rows.map((r) => r.id),
-      );
-      return rows.map((r) => toPlan(r, goals.get(r.id) ?? []));
+      const plans: StoredPlanOfCare[] = [];
+      let goals: Selectable<GoalsTable>[] = [];
+      for (let i = 0; i < rows.length; i++) {
+        const r = rows[i] as (typeof rows)[number];
+        const { goal_id, goal_ordinal, goal_text, goal_status, ...plan } = r;
+        if (goal_id !== null && goal_ordinal !== null && goal_text !== null && goal_status !== null)
+          goals.push({
+            clinic_id: clinicId,
+            plan_id: plan.id,
+            id: goal_id,
+            ordinal: goal_ordinal,
+            text: goal_text,
+            status: goal_status,
+          });
+        if (rows[i + 1]?.id !== plan.id) {
+          plans.push(toPlan(plan, goals));
+          goals = [];
+        }
+      }
+      return plans;
     },
 
     async update(clinicId, planId, patch) {

@@ -1,10 +1,11 @@
-import type { Finding, NonBillable, Service } from '@unitwise/rules';
+import type { Finding, NonBillable, PatientHistory, Service } from '@unitwise/rules';
 import type { Kysely, Selectable } from 'kysely';
 import type { Database, VisitsTable } from '../db/schema.ts';
 import { hashParts } from '../hash-visit.ts';
 import type {
   HistoryVisit,
   NewTimeSegment,
+  Provider,
   StoredVisit,
   TimeSegment,
   VisitDetail,
@@ -13,7 +14,7 @@ import type {
   VisitRepository,
   VisitStatus,
 } from '../types.ts';
-import { affected, inTransaction, newId, normalizeInstant, type RepoContext } from './context.ts';
+import { affected, fromJson, inTransaction, newId, normalizeInstant, type RepoContext } from './context.ts';
 import { decodeCursor, pageLimit, toPage } from './pagination.ts';
 import {
   findingRows,
@@ -125,13 +126,26 @@ async function readDetail(db: Db, clinicId: string, visitId: string): Promise<Vi
   };
 }
 
-/** Patient, provider, status and version of one visit. */
+/** Patient, provider, status and version of one visit, with its provider's login and credential, and the patient's history. */
 async function readHead(db: Db, clinicId: string, visitId: string): Promise<VisitHead | undefined> {
   const row = await db
-    .selectFrom('visits')
-    .select(['id', 'patient_id', 'provider_id', 'status', 'version'])
-    .where('clinic_id', '=', clinicId)
-    .where('id', '=', visitId)
+    .selectFrom('visits as v')
+    .innerJoin('patients as pa', (j) => j.onRef('pa.clinic_id', '=', 'v.clinic_id').onRef('pa.id', '=', 'v.patient_id'))
+    .leftJoin('providers as pr', (j) =>
+      j.onRef('pr.clinic_id', '=', 'v.clinic_id').onRef('pr.id', '=', 'v.provider_id'),
+    )
+    .select([
+      'v.id',
+      'v.patient_id',
+      'v.provider_id',
+      'v.status',
+      'v.version',
+      'pr.user_id',
+      'pr.credential',
+      'pa.history',
+    ])
+    .where('v.clinic_id', '=', clinicId)
+    .where('v.id', '=', visitId)
     .executeTakeFirst();
   return (
     row && {
@@ -140,6 +154,9 @@ async function readHead(db: Db, clinicId: string, visitId: string): Promise<Visi
       providerId: row.provider_id,
       status: row.status as VisitStatus,
       version: row.version,
+      provider:
+        row.credential === null ? null : { userId: row.user_id, credential: row.credential as Provider['credential'] },
+      patientHistory: fromJson<PatientHistory | null>(row.history, null),
     }
   );
 }
@@ -416,25 +433,34 @@ export function visitRepository(ctx: RepoContext): VisitRepository {
 
     async update(clinicId, visitId, expectedVersion, input) {
       return inTransaction(db, async (trx) => {
-        if (input.provider.id && !(await exists(trx, 'providers', clinicId, input.provider.id))) {
-          // Checked before writing: a failed result must leave nothing behind, and nothing is written yet.
-          const bad = draftCheck(await stateOf(trx, clinicId, visitId));
-          return { ok: false, reason: bad ?? 'provider-not-found' } as const;
-        }
-        // The version and status in WHERE make the check and the write one step under concurrent writers.
-        const row = await trx
+        const providerId = input.provider.id;
+        // The version, status and provider checks in WHERE make them and the write one step under concurrent writers
+        // (and one statement on every save); the first write, so a refusal leaves nothing behind.
+        let update = trx
           .updateTable('visits')
           .set({ ...visitContentColumns(input), version: expectedVersion + 1, updated_at: ctx.now() })
           .where('clinic_id', '=', clinicId)
           .where('id', '=', visitId)
           .where('version', '=', expectedVersion)
-          .where('status', '=', 'draft')
-          .returningAll()
-          .executeTakeFirst();
+          .where('status', '=', 'draft');
+        if (providerId)
+          update = update.where((eb) =>
+            eb.exists(
+              eb
+                .selectFrom('providers')
+                .select('providers.id')
+                .where('providers.clinic_id', '=', clinicId)
+                .where('providers.id', '=', providerId),
+            ),
+          );
+        const row = await update.returningAll().executeTakeFirst();
         if (!row) {
-          // Nothing written: say why (missing, signed, or another version).
+          // Nothing written: say why (missing, signed, an unknown provider, or another version).
           const bad = draftCheck(await stateOf(trx, clinicId, visitId));
-          return { ok: false, reason: bad ?? 'conflict' } as const;
+          if (bad) return { ok: false, reason: bad } as const;
+          if (providerId && !(await exists(trx, 'providers', clinicId, providerId)))
+            return { ok: false, reason: 'provider-not-found' } as const;
+          return { ok: false, reason: 'conflict' } as const;
         }
         const replaced: ('visit_services' | 'non_billable' | 'time_segments' | 'findings')[] = [
           'visit_services',

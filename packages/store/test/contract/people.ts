@@ -23,6 +23,30 @@ export function peopleContract(ctx: ContractContext): void {
       expect(await store.plansOfCare.listByPatient(s.clinic.id, s.patient.id)).toEqual([s.plan]);
     });
 
+    it('lists a patient’s plans in start order, each with its own goals in order (none for a plan without goals)', async () => {
+      const { store } = ctx;
+      const s = await seedClinic(store, 'Plans');
+      const make = async (discipline: 'OT' | 'SLP', startDate: string, goals: string[]) => {
+        const r = await store.plansOfCare.create(s.clinic.id, {
+          patientId: s.patient.id,
+          discipline,
+          startDate,
+          endDate: '2026-12-31',
+          plannedCodes: ['97530'],
+          goals: goals.map((text) => ({ text })),
+        });
+        if (!r.ok) throw new Error(r.reason);
+        return r.value;
+      };
+      const later = await make('OT', '2026-04-01', ['Dress upper body alone', 'Shower with a bench', 'Cook a meal']);
+      const bare = await make('SLP', '2026-02-01', []);
+      const listed = await store.plansOfCare.listByPatient(s.clinic.id, s.patient.id);
+      expect(listed).toEqual([s.plan, bare, later]);
+      expect(listed.map((p) => p.goals.length)).toEqual([2, 0, 3]);
+      for (const p of listed) expect(await store.plansOfCare.get(s.clinic.id, p.id)).toEqual(p);
+      expect(await store.plansOfCare.listByPatient('other-clinic', s.patient.id)).toEqual([]);
+    });
+
     it('updates a provider, a patient, a payer, a coverage and a plan (goals replaced)', async () => {
       const { store } = ctx;
       const s = await seedClinic(store, 'Updates');
