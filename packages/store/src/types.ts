@@ -437,6 +437,7 @@ export interface VisitHead {
   id: string;
   patientId: string;
   providerId: string | null;
+  date: IsoDate;
   status: VisitStatus;
   version: number;
   /** The visit's provider's login and credential (null without a provider), so a save need not read it again. */
@@ -673,12 +674,15 @@ export interface VisitRepository {
   /**
    * Replaces the clinical content (services, non-billable, and segments/findings when given) if the stored version is
    * `expectedVersion`; adds 1 to the version. The visit's id and patient never change (`input.patientId` is ignored).
+   * `before`, the head the caller read at `expectedVersion`: date and provider equal to it are not rewritten, which
+   * spares the indexes on them (the version check guarantees the row still holds them).
    */
   update(
     clinicId: string,
     visitId: string,
     expectedVersion: number,
     input: VisitInput,
+    before?: Pick<VisitHead, 'date' | 'providerId'>,
   ): Promise<Result<VisitDetail, VisitWriteFailure | 'provider-not-found'>>;
   /** Replaces the findings of a draft (does not change the version). */
   replaceFindings(

@@ -73,6 +73,7 @@ for (const factory of await targetFactories()) {
         id: r.value.id,
         patientId: s.patient.id,
         providerId: s.provider.id,
+        date: r.value.date,
         status: 'draft',
         version: 1,
         provider: { userId: s.provider.userId, credential: s.provider.credential },

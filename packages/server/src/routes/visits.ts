@@ -236,7 +236,7 @@ export const visitRoutes: RouteDef[] = [
         { patient, policies: deps.policies, history: deps.history },
       );
       const input: VisitInput = { ...visit, findings: assessment.findings, ...(segments ? { segments } : {}) };
-      const r = await deps.store.visits.update(principal.clinicId, params.id, ifMatch ?? 0, input);
+      const r = await deps.store.visits.update(principal.clinicId, params.id, ifMatch ?? 0, input, current);
       if (!r.ok) throw writeFailure(r.reason);
       await audit({
         action: 'visit.update',

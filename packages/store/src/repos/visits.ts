@@ -138,6 +138,7 @@ async function readHead(db: Db, clinicId: string, visitId: string): Promise<Visi
       'v.id',
       'v.patient_id',
       'v.provider_id',
+      'v.date',
       'v.status',
       'v.version',
       'pr.user_id',
@@ -152,6 +153,7 @@ async function readHead(db: Db, clinicId: string, visitId: string): Promise<Visi
       id: row.id,
       patientId: row.patient_id,
       providerId: row.provider_id,
+      date: row.date,
       status: row.status as VisitStatus,
       version: row.version,
       provider:
@@ -431,14 +433,23 @@ export function visitRepository(ctx: RepoContext): VisitRepository {
       );
     },
 
-    async update(clinicId, visitId, expectedVersion, input) {
+    async update(clinicId, visitId, expectedVersion, input, before) {
       return inTransaction(db, async (trx) => {
         const providerId = input.provider.id;
+        const { date, provider_id, ...columns } = visitContentColumns(input);
+        // Indexed columns are set only when they change: rewriting an equal value still rewrites its index entries.
+        const set = {
+          ...columns,
+          ...(before?.date === date ? {} : { date }),
+          ...(before && before.providerId === provider_id ? {} : { provider_id }),
+          version: expectedVersion + 1,
+          updated_at: ctx.now(),
+        };
         // The version, status and provider checks in WHERE make them and the write one step under concurrent writers
         // (and one statement on every save); the first write, so a refusal leaves nothing behind.
         let update = trx
           .updateTable('visits')
-          .set({ ...visitContentColumns(input), version: expectedVersion + 1, updated_at: ctx.now() })
+          .set(set)
           .where('clinic_id', '=', clinicId)
           .where('id', '=', visitId)
           .where('version', '=', expectedVersion)

@@ -50,6 +50,44 @@ export function visitsContract(ctx: ContractContext): void {
       });
     });
 
+    it('an update given the head it read keeps or moves date and provider, with the lists by date and provider', async () => {
+      const { store } = ctx;
+      const s = await seedClinic(store, 'Before');
+      const other = await store.providers.create(s.clinic.id, {
+        name: 'Second PT',
+        npi: '1234567893',
+        discipline: 'PT',
+        credential: 'PT',
+      });
+      const created = await store.visits.create(s.clinic.id, visitInput(s.patient.id, s.provider.id));
+      if (!created.ok) throw new Error(created.reason);
+      const id = created.value.id;
+      const { segments: _s, findings: _f, ...base } = visitInput(s.patient.id, s.provider.id);
+      const ids = async (q: { from?: string; to?: string; providerId?: string }) =>
+        (await store.visits.list(s.clinic.id, q)).items.map((v) => v.id);
+      const save = async (change: Partial<typeof base>) => {
+        const head = await store.visits.head(s.clinic.id, id);
+        if (!head) throw new Error('no head');
+        const r = await store.visits.update(s.clinic.id, id, head.version, { ...base, ...change }, head);
+        if (!r.ok) throw new Error(r.reason);
+        return r.value;
+      };
+      const same = await save({ response: 'Same date and provider.' });
+      expect(same).toMatchObject({
+        date: base.date,
+        provider: { id: s.provider.id },
+        response: 'Same date and provider.',
+      });
+      expect(await ids({ from: base.date, to: base.date })).toContain(id);
+      const moved = await save({ date: '2026-03-20', provider: { id: other.id, credential: 'PT' } });
+      expect(moved).toMatchObject({ date: '2026-03-20', provider: { id: other.id } });
+      expect(await store.visits.get(s.clinic.id, id)).toMatchObject({ date: '2026-03-20', provider: { id: other.id } });
+      expect(await ids({ from: '2026-03-20', to: '2026-03-20' })).toEqual([id]);
+      expect(await ids({ from: base.date, to: base.date })).not.toContain(id);
+      expect(await ids({ providerId: other.id })).toEqual([id]);
+      expect(await ids({ providerId: s.provider.id })).not.toContain(id);
+    });
+
     it('updates with the expected version; a stale version is a conflict and changes nothing', async () => {
       const { store } = ctx;
       const s = await seedClinic(store, 'Concurrency');
