@@ -2,27 +2,17 @@ import { CLONE_MIN_WORDS } from '../checks/cloned-description.ts';
 import type { CheckContext, PatientState } from '../checks/context.ts';
 import { newPatientState } from '../checks/context.ts';
 import { runChecks } from '../checks/index.ts';
-import { distributeUnits } from '../checks/service-units.ts';
 import { createPolicyRegistry } from '../policies/registry.ts';
-import { priceLines } from '../pricing/price.ts';
-import type { PriceInputLine } from '../pricing/types.ts';
 import { analyzeDescription, EMPTY_FEATURES } from '../text/analyze.ts';
 import type { DescriptionFeatures } from '../text/features.ts';
 import { descriptionKey } from '../text/fingerprint.ts';
 import type { CaseFile, Patient, PayerPolicyInput, Service, Visit } from '../types.ts';
-import { computeUnits } from '../units/compute.ts';
 import { whatIf } from '../units/what-if.ts';
 import { activePlan } from './active-plan.ts';
+import { unitsAndPrice } from './estimate.ts';
 import { recordVisit, spentBefore, treatmentDaysWith } from './history.ts';
 import { summarize } from './summarize.ts';
-import {
-  type AuditOptions,
-  type AuditReport,
-  auditOptions,
-  type VisitAudit,
-  type VisitAuditLine,
-  type VisitEstimate,
-} from './types.ts';
+import { type AuditOptions, type AuditReport, auditOptions, type VisitAudit } from './types.ts';
 
 /** Audits visits one at a time, remembering each patient's history between calls. */
 export interface Auditor {
@@ -123,24 +113,18 @@ export function createAuditor(input: AuditorInput): Auditor {
     unitOptions: { explain: boolean },
   ): VisitAudit {
     const patient = patients.get(visit.patientId);
-    const policy = patient ? registry.resolve(patient.payer, visit.date) : undefined;
-    const method = policy?.unitMethod ?? 'cms';
+    const { policy, lines, units, serviceUnits, estimate } = unitsAndPrice(
+      visit,
+      patient?.payer,
+      registry,
+      unitOptions.explain,
+    );
     const services = visit.services;
     const n = services.length;
-    // The audit lines double as the unit engine's input (code and minutes); units are filled in after.
-    const lines: VisitAuditLine[] = new Array(n);
     const features: DescriptionFeatures[] = new Array(n);
     const descriptionKeys: number[] = new Array(n);
     for (let i = 0; i < n; i++) {
-      const s = services[i] as Service;
-      lines[i] = {
-        code: s.code,
-        minutes: s.minutes ?? 0,
-        units: 0,
-        claimedUnits: s.units ?? null,
-        modifiers: s.modifiers ?? [],
-      };
-      const text = s.description;
+      const text = (services[i] as Service).description;
       if (text) {
         const facts = factsOf(text);
         features[i] = facts.features;
@@ -149,22 +133,6 @@ export function createAuditor(input: AuditorInput): Auditor {
         features[i] = EMPTY_FEATURES;
         descriptionKeys[i] = 0;
       }
-    }
-    const units = computeUnits(lines, method, unitOptions);
-    const serviceUnits = distributeUnits(services, units);
-    const priceInput: PriceInputLine[] = new Array(n);
-    for (let i = 0; i < n; i++) {
-      const line = lines[i] as VisitAuditLine;
-      line.units = serviceUnits[i] ?? 0;
-      priceInput[i] = { code: line.code, units: line.claimedUnits ?? line.units, modifiers: line.modifiers };
-    }
-    const estimate: VisitEstimate = { payer: 'unknown', totalCents: 0, payerCents: 0, patientCents: 0 };
-    if (policy && patient) {
-      const price = priceLines(priceInput, { date: visit.date, policy }, unitOptions);
-      estimate.payer = patient.payer;
-      estimate.totalCents = price.allowedCents;
-      estimate.payerCents = price.payerCents;
-      estimate.patientCents = price.patientCents;
     }
     const ctx: CheckContext = {
       visit,
@@ -193,7 +161,7 @@ export function createAuditor(input: AuditorInput): Auditor {
       units,
       estimate,
     };
-    if (options.whatIf) audit.whatIf = whatIf(lines, method, unitOptions);
+    if (options.whatIf) audit.whatIf = whatIf(lines, units.method, unitOptions);
     return audit;
   }
 

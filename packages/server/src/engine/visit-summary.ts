@@ -1,11 +1,4 @@
-import {
-  auditOptions,
-  createAuditor,
-  createPolicyRegistry,
-  type Finding,
-  type Patient,
-  type PayerPolicyInput,
-} from '@unitwise/rules';
+import { createPolicyRegistry, type Finding, type PayerPolicyInput, unitsAndPrice } from '@unitwise/rules';
 import type { StoredVisit, VisitListExtras } from '@unitwise/store';
 
 /** Payer used when a visit has no coverage in force: the same fallback as assess-visit.ts. */
@@ -22,7 +15,7 @@ export interface VisitSummary {
 /**
  * Summarises a page of visits: lines, units and estimate from the stored services priced under the payer of the
  * visit's primary coverage (as GET /visits/{id} does; these never depend on the patient's history), and the stored
- * findings. One auditor for the page; each visit gets its own synthetic patient so no history carries over.
+ * findings. Units and price only: the checks and the reading of descriptions are for saves, not lists.
  * @param visits - the page's visits
  * @param extras - their stored findings and payer policies (visits.listExtras)
  * @param policies - the clinic's payer policies (from the policy cache)
@@ -33,14 +26,10 @@ export function summarizeVisits(
   policies: PayerPolicyInput[],
 ): Map<string, VisitSummary> {
   const registry = createPolicyRegistry(policies);
-  const patients: Patient[] = visits.map((v) => {
-    const payer = extras.payerPolicy.get(v.id) ?? NO_COVERAGE_POLICY;
-    return { id: `summary:${v.id}`, payer: registry.has(payer) ? payer : NO_COVERAGE_POLICY, plansOfCare: [] };
-  });
-  const auditor = createAuditor({ patients, payers: policies, options: auditOptions.bulk });
   const out = new Map<string, VisitSummary>();
   for (const v of visits) {
-    const a = auditor.auditVisit({ ...v, patientId: `summary:${v.id}` });
+    const payer = extras.payerPolicy.get(v.id) ?? NO_COVERAGE_POLICY;
+    const a = unitsAndPrice(v, registry.has(payer) ? payer : NO_COVERAGE_POLICY, registry, false);
     out.set(v.id, {
       lines: a.lines.map((l) => ({
         code: l.code,
