@@ -2,21 +2,17 @@
  * WAL checkpoints run in a worker thread (`db/checkpointer.ts`), not in the commit that crosses 1,000 WAL pages:
  * pages reach the database file while the store stays open, and closing leaves an empty WAL.
  */
-import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { openStore } from '../src/index.ts';
+import { useTempDirs } from './helpers/temp-dirs.ts';
 
-const dirs: string[] = [];
-afterEach(() => {
-  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
-});
+const tempDir = useTempDirs();
 
 describe('SQLite checkpoints off the event loop', () => {
   it('copies the WAL into the database file in the background and truncates it on close', async () => {
-    const dir = mkdtempSync(path.join(tmpdir(), 'unitwise-ckpt-'));
-    dirs.push(dir);
+    const dir = tempDir('ckpt');
     const file = path.join(dir, 'c.db');
     const store = await openStore(`sqlite:${file}`);
     const clinic = await store.clinics.create({ name: 'Checkpoints' });

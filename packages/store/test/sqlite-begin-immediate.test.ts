@@ -2,22 +2,17 @@
  * SQLite transactions of the store start with BEGIN IMMEDIATE (db/connect.ts): the write lock is taken at the start,
  * so a transaction never fails half-way with SQLITE_BUSY because another process wrote in between.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import BetterSqlite from 'better-sqlite3';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { openStore } from '../src/index.ts';
+import { useTempDirs } from './helpers/temp-dirs.ts';
 
-const dirs: string[] = [];
-afterEach(() => {
-  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
-});
+const tempDir = useTempDirs();
 
 describe('SQLite write transactions', () => {
   it('hold the write lock from their first statement, so another connection cannot write meanwhile', async () => {
-    const dir = mkdtempSync(path.join(tmpdir(), 'unitwise-lock-'));
-    dirs.push(dir);
+    const dir = tempDir('lock');
     const file = path.join(dir, 'l.db');
     const store = await openStore(`sqlite:${file}`);
     const clinic = await store.clinics.create({ name: 'Locks' });
