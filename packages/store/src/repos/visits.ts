@@ -14,6 +14,7 @@ import type {
   VisitRepository,
   VisitStatus,
 } from '../types.ts';
+import { ContentMemo } from './content-memo.ts';
 import { affected, fromJson, inTransaction, newId, normalizeInstant, type RepoContext } from './context.ts';
 import { decodeCursor, pageLimit, toPage } from './pagination.ts';
 import {
@@ -63,11 +64,14 @@ async function insertContent(
   clinicId: string,
   visitId: string,
   input: VisitInput,
+  keepServices = false,
 ): Promise<{ segments: ReturnType<typeof segmentRows> }> {
-  const services = serviceRows(clinicId, visitId, input.services);
-  if (services.length > 0) await db.insertInto('visit_services').values(services).execute();
-  const nonBillable = nonBillableRows(clinicId, visitId, input.nonBillable ?? []);
-  if (nonBillable.length > 0) await db.insertInto('non_billable').values(nonBillable).execute();
+  if (!keepServices) {
+    const services = serviceRows(clinicId, visitId, input.services);
+    if (services.length > 0) await db.insertInto('visit_services').values(services).execute();
+    const nonBillable = nonBillableRows(clinicId, visitId, input.nonBillable ?? []);
+    if (nonBillable.length > 0) await db.insertInto('non_billable').values(nonBillable).execute();
+  }
   const segments = segmentRows(clinicId, visitId, input.segments ?? []);
   if (segments.length > 0) await db.insertInto('time_segments').values(segments).execute();
   const findings = findingRows(clinicId, visitId, input.findings ?? []);
@@ -343,9 +347,11 @@ function draftCheck(state: VisitState | undefined): 'not-found' | 'signed' | und
  */
 export function visitRepository(ctx: RepoContext): VisitRepository {
   const { db } = ctx;
+  // Only for writes this repository commits itself: inside a caller's transaction a rollback could undo them.
+  const memo = db.isTransaction ? undefined : new ContentMemo();
   return {
     async create(clinicId, input, opts) {
-      return inTransaction(db, async (trx) => {
+      const result = await inTransaction(db, async (trx) => {
         if (!(await exists(trx, 'patients', clinicId, input.patientId))) {
           return { ok: false, reason: 'patient-not-found' } as const;
         }
@@ -383,6 +389,8 @@ export function visitRepository(ctx: RepoContext): VisitRepository {
         };
         return { ok: true, value: detail } as const;
       });
+      if (result.ok) memo?.set(`${clinicId}\u0000${result.value.id}`, result.value.version, ContentMemo.digest(input));
+      return result;
     },
 
     get: (clinicId, visitId) => readDetail(db, clinicId, visitId),
@@ -434,7 +442,11 @@ export function visitRepository(ctx: RepoContext): VisitRepository {
     },
 
     async update(clinicId, visitId, expectedVersion, input, before) {
-      return inTransaction(db, async (trx) => {
+      const key = `${clinicId}\u0000${visitId}`;
+      const digest = memo ? ContentMemo.digest(input) : '';
+      // Services and non-billable time equal to what this store wrote at the expected version stay as they are.
+      const keepServices = memo?.holds(key, expectedVersion, digest) ?? false;
+      const result = await inTransaction(db, async (trx) => {
         const providerId = input.provider.id;
         const { date, provider_id, ...columns } = visitContentColumns(input);
         // Indexed columns are set only when they change: rewriting an equal value still rewrites its index entries.
@@ -473,16 +485,15 @@ export function visitRepository(ctx: RepoContext): VisitRepository {
             return { ok: false, reason: 'provider-not-found' } as const;
           return { ok: false, reason: 'conflict' } as const;
         }
-        const replaced: ('visit_services' | 'non_billable' | 'time_segments' | 'findings')[] = [
-          'visit_services',
-          'non_billable',
-        ];
+        const replaced: ('visit_services' | 'non_billable' | 'time_segments' | 'findings')[] = keepServices
+          ? []
+          : ['visit_services', 'non_billable'];
         if (input.segments) replaced.push('time_segments');
         if (input.findings) replaced.push('findings');
         for (const table of replaced) {
           await trx.deleteFrom(table).where('clinic_id', '=', clinicId).where('visit_id', '=', visitId).execute();
         }
-        const written = await insertContent(trx, clinicId, visitId, input);
+        const written = await insertContent(trx, clinicId, visitId, input, keepServices);
         const detail = await attachments(trx, clinicId, visitId, {
           segments: input.segments ? sortSegments(written.segments.map(toSegment)) : undefined,
           findings: input.findings ? findingRows(clinicId, visitId, input.findings).map(toFinding) : undefined,
@@ -498,6 +509,9 @@ export function visitRepository(ctx: RepoContext): VisitRepository {
         };
         return { ok: true, value } as const;
       });
+      if (result.ok) memo?.set(key, result.value.version, digest);
+      else memo?.forget(key);
+      return result;
     },
 
     async replaceFindings(clinicId, visitId, findings) {
@@ -606,6 +620,7 @@ export function visitRepository(ctx: RepoContext): VisitRepository {
     },
 
     async deleteDraft(clinicId, visitId) {
+      memo?.forget(`${clinicId}\u0000${visitId}`);
       return inTransaction(db, async (trx) => {
         const bad = draftCheck(await stateOf(trx, clinicId, visitId));
         if (bad) return { ok: false, reason: bad } as const;

@@ -88,6 +88,52 @@ export function visitsContract(ctx: ContractContext): void {
       expect(await ids({ providerId: s.provider.id })).not.toContain(id);
     });
 
+    it('an autosave with the same services keeps their rows; a change made elsewhere in between is never lost', async () => {
+      const { store, target } = ctx;
+      const s = await seedClinic(store, 'Autosave');
+      const created = await store.visits.create(s.clinic.id, visitInput(s.patient.id, s.provider.id));
+      if (!created.ok) throw new Error(created.reason);
+      const id = created.value.id;
+      const { segments: _s, findings: _f, ...base } = visitInput(s.patient.id, s.provider.id);
+      const services = [
+        { code: '97530', minutes: 23, modifiers: ['GP'], description: 'Sit to stand x10 from a low chair' },
+        { code: '97110', minutes: 15, modifiers: ['GP'] },
+      ];
+      const rows = async () =>
+        (await target.raw(
+          `SELECT code, minutes FROM visit_services WHERE visit_id = ${ph(target, 1)} ORDER BY ordinal`,
+          [id],
+        )) as { code: string; minutes: number }[];
+      const first = await store.visits.update(s.clinic.id, id, 1, { ...base, services });
+      if (!first.ok) throw new Error(first.reason);
+      // Same services, another response: the rows stay, the visit moves on.
+      const second = await store.visits.update(s.clinic.id, id, 2, { ...base, services, response: 'Typed more.' });
+      if (!second.ok) throw new Error(second.reason);
+      expect(second.value.services).toEqual(first.value.services);
+      expect(await rows()).toEqual([
+        { code: '97530', minutes: 23 },
+        { code: '97110', minutes: 15 },
+      ]);
+      expect((await store.visits.get(s.clinic.id, id))?.response).toBe('Typed more.');
+      // Another process changes a service and the version (3 -> 4); this store last wrote version 3.
+      await target.raw(`UPDATE visit_services SET minutes = 30 WHERE visit_id = ${ph(target, 1)} AND ordinal = 0`, [
+        id,
+      ]);
+      await target.raw(`UPDATE visits SET version = 4 WHERE id = ${ph(target, 1)}`, [id]);
+      const third = await store.visits.update(s.clinic.id, id, 4, { ...base, services, response: 'Mine again.' });
+      if (!third.ok) throw new Error(third.reason);
+      // The write at version 4 is not "unchanged" (this store never wrote version 4): the rows are written again.
+      expect(await rows()).toEqual([
+        { code: '97530', minutes: 23 },
+        { code: '97110', minutes: 15 },
+      ]);
+      // Different services are always written.
+      const fourth = await store.visits.update(s.clinic.id, id, 5, { ...base, services: services.slice(1) });
+      if (!fourth.ok) throw new Error(fourth.reason);
+      expect(await rows()).toEqual([{ code: '97110', minutes: 15 }]);
+      expect((await store.visits.get(s.clinic.id, id))?.services).toEqual(fourth.value.services);
+    });
+
     it('updates with the expected version; a stale version is a conflict and changes nothing', async () => {
       const { store } = ctx;
       const s = await seedClinic(store, 'Concurrency');
