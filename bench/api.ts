@@ -3,10 +3,11 @@
  * autocannon (50 connections, BENCH_SECONDS each, default 20):
  *   (a) a bare Fastify route in a child process of its own: the ceiling of this machine;
  *   (b) saving a visit with four services (PUT with If-Match; each save runs the rules engine with the patient's
- *       history, stores findings, writes the audit log) — every connection edits its own visit, so no 412s;
+ *       history, stores findings, writes the audit log) — every connection edits its own visit, so no 412s — twice:
+ *       the response text edited on each save (services unchanged), and a service description edited on each save;
  *   (c) reading a patient's visit list (20 visits a page).
  * Prints requests/s, p50 and p99 latency, the ratio save/ceiling, and PASS or FAIL against the target:
- * ratio >= 1/3 and save p99 < 50 ms. `node --import tsx bench/api.ts --child app|bare [DB]` is the child mode.
+ * ratio >= 1/3 and save p99 < 50 ms, judged on the slower kind of save. `node --import tsx bench/api.ts --child app|bare [DB]` is the child mode.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -256,47 +257,69 @@ async function parent(): Promise<void> {
     const ceiling = await measure('bare Fastify GET /ping (ceiling)', { url: `${bare.base}/ping` });
     await stopChild(bare.proc);
 
-    // ---- (b) save a visit with four services: each connection PUTs its own visit with the ETag it last saw
-    const bodies = new Map<string, string>();
+    // ---- (b) save a visit with four services: each connection PUTs its own visit with the ETag it last saw. Two
+    // kinds of autosave: typing in the response (services unchanged), and a service description changed each time.
+    const bases = new Map<string, ReturnType<typeof visitBody>>();
     for (const v of visits) {
       const full = (await api(b, token, 'GET', `/api/v1/visits/${v.id}`)).json as { patientId: string; date: string };
-      bodies.set(v.id, JSON.stringify(visitBody(full.patientId, provider, full.date, 7)));
+      bases.set(v.id, visitBody(full.patientId, provider, full.date, 7));
     }
-    // autocannon resets a connection's context after each pass through `requests`, so the visits live in a pool:
-    // a request takes a free one and its response returns it with the new ETag (one in flight per connection).
-    const free = [...visits];
-    // Checked out, oldest first. A timed-out request is retried by autocannon without its response, so its visit
-    // never comes back: a retry finding the pool empty takes the oldest checked-out one (a 412 at worst).
-    const out = new Set<{ id: string; etag: string }>();
-    const save = await measure('PUT /api/v1/visits/:id (4 services, engine)', {
-      url: b,
-      requests: [
-        {
-          method: 'PUT',
-          setupRequest: (req, context) => {
-            const ctx = context as { visit?: { id: string; etag: string } };
-            const v = free.shift() ?? out.values().next().value;
-            if (!v) throw new Error('bench: no visit to save');
-            out.delete(v);
-            out.add(v);
-            ctx.visit = v;
-            return {
-              ...req,
-              path: `/api/v1/visits/${v.id}`,
-              headers: { ...auth, 'content-type': 'application/json', 'if-match': v.etag },
-              body: bodies.get(v.id) ?? '',
-            };
+    let n = 0;
+    const typing = (id: string) => {
+      const base = bases.get(id) as ReturnType<typeof visitBody>;
+      return JSON.stringify({ ...base, response: `${base.response} ${++n}` });
+    };
+    const editing = (id: string) => {
+      const base = bases.get(id) as ReturnType<typeof visitBody>;
+      const [first, ...rest] = base.services;
+      return JSON.stringify({
+        ...base,
+        services: [{ ...first, description: `${first?.description} (${++n})` }, ...rest],
+      });
+    };
+    const save = await measureSave('PUT visit, response edited (4 services)', typing);
+    const saveEdit = await measureSave('PUT visit, a description edited', editing);
+
+    /** Saves under load; `bodyFor` makes each request's body for a visit id. */
+    async function measureSave(name: string, bodyFor: (id: string) => string): Promise<Row> {
+      // A run ends with saves in flight whose answers (and new ETags) it drops: read each visit's ETag afresh.
+      for (const v of visits) v.etag = (await api(b, token, 'GET', `/api/v1/visits/${v.id}`)).etag;
+      // autocannon resets a connection's context after each pass through `requests`, so the visits live in a pool:
+      // a request takes a free one and its response returns it with the new ETag (one in flight per connection).
+      const free = [...visits];
+      // Checked out, oldest first. A timed-out request is retried by autocannon without its response, so its visit
+      // never comes back: a retry finding the pool empty takes the oldest checked-out one (a 412 at worst).
+      const out = new Set<{ id: string; etag: string }>();
+      return measure(name, {
+        url: b,
+        requests: [
+          {
+            method: 'PUT',
+            setupRequest: (req, context) => {
+              const ctx = context as { visit?: { id: string; etag: string } };
+              const v = free.shift() ?? out.values().next().value;
+              if (!v) throw new Error('bench: no visit to save');
+              out.delete(v);
+              out.add(v);
+              ctx.visit = v;
+              return {
+                ...req,
+                path: `/api/v1/visits/${v.id}`,
+                headers: { ...auth, 'content-type': 'application/json', 'if-match': v.etag },
+                body: bodyFor(v.id),
+              };
+            },
+            onResponse: (_status, _body, context, headers) => {
+              const ctx = context as { visit?: { id: string; etag: string } };
+              const etag = (headers as Record<string, string> | undefined)?.etag;
+              if (!ctx.visit || !out.delete(ctx.visit)) return;
+              if (etag) ctx.visit.etag = etag;
+              free.push(ctx.visit);
+            },
           },
-          onResponse: (_status, _body, context, headers) => {
-            const ctx = context as { visit?: { id: string; etag: string } };
-            const etag = (headers as Record<string, string> | undefined)?.etag;
-            if (!ctx.visit || !out.delete(ctx.visit)) return;
-            if (etag) ctx.visit.etag = etag;
-            free.push(ctx.visit);
-          },
-        },
-      ],
-    });
+        ],
+      });
+    }
 
     // ---- (c) read a patient's visit list
     const list = await measure('GET /api/v1/patients/:id/visits?limit=20', {
@@ -312,7 +335,7 @@ async function parent(): Promise<void> {
     process.stdout.write(
       `${'route'.padEnd(46)} ${'req/s'.padStart(8)} ${'p50 ms'.padStart(8)} ${'p99 ms'.padStart(8)} ${'non-2xx'.padStart(8)}\n`,
     );
-    for (const r of [ceiling, save, list]) {
+    for (const r of [ceiling, save, saveEdit, list]) {
       const by = Object.entries(r.statuses)
         .map(([k, n]) => `${k}: ${n}`)
         .join(', ');
@@ -320,10 +343,15 @@ async function parent(): Promise<void> {
         `${r.name.padEnd(46)} ${fmt(r.rps)} ${fmt(r.p50)} ${fmt(r.p99)} ${fmt(r.errors)}  (${by})\n`,
       );
     }
-    const ratio = save.rps / ceiling.rps;
-    const pass = ratio >= TARGET_RATIO && save.p99 < TARGET_P99_MS && save.errors === 0 && list.errors === 0;
+    // Judged on the slower kind of save, so the verdict never rests on the rows a save could leave as they were.
+    const worst = saveEdit.rps < save.rps ? saveEdit : save;
+    const ratio = worst.rps / ceiling.rps;
+    const p99 = Math.max(save.p99, saveEdit.p99);
+    const errors = save.errors + saveEdit.errors + list.errors;
+    const pass = ratio >= TARGET_RATIO && p99 < TARGET_P99_MS && errors === 0;
     process.stdout.write(
-      `\nvisit save / ceiling = ${ratio.toFixed(3)} (target >= ${TARGET_RATIO.toFixed(3)}); save p99 = ${save.p99} ms (target < ${TARGET_P99_MS} ms)\n`,
+      `\nvisit save / ceiling = ${(save.rps / ceiling.rps).toFixed(3)} (response edited), ${(saveEdit.rps / ceiling.rps).toFixed(3)} (description edited); target >= ${TARGET_RATIO.toFixed(3)}\n` +
+        `save p99 = ${p99} ms, the higher of the two (target < ${TARGET_P99_MS} ms)\n`,
     );
     process.stdout.write(`${pass ? 'PASS' : 'FAIL'}\n`);
     process.exitCode = pass ? 0 : 1;
