@@ -117,7 +117,7 @@ export function createAuditor(input: AuditorInput): Auditor {
       visit,
       patient?.payer,
       registry,
-      unitOptions.explain,
+      unitOptions,
     );
     const services = visit.services;
     const n = services.length;

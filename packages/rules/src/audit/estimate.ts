@@ -24,13 +24,13 @@ export interface VisitUnitsAndPrice {
  * @param visit - the visit
  * @param payer - the patient's payer policy id; undefined: unknown payer (CMS units, no price)
  * @param registry - the payer policies
- * @param explain - whether to build explanation sentences
+ * @param options - whether to build explanation sentences (one object for every call: this is the audit's hot path)
  */
 export function unitsAndPrice(
   visit: Visit,
   payer: string | undefined,
   registry: PolicyRegistry,
-  explain: boolean,
+  options: { readonly explain: boolean },
 ): VisitUnitsAndPrice {
   const policy = payer === undefined ? undefined : registry.resolve(payer, visit.date);
   const services = visit.services;
@@ -47,7 +47,7 @@ export function unitsAndPrice(
       modifiers: s.modifiers ?? [],
     };
   }
-  const units = computeUnits(lines, policy?.unitMethod ?? 'cms', { explain });
+  const units = computeUnits(lines, policy?.unitMethod ?? 'cms', options);
   const serviceUnits = distributeUnits(services, units);
   const priceInput: PriceInputLine[] = new Array(n);
   for (let i = 0; i < n; i++) {
@@ -57,7 +57,7 @@ export function unitsAndPrice(
   }
   const estimate: VisitEstimate = { payer: 'unknown', totalCents: 0, payerCents: 0, patientCents: 0 };
   if (policy && payer !== undefined) {
-    const price = priceLines(priceInput, { date: visit.date, policy }, { explain });
+    const price = priceLines(priceInput, { date: visit.date, policy }, options);
     estimate.payer = payer;
     estimate.totalCents = price.allowedCents;
     estimate.payerCents = price.payerCents;

@@ -4,6 +4,9 @@ import type { StoredVisit, VisitListExtras } from '@unitwise/store';
 /** Payer used when a visit has no coverage in force: the same fallback as assess-visit.ts. */
 const NO_COVERAGE_POLICY = 'commercial';
 
+/** Lists show figures, not the sentences explaining them. */
+const NO_EXPLANATION = { explain: false } as const;
+
 /** What the visit list says about each visit: enough for charge review and the dashboard without a GET per visit. */
 export interface VisitSummary {
   lines: { code: string; minutes: number; units: number; claimedUnits: number | null; modifiers: string[] }[];
@@ -29,7 +32,7 @@ export function summarizeVisits(
   const out = new Map<string, VisitSummary>();
   for (const v of visits) {
     const payer = extras.payerPolicy.get(v.id) ?? NO_COVERAGE_POLICY;
-    const a = unitsAndPrice(v, registry.has(payer) ? payer : NO_COVERAGE_POLICY, registry, false);
+    const a = unitsAndPrice(v, registry.has(payer) ? payer : NO_COVERAGE_POLICY, registry, NO_EXPLANATION);
     out.set(v.id, {
       lines: a.lines.map((l) => ({
         code: l.code,
