@@ -5,9 +5,11 @@
  *   (b) saving a visit with four services (PUT with If-Match; each save runs the rules engine with the patient's
  *       history, stores findings, writes the audit log) — every connection edits its own visit, so no 412s — twice:
  *       the response text edited on each save (services unchanged), and a service description edited on each save;
- *   (c) reading a patient's visit list (20 visits a page).
+ *   (c) reading a patient's visit list (20 visits a page);
+ *   and the floor of any save here: Fastify + JSON + one SQLite transaction rewriting the visit's services.
  * Prints requests/s, p50 and p99 latency, the ratio save/ceiling, and PASS or FAIL against the target:
- * ratio >= 1/3 and save p99 < 50 ms, judged on the slower kind of save. `node --import tsx bench/api.ts --child app|bare [DB]` is the child mode.
+ * ratio >= 1/3 and save p99 < 50 ms, judged on the slower kind of save.
+ * `node --import tsx bench/api.ts --child app|bare|floor [DB]` is the child mode.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -33,6 +35,8 @@ async function child(kind: string, db: string | undefined): Promise<void> {
     await app.listen({ port: 0, host: '127.0.0.1' });
     const a = app.server.address();
     process.stdout.write(`READY ${typeof a === 'object' && a ? a.port : 0}\n`);
+  } else if (kind === 'floor') {
+    await floorChild(db ?? ':memory:');
   } else {
     const { startServer } = await import('@unitwise/server');
     const s = await startServer({
@@ -44,6 +48,50 @@ async function child(kind: string, db: string | undefined): Promise<void> {
     });
     process.stdout.write(`READY ${new URL(s.url).port}\n`);
   }
+}
+
+/**
+ * The floor of any visit save on this stack: Fastify parses the same JSON body and one SQLite transaction (prepared
+ * better-sqlite3 statements, WAL, no checkpoint on the way) bumps the visit's version and rewrites its four services.
+ * No authentication, validation, rules engine, findings or audit log: whatever the server does, a save costs at least
+ * this, so `floor / ceiling` bounds the ratio any implementation could reach here.
+ */
+async function floorChild(file: string): Promise<void> {
+  const { default: Fastify } = await import('fastify');
+  const { default: Database } = await import('better-sqlite3');
+  const db = new Database(file);
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = NORMAL');
+  db.pragma('wal_autocheckpoint = 0');
+  db.exec(`CREATE TABLE visits (id TEXT PRIMARY KEY, version INTEGER NOT NULL, response TEXT);
+    CREATE TABLE services (visit_id TEXT NOT NULL, ordinal INTEGER NOT NULL, code TEXT, minutes INTEGER,
+      description TEXT, PRIMARY KEY (visit_id, ordinal));`);
+  const insertVisit = db.prepare('INSERT INTO visits (id, version) VALUES (?, 1)');
+  for (let i = 0; i < PATIENTS; i++) insertVisit.run(`v${i}`);
+  const bump = db.prepare(
+    'UPDATE visits SET version = version + 1, response = ? WHERE id = ? AND version = ? RETURNING version',
+  );
+  const clear = db.prepare('DELETE FROM services WHERE visit_id = ?');
+  const add = db.prepare('INSERT INTO services (visit_id, ordinal, code, minutes, description) VALUES (?, ?, ?, ?, ?)');
+  type Body = { response: string; services: { code: string; minutes: number; description: string }[] };
+  const save = db.transaction((id: string, version: number, body: Body) => {
+    const row = bump.get(body.response, id, version) as { version: number } | undefined;
+    if (!row) return undefined;
+    clear.run(id);
+    body.services.forEach((x, i) => {
+      add.run(id, i, x.code, x.minutes, x.description);
+    });
+    return row.version;
+  });
+  const app = Fastify({ logger: false, bodyLimit: 5 * 1024 * 1024 });
+  app.put<{ Params: { id: string }; Body: Body }>('/visits/:id', async (req, reply) => {
+    const version = save(req.params.id, Number(req.headers['if-match'] ?? 0), req.body);
+    if (version === undefined) return reply.code(412).send({ error: 'stale' });
+    return reply.header('etag', String(version)).send({ id: req.params.id, version });
+  });
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const a = app.server.address();
+  process.stdout.write(`READY ${typeof a === 'object' && a ? a.port : 0}\n`);
 }
 
 // ---------------------------------------------------------------- parent
@@ -257,6 +305,41 @@ async function parent(): Promise<void> {
     const ceiling = await measure('bare Fastify GET /ping (ceiling)', { url: `${bare.base}/ping` });
     await stopChild(bare.proc);
 
+    // ---- (a2) the floor of a save on this stack: HTTP, JSON and one SQLite transaction, nothing else
+    const floor = await startChild(['floor', path.join(dir, 'floor.db')]);
+    children.push(floor.proc);
+    const floorVersions = new Map<string, number>();
+    const floorPool = Array.from({ length: PATIENTS }, (_, i) => `v${i}`);
+    let floorN = 0;
+    const floorRow = await measure('floor: HTTP + JSON + one SQLite write', {
+      url: floor.base,
+      requests: [
+        {
+          method: 'PUT',
+          setupRequest: (req, context) => {
+            const ctx = context as { id?: string };
+            const id = floorPool.shift() ?? `v${floorN % PATIENTS}`;
+            ctx.id = id;
+            const body = visitBody('p', 'x', '2026-03-02', ++floorN);
+            return {
+              ...req,
+              path: `/visits/${id}`,
+              headers: { 'content-type': 'application/json', 'if-match': String(floorVersions.get(id) ?? 1) },
+              body: JSON.stringify(body),
+            };
+          },
+          onResponse: (_status, _body, context, headers) => {
+            const ctx = context as { id?: string };
+            const etag = (headers as Record<string, string> | undefined)?.etag;
+            if (!ctx.id) return;
+            if (etag) floorVersions.set(ctx.id, Number(etag));
+            floorPool.push(ctx.id);
+          },
+        },
+      ],
+    });
+    await stopChild(floor.proc);
+
     // ---- (b) save a visit with four services: each connection PUTs its own visit with the ETag it last saw. Two
     // kinds of autosave: typing in the response (services unchanged), and a service description changed each time.
     const bases = new Map<string, ReturnType<typeof visitBody>>();
@@ -335,7 +418,7 @@ async function parent(): Promise<void> {
     process.stdout.write(
       `${'route'.padEnd(46)} ${'req/s'.padStart(8)} ${'p50 ms'.padStart(8)} ${'p99 ms'.padStart(8)} ${'non-2xx'.padStart(8)}\n`,
     );
-    for (const r of [ceiling, save, saveEdit, list]) {
+    for (const r of [ceiling, floorRow, save, saveEdit, list]) {
       const by = Object.entries(r.statuses)
         .map(([k, n]) => `${k}: ${n}`)
         .join(', ');
@@ -352,6 +435,10 @@ async function parent(): Promise<void> {
     process.stdout.write(
       `\nvisit save / ceiling = ${(save.rps / ceiling.rps).toFixed(3)} (response edited), ${(saveEdit.rps / ceiling.rps).toFixed(3)} (description edited); target >= ${TARGET_RATIO.toFixed(3)}\n` +
         `save p99 = ${p99} ms, the higher of the two (target < ${TARGET_P99_MS} ms)\n`,
+    );
+    process.stdout.write(
+      `floor / ceiling = ${(floorRow.rps / ceiling.rps).toFixed(3)}: no save on this stack can reach more; ` +
+        `visit save / floor = ${(worst.rps / floorRow.rps).toFixed(3)}\n`,
     );
     process.stdout.write(`${pass ? 'PASS' : 'FAIL'}\n`);
     process.exitCode = pass ? 0 : 1;
