@@ -299,6 +299,12 @@ export interface NewPlanOfCare {
 /** `goals`, when given, replaces the plan's goals (ids given are kept). */
 export type PlanOfCarePatch = Partial<Omit<NewPlanOfCare, 'id' | 'patientId'>>;
 
+export interface PlanOfCareQuery extends PageRequest {
+  /** Only plans in force on this date: startDate <= activeOn <= endDate. */
+  activeOn?: IsoDate;
+  patientId?: string;
+}
+
 // ---------------------------------------------------------------- visits
 
 export const VISIT_STATUSES = ['draft', 'signed'] as const;
@@ -630,6 +636,12 @@ export interface PlanOfCareRepository {
   get(clinicId: string, planId: string): Promise<StoredPlanOfCare | undefined>;
   /** Ordered by start date. */
   listByPatient(clinicId: string, patientId: string): Promise<StoredPlanOfCare[]>;
+  /**
+   * A page of the clinic's plans with their goals, ordered by start date then id (keyset cursor on both).
+   * @param clinicId - the clinic
+   * @param query - page, and optional filters: in force on a date, one patient
+   */
+  list(clinicId: string, query?: PlanOfCareQuery): Promise<Page<StoredPlanOfCare>>;
   update(clinicId: string, planId: string, patch: PlanOfCarePatch): Promise<Result<StoredPlanOfCare, 'not-found'>>;
 }
 

@@ -3,6 +3,7 @@ import type { Kysely, Selectable } from 'kysely';
 import type { Database, GoalsTable, PlansOfCareTable } from '../db/schema.ts';
 import type { NewGoal, PlanOfCareRepository, StoredGoal, StoredPlanOfCare } from '../types.ts';
 import { affected, fromJson, inTransaction, newId, type RepoContext } from './context.ts';
+import { decodeCursor, pageLimit, toPage } from './pagination.ts';
 
 /** Rows to domain object. */
 function toPlan(row: Selectable<PlansOfCareTable>, goals: Selectable<GoalsTable>[]): StoredPlanOfCare {
@@ -57,6 +58,42 @@ async function goalsOf(
     out.set(r.plan_id, list);
   }
   return out;
+}
+
+/** A plan row left-joined to one of its goals (goal columns null for a plan without goals). */
+type PlanGoalRow = Selectable<PlansOfCareTable> & {
+  goal_id: string | null;
+  goal_ordinal: number | null;
+  goal_text: string | null;
+  goal_status: string | null;
+};
+
+/**
+ * Plans from rows of plans left-joined to their goals, each plan's rows adjacent and its goals in order.
+ * @param clinicId - the clinic
+ * @param rows - the joined rows
+ */
+function groupPlans(clinicId: string, rows: readonly PlanGoalRow[]): StoredPlanOfCare[] {
+  const plans: StoredPlanOfCare[] = [];
+  let goals: Selectable<GoalsTable>[] = [];
+  for (let i = 0; i < rows.length; i++) {
+    const r = rows[i] as PlanGoalRow;
+    const { goal_id, goal_ordinal, goal_text, goal_status, ...plan } = r;
+    if (goal_id !== null && goal_ordinal !== null && goal_text !== null && goal_status !== null)
+      goals.push({
+        clinic_id: clinicId,
+        plan_id: plan.id,
+        id: goal_id,
+        ordinal: goal_ordinal,
+        text: goal_text,
+        status: goal_status,
+      });
+    if (rows[i + 1]?.id !== plan.id) {
+      plans.push(toPlan(plan, goals));
+      goals = [];
+    }
+  }
+  return plans;
 }
 
 /**
@@ -122,26 +159,42 @@ export function planOfCareRepository(ctx: RepoContext): PlanOfCareRepository {
         .orderBy('p.id')
         .orderBy('g.ordinal')
         .execute();
-      const plans: StoredPlanOfCare[] = [];
-      let goals: Selectable<GoalsTable>[] = [];
-      for (let i = 0; i < rows.length; i++) {
-        const r = rows[i] as (typeof rows)[number];
-        const { goal_id, goal_ordinal, goal_text, goal_status, ...plan } = r;
-        if (goal_id !== null && goal_ordinal !== null && goal_text !== null && goal_status !== null)
-          goals.push({
-            clinic_id: clinicId,
-            plan_id: plan.id,
-            id: goal_id,
-            ordinal: goal_ordinal,
-            text: goal_text,
-            status: goal_status,
-          });
-        if (rows[i + 1]?.id !== plan.id) {
-          plans.push(toPlan(plan, goals));
-          goals = [];
-        }
-      }
-      return plans;
+      return groupPlans(clinicId, rows);
+    },
+
+    async list(clinicId, query) {
+      const limit = pageLimit(query);
+      const after = decodeCursor(query?.cursor, 2);
+      // One statement per page: the page of plans (limit + 1, the extra one only says there is more) in a CTE,
+      // left-joined to its goals; index plans_of_care_start_idx serves the order and the cursor.
+      const rows = await db
+        .with('page', (w) => {
+          let q = w.selectFrom('plans_of_care').selectAll().where('clinic_id', '=', clinicId);
+          if (query?.patientId) q = q.where('patient_id', '=', query.patientId);
+          if (query?.activeOn) q = q.where('start_date', '<=', query.activeOn).where('end_date', '>=', query.activeOn);
+          if (after) {
+            const [start, id] = after.map(String) as [string, string];
+            q = q.where((eb) => eb(eb.refTuple('start_date', 'id'), '>', eb.tuple(start, id)));
+          }
+          return q
+            .orderBy('start_date')
+            .orderBy('id')
+            .limit(limit + 1);
+        })
+        .selectFrom('page as p')
+        .leftJoin('goals as g', (j) => j.onRef('g.clinic_id', '=', 'p.clinic_id').onRef('g.plan_id', '=', 'p.id'))
+        .selectAll('p')
+        .select(['g.id as goal_id', 'g.ordinal as goal_ordinal', 'g.text as goal_text', 'g.status as goal_status'])
+        .orderBy('p.start_date')
+        .orderBy('p.id')
+        .orderBy('g.ordinal')
+        .execute();
+      return toPage(
+        groupPlans(clinicId, rows),
+        limit,
+        (p) => [p.startDate, p.id],
+        (p) => p,
+      );
     },
 
     async update(clinicId, planId, patch) {

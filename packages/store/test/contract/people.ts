@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { StoredPlanOfCare } from '../../src/index.ts';
 import { seedClinic } from '../helpers/fixtures.ts';
 import type { ContractContext } from './context.ts';
 
@@ -45,6 +46,81 @@ export function peopleContract(ctx: ContractContext): void {
       expect(listed.map((p) => p.goals.length)).toEqual([2, 0, 3]);
       for (const p of listed) expect(await store.plansOfCare.get(s.clinic.id, p.id)).toEqual(p);
       expect(await store.plansOfCare.listByPatient('other-clinic', s.patient.id)).toEqual([]);
+    });
+
+    it('pages a clinic’s plans by start date with their goals: every plan once, filters, nothing of another clinic', async () => {
+      const { store } = ctx;
+      const s = await seedClinic(store, 'Plan Pages');
+      const other = await seedClinic(store, 'Plan Pages Other');
+      const second = await store.patients.create(s.clinic.id, {
+        firstName: 'Bo',
+        lastName: 'Cole',
+        birthDate: '1950-05-05',
+        sex: 'M',
+      });
+      const make = async (patientId: string, startDate: string, endDate: string, goals: number) => {
+        const r = await store.plansOfCare.create(s.clinic.id, {
+          patientId,
+          discipline: 'OT',
+          startDate,
+          endDate,
+          goals: Array.from({ length: goals }, (_, i) => ({ text: `Goal ${i}` })),
+        });
+        if (!r.ok) throw new Error(r.reason);
+        return r.value;
+      };
+      // Two plans share a start date, so the id decides their order (and the cursor must carry it).
+      const made = [
+        s.plan,
+        await make(second.id, '2025-10-01', '2025-12-31', 1),
+        await make(s.patient.id, '2026-02-15', '2026-05-15', 0),
+        await make(second.id, '2026-02-15', '2026-04-30', 3),
+        await make(second.id, '2026-06-01', '2026-08-31', 2),
+      ];
+      const expected = [...made].sort((x, y) =>
+        x.startDate === y.startDate ? (x.id < y.id ? -1 : 1) : x.startDate < y.startDate ? -1 : 1,
+      );
+      const all = async (query: { activeOn?: string; patientId?: string }, limit: number) => {
+        const seen: StoredPlanOfCare[] = [];
+        let cursor: string | null = null;
+        let pages = 0;
+        do {
+          const page = await store.plansOfCare.list(s.clinic.id, { ...query, limit, cursor });
+          expect(page.items.length).toBeLessThanOrEqual(limit);
+          seen.push(...page.items);
+          cursor = page.nextCursor;
+          pages++;
+        } while (cursor && pages < 20);
+        return { seen, pages };
+      };
+      const paged = await all({}, 2);
+      expect(paged.pages).toBe(3);
+      expect(paged.seen).toEqual(expected);
+      expect(paged.seen.map((p) => p.goals.length)).toEqual(expected.map((p) => p.goals.length));
+      expect((await all({}, 1)).seen).toEqual(expected);
+      const one = await store.plansOfCare.list(s.clinic.id);
+      expect(one).toEqual({ items: expected, nextCursor: null });
+      // In force on a date: start <= d <= end, both ends inclusive.
+      const active = await all({ activeOn: '2026-03-31' }, 1);
+      expect(active.seen.map((p) => p.id)).toEqual(
+        expected.filter((p) => p.startDate <= '2026-03-31' && p.endDate >= '2026-03-31').map((p) => p.id),
+      );
+      expect(active.seen).toHaveLength(3);
+      expect((await all({ activeOn: '2026-02-15' }, 5)).seen).toHaveLength(3);
+      expect((await all({ activeOn: '2025-01-01' }, 5)).seen).toEqual([]);
+      const bo = await all({ patientId: second.id }, 2);
+      expect(bo.seen).toEqual(expected.filter((p) => p.patientId === second.id));
+      expect((await all({ patientId: second.id, activeOn: '2026-07-01' }, 2)).seen.map((p) => p.startDate)).toEqual([
+        '2026-06-01',
+      ]);
+      // Another clinic sees only its own plan, and nothing when it names this clinic's patient.
+      expect((await store.plansOfCare.list(other.clinic.id)).items).toEqual([other.plan]);
+      expect((await store.plansOfCare.list(other.clinic.id, { patientId: second.id })).items).toEqual([]);
+      expect(await store.plansOfCare.list('no-such-clinic')).toEqual({ items: [], nextCursor: null });
+      // A cursor that is not one of ours serves the first page.
+      expect((await store.plansOfCare.list(s.clinic.id, { limit: 2, cursor: 'garbage' })).items).toEqual(
+        expected.slice(0, 2),
+      );
     });
 
     it('updates a provider, a patient, a payer, a coverage and a plan (goals replaced)', async () => {
