@@ -127,6 +127,16 @@ describe('auditor', () => {
     expect(after).toEqual(fresh.auditVisit(visits[10] as Visit));
   });
 
+  it('a small text memo changes nothing but memory: same audits as the default memo', () => {
+    const patient = medicarePatient({ history: { thresholdSpentCents: { PT_SLP: 170_000 } } });
+    const visits: Visit[] = [];
+    for (let n = 1; n <= 12; n++) visits.push(visitDay(n));
+    visits[5] = withService(visits[5] as Visit, 0, { description: visits[0]?.services[0]?.description });
+    const big = createAuditor({ patients: [patient] });
+    const small = createAuditor({ patients: [patient], textMemoMax: 2 });
+    for (const v of visits) expect(small.auditVisit(v)).toEqual(big.auditVisit(v));
+  });
+
   it('summarize counts errors, warnings and findings per rule', () => {
     const a = createAuditor({ patients: [medicarePatient()] });
     const bad = withService(cleanVisit(), 0, { units: 3, modifiers: [] });

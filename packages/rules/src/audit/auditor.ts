@@ -40,6 +40,11 @@ export interface AuditorInput {
   payers?: readonly PayerPolicyInput[];
   /** Default `auditOptions.interactive`; `auditOptions.bulk` for large files. */
   options?: Partial<AuditOptions>;
+  /**
+   * Most description texts remembered (default 65,536). A server keeping many auditors alive, one per patient,
+   * passes a small number so each stays a few kilobytes.
+   */
+  textMemoMax?: number;
 }
 
 /**
@@ -76,11 +81,12 @@ export function createAuditor(input: AuditorInput): Auditor {
   // features and its clone key) is a pure function of the exact text: evidence quotes it, so the memo key is the
   // text itself, not a folded fingerprint.
   const textMemo = new Map<string, DescriptionFacts>();
+  const memoMax = Math.max(1, input.textMemoMax ?? TEXT_MEMO_MAX);
   const factsOf = (text: string): DescriptionFacts => {
     let f = textMemo.get(text);
     if (f === undefined) {
       f = { features: analyzeDescription(text), key: descriptionKey(text, CLONE_MIN_WORDS) };
-      if (textMemo.size >= TEXT_MEMO_MAX) textMemo.clear();
+      if (textMemo.size >= memoMax) textMemo.clear();
       textMemo.set(text, f);
     }
     return f;

@@ -127,7 +127,8 @@ export async function assessVisit(
  * @param newestFirst - the earlier visits, newest first as the store lists them
  */
 function replay(patient: Patient, payers: readonly PayerPolicyInput[], newestFirst: readonly HistoryVisit[]): Auditor {
-  const auditor = createAuditor({ patients: [patient], payers, options: auditOptions.bulk });
+  // A small text memo: the cache keeps this auditor for as long as the patient is being documented.
+  const auditor = createAuditor({ patients: [patient], payers, options: auditOptions.bulk, textMemoMax: 64 });
   // The auditor wants date order. Same-day visits count as earlier only if stored earlier.
   for (let i = newestFirst.length - 1; i >= 0; i--) auditor.auditVisit(newestFirst[i] as HistoryVisit);
   return auditor;

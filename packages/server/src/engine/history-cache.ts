@@ -1,7 +1,10 @@
 import type { Auditor } from '@unitwise/rules';
 
-/** Patients whose replayed history one process keeps; past it the oldest entry goes (about 10 KB each). */
-const MAX_PATIENTS = 2_000;
+/**
+ * Patients whose replayed history one process keeps; past it the least recently saved goes. Each entry is the
+ * fingerprints of the patient's descriptions (up to 200 visits) and a 64-text memo: tens of kilobytes at most.
+ */
+const MAX_PATIENTS = 1_000;
 
 /** A patient's earlier visits replayed into an auditor, and the key of exactly what was replayed. */
 interface Entry {
