@@ -1,6 +1,6 @@
 import { ApiError, notFound } from '../errors/api-error.ts';
 import { defineRoute, type RouteDef } from '../http/route.ts';
-import { NewGoalBody, PatientIdQuery, PlanBody, PlanPatchBody } from '../schemas/clinical.ts';
+import { NewGoalBody, PlanBody, PlanListQuery, PlanPatchBody } from '../schemas/clinical.ts';
 import { IdParams } from '../schemas/common.ts';
 
 function checkInterval(start: string | undefined, end: string | undefined): void {
@@ -39,16 +39,33 @@ export const planRoutes: RouteDef[] = [
     id: 'plans.list',
     method: 'GET',
     path: '/api/v1/plans-of-care',
-    summary: 'A patient’s plans of care with goals',
+    summary: 'Plans of care with goals: one patient’s, or a page of the clinic’s (ordered by start date)',
     tag: 'plans-of-care',
     access: 'clinicalRead',
-    query: PatientIdQuery,
+    query: PlanListQuery,
     status: 200,
     async handler({ query, principal, deps, audit }) {
-      if (!(await deps.store.patients.get(principal.clinicId, query.patientId))) throw notFound('patient');
-      const items = await deps.store.plansOfCare.listByPatient(principal.clinicId, query.patientId);
-      await audit({ action: 'plan.list', entity: 'plan-of-care', patientId: query.patientId });
-      return { body: { items, next: null } };
+      const { patientId, activeOn } = query;
+      if (patientId) {
+        // One patient's plans are few: all of them on one page, as before the clinic-wide list existed.
+        if (!(await deps.store.patients.get(principal.clinicId, patientId))) throw notFound('patient');
+        const all = await deps.store.plansOfCare.listByPatient(principal.clinicId, patientId);
+        const items = activeOn ? all.filter((p) => p.startDate <= activeOn && activeOn <= p.endDate) : all;
+        await audit({ action: 'plan.list', entity: 'plan-of-care', patientId, detail: { count: items.length } });
+        return { body: { items, next: null } };
+      }
+      const page = await deps.store.plansOfCare.list(principal.clinicId, {
+        limit: query.limit,
+        cursor: query.cursor ?? null,
+        ...(activeOn ? { activeOn } : {}),
+      });
+      await audit({
+        action: 'plan.list',
+        entity: 'plan-of-care',
+        patientId: null,
+        detail: { count: page.items.length },
+      });
+      return { body: { items: page.items, next: page.nextCursor } };
     },
   }),
   defineRoute({

@@ -122,6 +122,12 @@ export const FeeQuery = z.object({
 });
 export const PatientIdQuery = z.object({ patientId: z.string().min(1).max(100) });
 
+/** The plan-of-care list: one patient's plans (all of them), or without `patientId` a page of the clinic's plans. */
+export const PlanListQuery = PageQuery.extend({
+  patientId: z.string().min(1).max(100).optional().describe('One patient’s plans, all on one page.'),
+  activeOn: isoDate.optional().describe('Only plans in force on this date (startDate <= activeOn <= endDate).'),
+});
+
 export const AuditLogQuery = PageQuery.extend({
   userId: z.string().max(100).optional(),
   patientId: z.string().max(100).optional(),
