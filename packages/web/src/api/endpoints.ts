@@ -51,6 +51,9 @@ export const api = {
   createCoverage: async (body: Record<string, unknown>) => (await request<Coverage>('POST', '/coverages', body)).body,
 
   plans: (patientId: string) => get<Page<PlanOfCareRecord>>(`/patients/${id(patientId)}/plans-of-care`),
+  /** A page of the clinic's plans of care with goals, by start date; `activeOn`: only plans in force that day. */
+  clinicPlans: (params: { activeOn?: string; cursor?: string; limit?: number } = {}) =>
+    get<Page<PlanOfCareRecord>>(`/plans-of-care${query(params)}`),
   createPlan: async (body: Record<string, unknown>) =>
     (await request<PlanOfCareRecord>('POST', '/plans-of-care', body)).body,
   updatePlan: async (planId: string, body: Record<string, unknown>) =>

@@ -3,7 +3,7 @@ import type { ReactNode } from 'react';
 import { allPages } from '../api/all-pages.ts';
 import { api } from '../api/endpoints.ts';
 import { messageOf } from '../api/problem.ts';
-import type { Patient, PlanOfCareRecord, Provider, VisitRecord } from '../api/types.ts';
+import type { Patient, Provider, VisitRecord } from '../api/types.ts';
 import { Link } from '../app/router.tsx';
 import { BarChart } from '../components/bar-chart.tsx';
 import { formatCents } from '../components/money.ts';
@@ -26,25 +26,16 @@ async function load(today: string) {
   const from = new Date(`${today}T00:00:00Z`);
   from.setUTCDate(from.getUTCDate() - WEEKS * 7);
   const yearStart = `${today.slice(0, 4)}-01-01`;
-  const [visits, patients, providers] = await Promise.all([
+  const [visits, patients, providers, plans] = await Promise.all([
     allPages((cursor) => api.visits({ from: yearStart, to: today, cursor, limit: 200 })),
     allPages((cursor) => api.patients({ cursor, limit: 200 })),
     api.providers().then(
       (p) => p.items,
       (): Provider[] => [],
     ),
+    // Every plan, ended ones too (no activeOn): a patient whose plan has ended is listed as due for a new one.
+    allPages((cursor) => api.clinicPlans({ cursor, limit: 200 })),
   ]);
-  // Plans of care are listed per patient (the API has no clinic-wide plan list).
-  const plans = (
-    await Promise.all(
-      patients.map((p) =>
-        api.plans(p.id).then(
-          (r) => r.items,
-          (): PlanOfCareRecord[] => [],
-        ),
-      ),
-    )
-  ).flat();
   const recentFrom = from.toISOString().slice(0, 10);
   // The list route gives each visit its lines, units, estimate and findings: no request per visit.
   return { visits, patients, providers, plans, recentFrom };

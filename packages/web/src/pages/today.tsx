@@ -4,7 +4,6 @@ import { directory, providerOfUser } from '../api/directory.ts';
 import { api } from '../api/endpoints.ts';
 import { messageOf } from '../api/problem.ts';
 import type { Patient, PlanOfCareRecord, User, VisitRecord } from '../api/types.ts';
-import { withDetails } from '../api/with-details.ts';
 import { useAuth } from '../app/auth.tsx';
 import { Link } from '../app/router.tsx';
 import { localDate, patientName } from '../components/names.ts';
@@ -55,11 +54,8 @@ async function loadRows(user: User, today: string): Promise<{ rows: Row[]; disci
           (): VisitRecord[] => [],
         ),
       ]);
-      // Findings are stored per visit but not listed: unsigned notes are fetched in detail for their badge.
-      const unsigned = await withDetails(history.filter((v) => v.status !== 'signed'));
-      const detailed = new Map(unsigned.map((v) => [v.id, v]));
-      const full = history.map((v) => detailed.get(v.id) ?? v);
-      const latest = full.find((v) => v.id === visit.id) ?? visit;
+      // The list route gives each visit its lines, units, estimate and findings: no request per visit.
+      const latest = history.find((v) => v.id === visit.id) ?? visit;
       const payer =
         latest.estimate?.payer ??
         (await api.visit(visit.id).then(
@@ -71,7 +67,7 @@ async function loadRows(user: User, today: string): Promise<{ rows: Row[]; disci
         discipline: visit.discipline,
         policy: policyFor(payer, today),
         plans,
-        visits: full,
+        visits: history,
       };
       const h = patient.history;
       if (h?.treatmentDaysSinceProgressReport !== undefined)
