@@ -72,11 +72,16 @@ describe('every repository query is scoped by clinic', () => {
     await repos.coverages.primaryOn(s.clinic.id, s.patient.id, '2026-01-05');
     await repos.coverages.update(s.clinic.id, s.coverage.id, { priority: 1 });
     await repos.plansOfCare.listByPatient(s.clinic.id, s.patient.id);
+    await repos.plansOfCare.list(s.clinic.id, { activeOn: '2026-02-01', limit: 5 });
     await repos.plansOfCare.update(s.clinic.id, s.plan.id, { goals: [{ text: 'Walk' }] });
     const v = await repos.visits.create(s.clinic.id, visitInput(s.patient.id, s.provider.id));
     if (!v.ok) throw new Error(v.reason);
     const id = v.value.id;
-    await repos.visits.update(s.clinic.id, id, 1, visitInput(s.patient.id, s.provider.id));
+    const head = await repos.visits.head(s.clinic.id, id);
+    await repos.visits.update(s.clinic.id, id, 1, visitInput(s.patient.id, s.provider.id), head);
+    await repos.visits.history(s.clinic.id, s.patient.id, '2026-12-31', 200);
+    await repos.visits.historyVersions(s.clinic.id, s.patient.id, '2026-12-31', 200);
+    await repos.visits.listExtras(s.clinic.id, [id]);
     await repos.visits.replaceFindings(s.clinic.id, id, []);
     const seg = await repos.visits.addSegment(s.clinic.id, id, { kind: 'rest', startedAt: '2026-01-05T15:00:00Z' });
     if (seg.ok) await repos.visits.endSegment(s.clinic.id, id, seg.value.id, '2026-01-05T15:05:00Z');
@@ -102,6 +107,7 @@ describe('every repository query is scoped by clinic', () => {
     await repos.idempotency.purge('2000-01-01T00:00:00Z');
     await repos.audit.append(s.clinic.id, { action: 'patient.read', entity: 'patient' });
     await repos.audit.list(s.clinic.id, { userId: s.owner.id });
+    await repos.audit.appendMany([{ clinicId: s.clinic.id, action: 'visit.read', entity: 'visit' }]);
     await db.destroy();
 
     const dml = statements.filter((q) => /^(select|insert|update|delete)\b/.test(q.sql));
