@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { type Kysely, type Selectable, sql } from 'kysely';
 import { isUniqueViolation, toStoreError } from '../db/sql-errors.ts';
-import { decodeCursor, pageLimit, toPage } from '../repos/pagination.ts';
+import { afterNewestFirst, decodeCursor, pageLimit, toPage } from '../repos/pagination.ts';
 import type { Repositories } from '../types.ts';
 import type { ClaimLinesTable, ClaimsTable, ClaimTables, RemittancesTable } from './tables.ts';
 import type {
@@ -407,10 +407,7 @@ export function claimsRepository(
       if (query.status) q = q.where('status', '=', query.status);
       if (query.payerId) q = q.where('payer_id', '=', query.payerId);
       if (query.patientId) q = q.where('patient_id', '=', query.patientId);
-      if (key) {
-        const [at, id] = [String(key[0]), String(key[1])];
-        q = q.where((eb) => eb.or([eb('created_at', '<', at), eb.and([eb('created_at', '=', at), eb('id', '<', id)])]));
-      }
+      if (key) q = q.where(afterNewestFirst('created_at', key));
       const rows = await q
         .orderBy('created_at', 'desc')
         .orderBy('id', 'desc')
@@ -607,10 +604,7 @@ export function claimsRepository(
           'created_at',
         ])
         .where('clinic_id', '=', clinicId);
-      if (key) {
-        const [at, id] = [String(key[0]), String(key[1])];
-        q = q.where((eb) => eb.or([eb('created_at', '<', at), eb.and([eb('created_at', '=', at), eb('id', '<', id)])]));
-      }
+      if (key) q = q.where(afterNewestFirst('created_at', key));
       const rows = await q
         .orderBy('created_at', 'desc')
         .orderBy('id', 'desc')
@@ -731,10 +725,7 @@ export function claimsRepository(
       const limit = pageLimit(page);
       const key = decodeCursor(page.cursor, 2);
       let q = db.selectFrom('remittances').selectAll().where('clinic_id', '=', clinicId);
-      if (key) {
-        const [at, id] = [String(key[0]), String(key[1])];
-        q = q.where((eb) => eb.or([eb('posted_at', '<', at), eb.and([eb('posted_at', '=', at), eb('id', '<', id)])]));
-      }
+      if (key) q = q.where(afterNewestFirst('posted_at', key));
       const rows = await q
         .orderBy('posted_at', 'desc')
         .orderBy('id', 'desc')

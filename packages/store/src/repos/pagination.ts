@@ -1,3 +1,4 @@
+import { type RawBuilder, type SqlBool, sql } from 'kysely';
 import type { Page, PageRequest } from '../types.ts';
 
 export const DEFAULT_LIMIT = 50;
@@ -51,4 +52,16 @@ export function toPage<R, T>(rows: R[], limit: number, keyOf: (row: R) => Cursor
   const kept = more ? rows.slice(0, limit) : rows;
   const last = kept[kept.length - 1];
   return { items: kept.map(map), nextCursor: more && last !== undefined ? encodeCursor(keyOf(last)) : null };
+}
+
+/**
+ * The rows after a cursor key in a newest-first list ordered by `column` desc, then `id` desc (the claims, exports
+ * and remittances lists).
+ * @param column - the time column the list is ordered by
+ * @param key - the decoded cursor: [time, id]
+ */
+export function afterNewestFirst(column: string, key: CursorKey): RawBuilder<SqlBool> {
+  const [at, id] = [String(key[0]), String(key[1])];
+  const c = sql.ref(column);
+  return sql<SqlBool>`(${c} < ${at} or (${c} = ${at} and ${sql.ref('id')} < ${id}))`;
 }
