@@ -244,6 +244,22 @@ for (const factory of await targetFactories()) {
       expect(other.created).toBe(true);
     });
 
+    it('pages the claim list newest first, each claim once, in its clinic only', async () => {
+      const g = await seed(store, 'Gamma');
+      const made: string[] = [];
+      for (let i = 1; i <= 5; i++) made.push((await claims.create(g.clinicId, newClaim(g, `UWG0000${i}`))).id);
+      const seen: string[] = [];
+      let cursor: string | null = null;
+      do {
+        const page: Awaited<ReturnType<ClaimsRepository['list']>> = await claims.list(g.clinicId, { limit: 2, cursor });
+        expect(page.items.length).toBeLessThanOrEqual(2);
+        seen.push(...page.items.map((c) => c.id));
+        cursor = page.nextCursor;
+      } while (cursor);
+      expect(seen).toEqual([...made].reverse());
+      expect((await claims.list(a.clinicId, { limit: 500 })).items.some((c) => made.includes(c.id))).toBe(false);
+    });
+
     it('adds up denials by reason, payer and provider', async () => {
       const [c] = await claims.findByNumbers(a.clinicId, ['UW000001']);
       if (!c) throw new Error('missing');
