@@ -95,15 +95,13 @@ export async function assessVisit(
     auditor = known.history.get(cacheKey, historyKey);
   }
   if (!auditor) {
-    const earlier = await repos.visits.history(clinicId, visit.patientId, visit.date, HISTORY_LIMIT);
-    auditor = replay(
-      rulesPatient,
-      payers,
-      earlier.filter((v) => isBefore(v, visit)),
+    const earlier = (await repos.visits.history(clinicId, visit.patientId, visit.date, HISTORY_LIMIT)).filter((v) =>
+      isBefore(v, visit),
     );
+    auditor = replay(rulesPatient, payers, earlier);
     if (known.history) {
       // Cached only when the visits read are the ones the key names (a write between the two reads: not cached).
-      const read = earlier.filter((v) => isBefore(v, visit)).map((v) => `${v.id}@${v.version}`);
+      const read = earlier.map((v) => `${v.id}@${v.version}`);
       if (historyKey.endsWith(`|${read.join(',')}`)) known.history.set(cacheKey, historyKey, auditor);
     }
   }
