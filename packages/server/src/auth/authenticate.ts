@@ -1,4 +1,4 @@
-import type { Store } from '@unitwise/store';
+import type { Store, User } from '@unitwise/store';
 import type { FastifyRequest } from 'fastify';
 import { ApiError } from '../errors/api-error.ts';
 import type { Principal } from './principal.ts';
@@ -40,6 +40,11 @@ function toPrincipal(e: PrincipalEntry): Principal {
   return p;
 }
 
+/** The parts of a principal that come from the user row. */
+function whoIs(user: User): Pick<Principal, 'userId' | 'clinicId' | 'roles' | 'email' | 'name'> {
+  return { userId: user.id, clinicId: user.clinicId, roles: user.roles, email: user.email, name: user.name };
+}
+
 /** The bearer token's caller, from the cache or the store (token, then user and roles). */
 async function tokenEntry(deps: AuthDeps, hash: string): Promise<PrincipalEntry> {
   const hit = deps.principals.get(hash);
@@ -50,11 +55,7 @@ async function tokenEntry(deps: AuthDeps, hash: string): Promise<PrincipalEntry>
   const user = await deps.store.users.get(token.clinicId, token.userId);
   if (user?.status !== 'active') throw unauthenticated();
   const entry: PrincipalEntry = {
-    userId: user.id,
-    clinicId: user.clinicId,
-    roles: user.roles,
-    email: user.email,
-    name: user.name,
+    ...whoIs(user),
     via: 'token',
     tokenId: token.id,
     tokenLastUsedAt: token.lastUsedAt,
@@ -75,11 +76,7 @@ async function sessionEntry(deps: AuthDeps, hash: string, now: Date): Promise<Pr
   const user = await deps.store.users.get(session.clinicId, session.userId);
   if (user?.status !== 'active') throw unauthenticated();
   const entry: PrincipalEntry = {
-    userId: user.id,
-    clinicId: user.clinicId,
-    roles: user.roles,
-    email: user.email,
-    name: user.name,
+    ...whoIs(user),
     via: 'session',
     sessionId: session.id,
     csrfToken: session.csrfToken,
