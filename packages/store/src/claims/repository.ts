@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { type Kysely, type Selectable, sql } from 'kysely';
-import { isUniqueViolation, toStoreError } from '../db/sql-errors.ts';
+import { isUniqueViolation } from '../db/sql-errors.ts';
+import { guarded } from '../repos/guarded.ts';
 import { afterNewestFirst, decodeCursor, pageLimit, toPage } from '../repos/pagination.ts';
 import type { Repositories } from '../types.ts';
 import type { ClaimLinesTable, ClaimsTable, ClaimTables, RemittancesTable } from './tables.ts';
@@ -137,22 +138,6 @@ async function insertChunks<T extends keyof ClaimTables>(
       .values(rows.slice(i, i + CHUNK) as never)
       .execute();
   }
-}
-
-/** Makes every method throw only StoreError, like the store's own repositories. */
-function guarded<T extends object>(repo: T): T {
-  const out: Record<string, unknown> = {};
-  for (const [name, fn] of Object.entries(repo)) {
-    if (typeof fn !== 'function') continue;
-    out[name] = async (...args: unknown[]) => {
-      try {
-        return await fn(...args);
-      } catch (err) {
-        throw toStoreError(err);
-      }
-    };
-  }
-  return out as T;
 }
 
 /**

@@ -5,6 +5,7 @@ import { clinicRepository } from './clinics.ts';
 import type { RepoContext } from './context.ts';
 import { coverageRepository, payerRepository } from './coverages.ts';
 import { feeScheduleRepository, payerPolicyRepository } from './fees-and-policies.ts';
+import { guarded } from './guarded.ts';
 import { idempotencyRepository } from './idempotency.ts';
 import { patientRepository } from './patients.ts';
 import { planOfCareRepository } from './plans-of-care.ts';
@@ -21,26 +22,6 @@ class Rollback {
 /** True for a `Result` that failed. */
 function isFailure(value: unknown): boolean {
   return typeof value === 'object' && value !== null && 'ok' in value && value.ok === false;
-}
-
-/**
- * Makes every method of a repository throw only StoreError (driver errors wrapped, trigger refusals named).
- * @param repo - a repository object of async methods
- */
-function guarded<T extends object>(repo: T): T {
-  const out: Record<string, unknown> = {};
-  for (const [name, fn] of Object.entries(repo)) {
-    if (typeof fn !== 'function') continue;
-    out[name] = async (...args: unknown[]) => {
-      try {
-        return await fn(...args);
-      } catch (err) {
-        throw toStoreError(err);
-      }
-    };
-  }
-  // Same method names and signatures as `repo`; only the thrown type changed.
-  return out as T;
 }
 
 /**
