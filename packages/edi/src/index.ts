@@ -1,3 +1,4 @@
+export { isValidNpi, npiCheckDigit } from '@unitwise/rules';
 export * from './claims/build.ts';
 export * from './claims/modifiers.ts';
 export * from './claims/scrub.ts';
@@ -14,7 +15,6 @@ export * from './problem.ts';
 export * from './report/claim-report.ts';
 export * from './report/remit-report.ts';
 export * from './validate/icd10.ts';
-export * from './validate/npi.ts';
 export * from './x12/amount.ts';
 export * from './x12/dates.ts';
 export * from './x12/delimiters.ts';

@@ -1,6 +1,7 @@
 export * from './audit/index.ts';
 export * from './catalog/index.ts';
 export * from './checks/index.ts';
+export * from './identifiers/index.ts';
 export * from './policies/index.ts';
 export * from './pricing/index.ts';
 export * from './reference/index.ts';

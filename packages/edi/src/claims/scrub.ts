@@ -1,7 +1,7 @@
 import type { Finding } from '@unitwise/rules';
+import { isValidNpi } from '@unitwise/rules';
 import type { Problem } from '../problem.ts';
 import { isIcd10CmFormat, normalizeIcd10 } from '../validate/icd10.ts';
-import { isValidNpi } from '../validate/npi.ts';
 import type { BillingProvider, Claim } from '../x837/types.ts';
 
 /** The outcome of scrubbing: errors hold the claim back; warnings do not. */

@@ -1,6 +1,6 @@
+import { isValidNpi } from '@unitwise/rules';
 import { EdiError, type Problem } from '../problem.ts';
 import { isIcd10CmFormat } from '../validate/icd10.ts';
-import { isValidNpi } from '../validate/npi.ts';
 import { dollars, parseCents } from '../x12/amount.ts';
 import { isoDate } from '../x12/dates.ts';
 import { components, DEFAULT_DELIMITERS, type Delimiters } from '../x12/delimiters.ts';

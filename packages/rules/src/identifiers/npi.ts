@@ -32,3 +32,14 @@ export function npiCheckDigit(first9: string): string {
   for (let d = 0; d <= 9; d++) if (isValidNpi(`${first9}${d}`)) return `${d}`;
   return '';
 }
+
+/**
+ * A plain-language problem with an NPI as typed, or null when it is valid.
+ * @param value - the NPI as typed
+ */
+export function npiProblem(value: string): string | null {
+  const v = value.trim();
+  if (!/^\d{10}$/.test(v)) return 'An NPI is ten digits.';
+  if (!/^[12]/.test(v)) return 'An NPI starts with 1 or 2.';
+  return isValidNpi(v) ? null : 'The last digit of this NPI does not match the others (check digit): check for a typo.';
+}

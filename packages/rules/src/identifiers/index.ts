@@ -1,0 +1,3 @@
+export * from './ein.ts';
+export * from './npi.ts';
+export * from './zip.ts';
