@@ -274,10 +274,37 @@ for (const factory of await targetFactories()) {
       }
       await claims.postRemittance(a.clinicId, input);
       expect(await claims.denials(a.clinicId)).toEqual([
-        { reason: '236', group: 'CO', payerId: '12345', providerNpi: '1234567893', lines: 1, amountCents: 11000 },
-        { reason: '29', group: 'CO', payerId: '12345', providerNpi: '1234567893', lines: 1, amountCents: 500 },
+        {
+          reason: '236',
+          group: 'CO',
+          payerId: '12345',
+          payerName: 'Example MAC',
+          providerNpi: '1234567893',
+          lines: 1,
+          amountCents: 11000,
+        },
+        {
+          reason: '29',
+          group: 'CO',
+          payerId: '12345',
+          payerName: 'Example MAC',
+          providerNpi: '1234567893',
+          lines: 1,
+          amountCents: 500,
+        },
       ]);
       expect(await claims.denials(b.clinicId)).toEqual([]);
+      // The claim's own history of 835 answers: both files, oldest first, with their line and claim adjustments.
+      const postings = await claims.claimPostings(a.clinicId, c.id);
+      expect(postings.map((p) => [p.traceNumbers, p.payerName, p.paidCents])).toEqual([
+        [['T1'], 'Example MAC', 7000],
+        [['T1'], 'Example MAC', 7000],
+      ]);
+      expect(postings[0]?.lines[0]?.adjustments.map((x) => `${x.group}-${x.reason}`)).toEqual(['CO-45', 'PR-2']);
+      expect(postings[1]?.adjustments.map((x) => `${x.group}-${x.reason}`)).toEqual(['CO-29']);
+      expect(postings[1]?.lines[0]?.adjustments.map((x) => `${x.group}-${x.reason}`)).toEqual(['CO-236']);
+      expect(postings[0]?.remittanceId).not.toBe(postings[1]?.remittanceId);
+      expect(await claims.claimPostings(b.clinicId, c.id)).toEqual([]);
     });
   });
 }

@@ -14,9 +14,12 @@ import type {
   ClaimsRepository,
   NewClaimLine,
   PostedAdjustment,
+  PostedClaim,
   StoredClaim,
   StoredClaimStatus,
   StoredRemittance,
+  VisitClaimRef,
+  VisitHold,
 } from './types.ts';
 
 type Db = Kysely<ClaimTables>;
@@ -120,6 +123,83 @@ function dateRange(lines: readonly NewClaimLine[]): { first: string; last: strin
     if (l.dateOfService > last) last = l.dateOfService;
   }
   return { first, last };
+}
+
+type Row<T extends keyof ClaimTables> = Selectable<ClaimTables[T]>;
+
+/**
+ * Stored 835 claim postings with their lines and adjustments (claim-level and line-level), matched by remittance and
+ * ordinals; the rows may come from several remittances.
+ * @param claims - remittance_claims rows
+ * @param lines - remittance_lines rows of those claims
+ * @param adjs - adjustments rows of those claims
+ */
+function assemblePostings(
+  claims: readonly Row<'remittance_claims'>[],
+  lines: readonly Row<'remittance_lines'>[],
+  adjs: readonly Row<'adjustments'>[],
+): (Omit<PostedClaim, 'providerNpi'> & { ordinal: number; remittanceId: string })[] {
+  const adjOf = (remittanceId: string, claimOrdinal: number, lineOrdinal: number | null): PostedAdjustment[] =>
+    adjs
+      .filter(
+        (a) =>
+          a.remittance_id === remittanceId &&
+          Number(a.claim_ordinal) === claimOrdinal &&
+          (a.line_ordinal === null ? lineOrdinal === null : Number(a.line_ordinal) === lineOrdinal),
+      )
+      .map((a) => ({
+        group: a.group_code,
+        reason: a.reason,
+        amountCents: Number(a.amount_cents),
+        quantity: a.quantity === null ? null : Number(a.quantity),
+        kind: a.kind as PostedAdjustment['kind'],
+      }));
+  return claims.map((c) => ({
+    ordinal: Number(c.ordinal),
+    remittanceId: c.remittance_id,
+    claimId: c.claim_id,
+    claimNumber: c.claim_number,
+    payerStatus: c.payer_status,
+    payerClaimNumber: c.payer_claim_number,
+    event: c.event,
+    newStatus: c.new_status as StoredClaimStatus | null,
+    statusError: c.status_error,
+    paidCents: Number(c.paid_cents),
+    patientCents: Number(c.patient_cents),
+    adjustments: adjOf(c.remittance_id, Number(c.ordinal), null),
+    lines: lines
+      .filter((l) => l.remittance_id === c.remittance_id && Number(l.claim_ordinal) === Number(c.ordinal))
+      .map((l) => ({
+        controlNumber: l.control_number,
+        matchedBy: l.matched_by,
+        code: l.code,
+        dateOfService: l.date_of_service,
+        units: Number(l.units),
+        chargeCents: Number(l.charge_cents),
+        paidCents: Number(l.paid_cents),
+        contractualCents: Number(l.contractual_cents),
+        patientCents: Number(l.patient_cents),
+        otherCents: Number(l.other_cents),
+        expectedCents: l.expected_cents === null ? null : Number(l.expected_cents),
+        varianceCents: l.variance_cents === null ? null : Number(l.variance_cents),
+        reversal: l.kind === 'reversal',
+        remarks: JSON.parse(l.remarks) as string[],
+        adjustments: adjOf(c.remittance_id, Number(c.ordinal), Number(l.ordinal)),
+      })),
+  }));
+}
+
+function toHold(row: Row<'visit_holds'>): VisitHold {
+  return {
+    id: row.id,
+    visitId: row.visit_id,
+    reason: row.reason,
+    heldBy: row.held_by,
+    heldAt: row.held_at,
+    releasedBy: row.released_by,
+    releaseReason: row.release_reason,
+    releasedAt: row.released_at,
+  };
 }
 
 async function inTx<T>(db: Db, fn: (trx: Db) => Promise<T>): Promise<T> {
@@ -655,54 +735,9 @@ export function claimsRepository(
           .orderBy('ordinal')
           .execute(),
       ]);
-      const adjOf = (claimOrdinal: number, lineOrdinal: number | null): PostedAdjustment[] =>
-        adjs
-          .filter(
-            (a) =>
-              Number(a.claim_ordinal) === claimOrdinal &&
-              (a.line_ordinal === null ? lineOrdinal === null : Number(a.line_ordinal) === lineOrdinal),
-          )
-          .map((a) => ({
-            group: a.group_code,
-            reason: a.reason,
-            amountCents: Number(a.amount_cents),
-            quantity: a.quantity === null ? null : Number(a.quantity),
-            kind: a.kind as PostedAdjustment['kind'],
-          }));
       return {
         ...toRemittance(row),
-        claims: claims.map((c) => ({
-          ordinal: Number(c.ordinal),
-          claimId: c.claim_id,
-          claimNumber: c.claim_number,
-          payerStatus: c.payer_status,
-          payerClaimNumber: c.payer_claim_number,
-          event: c.event,
-          newStatus: c.new_status as StoredClaimStatus | null,
-          statusError: c.status_error,
-          paidCents: Number(c.paid_cents),
-          patientCents: Number(c.patient_cents),
-          adjustments: adjOf(Number(c.ordinal), null),
-          lines: lines
-            .filter((l) => Number(l.claim_ordinal) === Number(c.ordinal))
-            .map((l) => ({
-              controlNumber: l.control_number,
-              matchedBy: l.matched_by,
-              code: l.code,
-              dateOfService: l.date_of_service,
-              units: Number(l.units),
-              chargeCents: Number(l.charge_cents),
-              paidCents: Number(l.paid_cents),
-              contractualCents: Number(l.contractual_cents),
-              patientCents: Number(l.patient_cents),
-              otherCents: Number(l.other_cents),
-              expectedCents: l.expected_cents === null ? null : Number(l.expected_cents),
-              varianceCents: l.variance_cents === null ? null : Number(l.variance_cents),
-              reversal: l.kind === 'reversal',
-              remarks: JSON.parse(l.remarks) as string[],
-              adjustments: adjOf(Number(c.ordinal), Number(l.ordinal)),
-            })),
-        })),
+        claims: assemblePostings(claims, lines, adjs).map(({ remittanceId: _r, ...c }) => c),
       };
     },
 
@@ -719,27 +754,167 @@ export function claimsRepository(
       return toPage(rows, limit, (r) => [r.posted_at, r.id], toRemittance);
     },
 
+    async claimPostings(clinicId, claimId) {
+      const heads = await db
+        .selectFrom('remittance_claims as rc')
+        .innerJoin('remittances as r', (j) =>
+          j.onRef('r.clinic_id', '=', 'rc.clinic_id').onRef('r.id', '=', 'rc.remittance_id'),
+        )
+        .selectAll('rc')
+        .select(['r.trace_numbers', 'r.payer_name', 'r.payment_date', 'r.posted_at'])
+        .where('rc.clinic_id', '=', clinicId)
+        .where('rc.claim_id', '=', claimId)
+        .orderBy('r.posted_at')
+        .orderBy('rc.remittance_id')
+        .orderBy('rc.ordinal')
+        .execute();
+      if (heads.length === 0) return [];
+      const remits = [...new Set(heads.map((h) => h.remittance_id))];
+      const [lines, adjs] = await Promise.all([
+        db
+          .selectFrom('remittance_lines')
+          .selectAll()
+          .where('clinic_id', '=', clinicId)
+          .where('claim_id', '=', claimId)
+          .where('remittance_id', 'in', remits)
+          .orderBy('ordinal')
+          .execute(),
+        db
+          .selectFrom('adjustments')
+          .selectAll()
+          .where('clinic_id', '=', clinicId)
+          .where('claim_id', '=', claimId)
+          .where('remittance_id', 'in', remits)
+          .orderBy('ordinal')
+          .execute(),
+      ]);
+      const posted = assemblePostings(heads, lines, adjs);
+      return posted.map(({ ordinal: _o, ...p }, i) => {
+        const h = heads[i] as (typeof heads)[number];
+        return {
+          ...p,
+          traceNumbers: JSON.parse(h.trace_numbers) as string[],
+          payerName: h.payer_name,
+          paymentDate: h.payment_date,
+          postedAt: h.posted_at,
+        };
+      });
+    },
+
+    async claimsOfVisits(clinicId, visitIds) {
+      const out = new Map<string, VisitClaimRef>();
+      const ids = [...new Set(visitIds)];
+      for (let i = 0; i < ids.length; i += CHUNK) {
+        const rows = await db
+          .selectFrom('claim_visits as cv')
+          .innerJoin('claims as c', (j) =>
+            j.onRef('c.clinic_id', '=', 'cv.clinic_id').onRef('c.id', '=', 'cv.claim_id'),
+          )
+          .select(['cv.visit_id', 'c.id', 'c.claim_number', 'c.status'])
+          .where('cv.clinic_id', '=', clinicId)
+          .where('cv.visit_id', 'in', ids.slice(i, i + CHUNK))
+          .where('c.status', 'not in', RETIRED)
+          .execute();
+        for (const r of rows)
+          out.set(r.visit_id, { claimId: r.id, claimNumber: r.claim_number, status: r.status as StoredClaimStatus });
+      }
+      return out;
+    },
+
+    async holdVisit(clinicId, visitId, hold) {
+      return inTx(db, async (trx) => {
+        const standing = await trx
+          .selectFrom('visit_holds')
+          .select('id')
+          .where('clinic_id', '=', clinicId)
+          .where('visit_id', '=', visitId)
+          .where('released_at', 'is', null)
+          .executeTakeFirst();
+        if (standing) return { ok: false as const, reason: 'held' as const };
+        const row = {
+          clinic_id: clinicId,
+          id: randomUUID(),
+          visit_id: visitId,
+          reason: hold.reason,
+          held_by: hold.userId ?? null,
+          held_at: now(),
+          released_by: null,
+          release_reason: null,
+          released_at: null,
+        };
+        await trx.insertInto('visit_holds').values(row).execute();
+        return { ok: true as const, value: toHold(row) };
+      });
+    },
+
+    async releaseVisit(clinicId, visitId, release) {
+      const at = now();
+      const row = await db
+        .updateTable('visit_holds')
+        .set({ released_at: at, released_by: release.userId ?? null, release_reason: release.reason })
+        .where('clinic_id', '=', clinicId)
+        .where('visit_id', '=', visitId)
+        .where('released_at', 'is', null)
+        .returningAll()
+        .executeTakeFirst();
+      return row ? { ok: true, value: toHold(row) } : { ok: false, reason: 'not-held' };
+    },
+
+    async standingHolds(clinicId, visitIds) {
+      const out = new Map<string, VisitHold>();
+      const ids = [...new Set(visitIds)];
+      for (let i = 0; i < ids.length; i += CHUNK) {
+        const rows = await db
+          .selectFrom('visit_holds')
+          .selectAll()
+          .where('clinic_id', '=', clinicId)
+          .where('visit_id', 'in', ids.slice(i, i + CHUNK))
+          .where('released_at', 'is', null)
+          .execute();
+        for (const r of rows) out.set(r.visit_id, toHold(r));
+      }
+      return out;
+    },
+
+    async holdHistory(clinicId, visitId) {
+      const rows = await db
+        .selectFrom('visit_holds')
+        .selectAll()
+        .where('clinic_id', '=', clinicId)
+        .where('visit_id', '=', visitId)
+        .orderBy('held_at')
+        .orderBy('id')
+        .execute();
+      return rows.map(toHold);
+    },
+
     async denials(clinicId, range = {}) {
       let q = db
-        .selectFrom('adjustments')
+        .selectFrom('adjustments as a')
+        .innerJoin('remittances as r', (j) =>
+          j.onRef('r.clinic_id', '=', 'a.clinic_id').onRef('r.id', '=', 'a.remittance_id'),
+        )
         .select((eb) => [
-          'reason',
-          'group_code',
-          'payer_id',
-          'provider_npi',
+          'a.reason',
+          'a.group_code',
+          'a.payer_id',
+          'a.provider_npi',
+          // One payer id may have been named differently across files: the report shows one of its names.
+          eb.fn.max('r.payer_name').as('payer_name'),
           eb.fn.countAll<number>().as('lines'),
-          eb.fn.sum<number>('amount_cents').as('amount'),
+          eb.fn.sum<number>('a.amount_cents').as('amount'),
         ])
-        .where('clinic_id', '=', clinicId)
-        .where('kind', '=', 'denial');
-      if (range.from) q = q.where('posted_at', '>=', range.from);
-      if (range.to) q = q.where('posted_at', '<=', range.to);
-      const rows = await q.groupBy(['reason', 'group_code', 'payer_id', 'provider_npi']).execute();
+        .where('a.clinic_id', '=', clinicId)
+        .where('a.kind', '=', 'denial');
+      if (range.from) q = q.where('a.posted_at', '>=', range.from);
+      if (range.to) q = q.where('a.posted_at', '<=', range.to);
+      const rows = await q.groupBy(['a.reason', 'a.group_code', 'a.payer_id', 'a.provider_npi']).execute();
       return rows
         .map((r) => ({
           reason: r.reason,
           group: r.group_code,
           payerId: r.payer_id,
+          payerName: r.payer_name,
           providerNpi: r.provider_npi,
           lines: Number(r.lines),
           amountCents: Number(r.amount),

@@ -164,7 +164,20 @@ export type AdjustmentsTable = {
   posted_at: string;
 };
 
-/** The tables migration 0005 adds. */
+/** A billing hold on a visit (migration 0011); released rows are kept. */
+export type VisitHoldsTable = {
+  clinic_id: string;
+  id: string;
+  visit_id: string;
+  reason: string;
+  held_by: string | null;
+  held_at: string;
+  released_by: string | null;
+  release_reason: string | null;
+  released_at: string | null;
+};
+
+/** The tables migration 0005 adds, and the holds of 0011. */
 export type ClaimTables = {
   claim_settings: ClaimSettingsTable;
   claim_exports: ClaimExportsTable;
@@ -176,4 +189,5 @@ export type ClaimTables = {
   remittance_claims: RemittanceClaimsTable;
   remittance_lines: RemittanceLinesTable;
   adjustments: AdjustmentsTable;
+  visit_holds: VisitHoldsTable;
 };

@@ -237,9 +237,39 @@ export interface DenialTotal {
   reason: string;
   group: string;
   payerId: string;
+  /** The payer's name as its 835s give it (N1*PR). */
+  payerName: string;
   providerNpi: string;
   lines: number;
   amountCents: number;
+}
+
+/** A biller's hold on a signed visit: while it stands (no `releasedAt`) the visit is built into no claim. */
+export interface VisitHold {
+  id: string;
+  visitId: string;
+  reason: string;
+  heldBy: string | null;
+  heldAt: Instant;
+  releasedBy: string | null;
+  releaseReason: string | null;
+  releasedAt: Instant | null;
+}
+
+/** The live claim (not corrected or voided) a visit is on. */
+export interface VisitClaimRef {
+  claimId: string;
+  claimNumber: string;
+  status: StoredClaimStatus;
+}
+
+/** One 835's answer for one of our claims: the claim-level posting with its lines, as stored. */
+export interface ClaimPosting extends Omit<PostedClaim, 'providerNpi'> {
+  remittanceId: string;
+  traceNumbers: string[];
+  payerName: string;
+  paymentDate: string | null;
+  postedAt: Instant;
 }
 
 export interface ClaimsRepository {
@@ -297,6 +327,26 @@ export interface ClaimsRepository {
   getRemittance(clinicId: string, remittanceId: string): Promise<RemittanceDetail | undefined>;
   /** Newest first. */
   listRemittances(clinicId: string, page?: PageRequest): Promise<Page<StoredRemittance>>;
+  /** Every 835 posting for one claim, oldest first. */
+  claimPostings(clinicId: string, claimId: string): Promise<ClaimPosting[]>;
+  /** Of the given visits, the live claim each is on. */
+  claimsOfVisits(clinicId: string, visitIds: readonly string[]): Promise<Map<string, VisitClaimRef>>;
+  /** Puts a standing hold on a visit; 'held' when one already stands. */
+  holdVisit(
+    clinicId: string,
+    visitId: string,
+    hold: { reason: string; userId?: string | null },
+  ): Promise<Result<VisitHold, 'held'>>;
+  /** Releases the visit's standing hold; 'not-held' when none stands. */
+  releaseVisit(
+    clinicId: string,
+    visitId: string,
+    release: { reason: string; userId?: string | null },
+  ): Promise<Result<VisitHold, 'not-held'>>;
+  /** Of the given visits, the standing hold of each that has one. */
+  standingHolds(clinicId: string, visitIds: readonly string[]): Promise<Map<string, VisitHold>>;
+  /** A visit's holds, standing and released, oldest first. */
+  holdHistory(clinicId: string, visitId: string): Promise<VisitHold[]>;
   /** Denied money by reason, payer and provider, posted between the instants given (inclusive). */
   denials(clinicId: string, range?: { from?: Instant; to?: Instant }): Promise<DenialTotal[]>;
 }
