@@ -17,6 +17,8 @@ export const ACCESS = {
   planWrite: ['owner', 'therapist'],
   /** Patient demographics: clinicians and the front office (biller). */
   patientWrite: ['owner', 'therapist', 'biller'],
+  /** Reading the billing work (charge review, claim and remittance detail): the office and the auditor, not clinicians. */
+  billingRead: ['owner', 'biller', 'auditor'],
   /** Billing data: coverages, payers, fee schedules, payer policies. */
   billingWrite: ['owner', 'biller'],
   /** Signing notes; the handler also refuses evaluations and re-evaluations to assistants. */

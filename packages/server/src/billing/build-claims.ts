@@ -45,6 +45,53 @@ export async function clinicVisits(
   return out;
 }
 
+/** A visit a build considers: enough to count it before reading its content. */
+export interface VisitRef {
+  id: string;
+  patientId: string;
+  date: string;
+  status: string;
+}
+
+/**
+ * The visits a build takes: the ids given (each must be the clinic's), or the signed visits in the date range (and
+ * of the patient), at most MAX_VISITS; `truncated` when more were there. Throws ApiError (404) for a patient or payer
+ * the clinic does not have.
+ * @param deps - the billing dependencies
+ * @param clinicId - the clinic
+ * @param body - the build request
+ */
+export async function pickVisits(
+  deps: Pick<BillingDeps, 'store'>,
+  clinicId: string,
+  body: BuildRequest,
+): Promise<{ refs: VisitRef[]; truncated: boolean }> {
+  if (body.patientId && !(await deps.store.patients.get(clinicId, body.patientId))) throw notFound('patient');
+  if (body.payerId && !(await deps.store.payers.get(clinicId, body.payerId))) throw notFound('payer');
+  if (body.visitIds) {
+    const visits = await clinicVisits(deps, clinicId, body.visitIds);
+    return {
+      refs: visits.map((v) => ({ id: v.id, patientId: v.patientId, date: v.date, status: v.status })),
+      truncated: false,
+    };
+  }
+  const refs: VisitRef[] = [];
+  let cursor: string | null = null;
+  do {
+    const page = await deps.store.visits.list(clinicId, {
+      status: 'signed',
+      ...(body.from ? { from: body.from } : {}),
+      ...(body.to ? { to: body.to } : {}),
+      ...(body.patientId ? { patientId: body.patientId } : {}),
+      limit: 500,
+      cursor,
+    });
+    for (const v of page.items) refs.push({ id: v.id, patientId: v.patientId, date: v.date, status: v.status });
+    cursor = page.nextCursor;
+  } while (cursor && refs.length < MAX_VISITS);
+  return { refs: refs.slice(0, MAX_VISITS), truncated: refs.length > MAX_VISITS || cursor !== null };
+}
+
 /** The claims a build made and the visits it left out, with why. */
 export interface BuildOutcome {
   created: ClaimDetail[];
@@ -68,55 +115,46 @@ export async function buildClinicClaims(
   body: BuildRequest,
   audit: AuditSink,
 ): Promise<BuildOutcome> {
-  if (body.patientId && !(await deps.store.patients.get(clinicId, body.patientId))) throw notFound('patient');
-  if (body.payerId && !(await deps.store.payers.get(clinicId, body.payerId))) throw notFound('payer');
-  let visits: VisitDetail[];
-  if (body.visitIds) visits = await clinicVisits(deps, clinicId, body.visitIds);
-  else {
-    const ids: string[] = [];
-    let cursor: string | null = null;
-    do {
-      const page = await deps.store.visits.list(clinicId, {
-        status: 'signed',
-        ...(body.from ? { from: body.from } : {}),
-        ...(body.to ? { to: body.to } : {}),
-        ...(body.patientId ? { patientId: body.patientId } : {}),
-        limit: 500,
-        cursor,
-      });
-      for (const v of page.items) ids.push(v.id);
-      cursor = page.nextCursor;
-    } while (cursor && ids.length < MAX_VISITS);
-    visits = await clinicVisits(deps, clinicId, ids.slice(0, MAX_VISITS));
-  }
+  const picked = await pickVisits(deps, clinicId, body);
   const ctx = await buildContextFor(deps, clinicId, userId);
-  const claimed = await ctx.claims.claimedVisits(
+  const ids = picked.refs.map((v) => v.id);
+  const [claimed, held] = await Promise.all([
+    ctx.claims.claimedVisits(clinicId, ids),
+    ctx.claims.standingHolds(clinicId, ids),
+  ]);
+  const visits = await clinicVisits(
+    deps,
     clinicId,
-    visits.map((v) => v.id),
+    ids.filter((id) => !claimed.has(id) && !held.has(id)),
   );
-  const open = visits.filter((v) => !claimed.has(v.id));
-  const { gathered, skipped } = await gatherVisits(ctx, open, body.payerId);
-  for (const v of visits)
-    if (claimed.has(v.id)) skipped.push({ visitId: v.id, reason: 'The visit is already on a claim.' });
+  const { gathered, skipped } = await gatherVisits(ctx, visits, body.payerId);
+  for (const id of ids) {
+    if (claimed.has(id)) skipped.push({ visitId: id, reason: 'The visit is already on a claim.' });
+    const hold = held.get(id);
+    if (hold) skipped.push({ visitId: id, reason: `The visit is on hold: ${hold.reason}` });
+  }
   const inputs = await buildNewClaims(ctx, gathered, body.period ?? ctx.settings.period);
   const created = await deps.store.transaction(async (tx) => {
     const repo = billingClaims(deps, tx);
     // A build running at the same time may have claimed some of these visits since the check above: checked again
     // under the clinic's lock, and a claim with any such visit is left out (its visits reported as skipped).
     await repo.lockClinicBuilds(clinicId);
-    const taken = await repo.claimedVisits(
-      clinicId,
-      inputs.flatMap((i) => i.visitIds),
-    );
+    const wanted = inputs.flatMap((i) => i.visitIds);
+    const [taken, heldNow] = await Promise.all([
+      repo.claimedVisits(clinicId, wanted),
+      repo.standingHolds(clinicId, wanted),
+    ]);
     const out: ClaimDetail[] = [];
     for (const input of inputs) {
-      if (input.visitIds.some((v) => taken.has(v))) {
+      if (input.visitIds.some((v) => taken.has(v) || heldNow.has(v))) {
         for (const v of input.visitIds)
           skipped.push({
             visitId: v,
             reason: taken.has(v)
               ? 'The visit is already on a claim.'
-              : 'Another visit of its claim was just claimed by a build running at the same time; build again.',
+              : heldNow.has(v)
+                ? `The visit was put on hold during the build: ${heldNow.get(v)?.reason ?? ''}`
+                : 'Another visit of its claim was claimed or held while the build ran; build again.',
           });
         continue;
       }

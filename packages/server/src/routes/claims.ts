@@ -1,6 +1,7 @@
 import { type Claim, nextStatus, scrubClaim } from '@unitwise/edi';
 import type { ClaimDetail, ClaimsRepository, StoredClaim } from '@unitwise/store';
 import { buildClinicClaims, buildContextFor, clinicVisits, exportReadyClaims } from '../billing/index.ts';
+import { rebuildClaim } from '../billing/rebuild-claims.ts';
 import type { AppDeps } from '../deps.ts';
 import { ApiError, notFound } from '../errors/api-error.ts';
 import { defineRoute, type RouteDef } from '../http/route.ts';
@@ -124,27 +125,7 @@ export const claimRoutes: RouteDef[] = [
     async handler({ params, principal, deps, audit }) {
       const ctx = await buildContextFor(deps, principal.clinicId, principal.userId);
       const c = await claimOr404(ctx.claims, principal.clinicId, params.id);
-      if (c.status !== 'draft' && c.status !== 'ready')
-        throw new ApiError('conflict', `A ${c.status} claim cannot be rebuilt; correct or void it instead.`);
-      const { gathered, skipped } = await gatherVisits(ctx, await clinicVisits(deps, principal.clinicId, c.visitIds));
-      const input = await rebuildOne(ctx, gathered, c.claimNumber);
-      if (!input || skipped.length > 0)
-        throw new ApiError(
-          'unprocessable',
-          'The claim’s visits no longer make one claim (coverage, payer or provider changed); void it and build again.',
-          skipped.map((s) => ({ path: `visits.${s.visitId}`, message: s.reason })),
-        );
-      const { claimNumber: _n, patientId: _p, createdBy: _b, ...content } = input;
-      const r = await ctx.claims.replace(principal.clinicId, c.id, c.version, content, principal.userId);
-      if (!r.ok) throw r.reason === 'not-found' ? notFound('claim') : new ApiError('conflict', 'The claim changed.');
-      await audit({
-        action: 'claim.rebuild',
-        entity: 'claim',
-        entityId: c.id,
-        patientId: c.patientId,
-        detail: { status: r.value.status, errors: r.value.scrubErrors.length },
-      });
-      return { body: present(r.value) };
+      return { body: present(await rebuildClaim(deps, ctx, c, audit)) };
     },
   }),
   defineRoute({

@@ -2,6 +2,7 @@ import type { RouteDef } from '../http/route.ts';
 import { auditRoutes } from './audit.ts';
 import { billingRoutes } from './billing.ts';
 import { claimRoutes } from './claims.ts';
+import { claimReviewRoutes } from './claims-review.ts';
 import { patientRoutes } from './patients.ts';
 import { planRoutes } from './plans.ts';
 import { providerRoutes } from './providers.ts';
@@ -26,5 +27,6 @@ export const ROUTES: readonly RouteDef[] = [
   ...signingRoutes,
   ...auditRoutes,
   ...claimRoutes,
+  ...claimReviewRoutes,
   ...remittanceRoutes,
 ];

@@ -77,4 +77,28 @@ export const CLAIM_ROUTE_FIXTURES: Record<string, RouteFixture> = {
   'remittances.list': { refs: false, build: async () => ({ url: '/api/v1/remittances' }) },
   'remittances.get': { refs: false, expect: 404, build: async () => ({ url: `/api/v1/remittances/${missing()}` }) },
   'reports.denials': { refs: false, build: async () => ({ url: '/api/v1/reports/denials' }) },
+  'charges.list': { refs: false, build: async () => ({ url: '/api/v1/charges?limit=200' }) },
+  'visits.hold': {
+    refs: true,
+    build: async (f, role) => ({ url: `/api/v1/visits/${await f.signedVisit(role)}/hold`, body: { reason: 'Matrix' } }),
+  },
+  // Nothing is on hold: an allowed role gets 409; another clinic's visit still answers 404 like a missing one.
+  'visits.release': {
+    refs: true,
+    expect: 409,
+    build: async (f, role) => ({
+      url: `/api/v1/visits/${await f.signedVisit(role)}/release`,
+      body: { reason: 'Matrix' },
+    }),
+  },
+  'visits.holds': {
+    refs: true,
+    build: async (f, role) => ({ url: `/api/v1/visits/${await f.signedVisit(role)}/holds` }),
+  },
+  'claims.build-preview': {
+    refs: false,
+    build: async () => ({ url: '/api/v1/claims/build-preview?from=2026-03-01&to=2026-03-31' }),
+  },
+  'claims.rebuild-held': { refs: false, build: async () => ({ url: '/api/v1/claims/rebuild-held', body: {} }) },
+  'claims.detail': { refs: false, expect: 404, build: async () => ({ url: `/api/v1/claims/${missing()}/detail` }) },
 };

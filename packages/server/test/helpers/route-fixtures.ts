@@ -309,6 +309,10 @@ const billing = (f: Factory) => f as BillingFactory;
  */
 export const BILLING_REF_FIXTURES: Record<string, RouteFixture> = {
   'claims.get': { refs: true, build: async (f, role) => ({ url: `/api/v1/claims/${await billing(f).claim(role)}` }) },
+  'claims.detail': {
+    refs: true,
+    build: async (f, role) => ({ url: `/api/v1/claims/${await billing(f).claim(role)}/detail` }),
+  },
   'claims.rebuild': {
     refs: true,
     build: async (f, role) => ({ url: `/api/v1/claims/${await billing(f).claim(role)}/rebuild`, body: {} }),
