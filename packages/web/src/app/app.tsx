@@ -15,6 +15,8 @@ const AdminPage = lazy(() => import('../pages/admin.tsx'));
 const AuditLogPage = lazy(() => import('../pages/audit-log.tsx'));
 const ClaimsPage = lazy(() => import('../pages/claims.tsx'));
 const RemittancesPage = lazy(() => import('../pages/remittances.tsx'));
+const ClaimDetailPage = lazy(() => import('../pages/claim-detail.tsx'));
+const RemittanceDetailPage = lazy(() => import('../pages/remittance-detail.tsx'));
 
 /** The application: session, layout and routes. */
 export function App(): ReactNode {
@@ -50,6 +52,10 @@ function Routes(): ReactNode {
   if (matchPath('/dashboard', path)) return <DashboardPage />;
   if (matchPath('/admin', path)) return <AdminPage />;
   if (matchPath('/audit-log', path)) return <AuditLogPage />;
+  const claim = matchPath('/claims/:id', path);
+  if (claim?.id) return <ClaimDetailPage key={claim.id} claimId={claim.id} />;
+  const remittance = matchPath('/remittances/:id', path);
+  if (remittance?.id) return <RemittanceDetailPage key={remittance.id} remittanceId={remittance.id} />;
   if (matchPath('/claims', path)) return <ClaimsPage />;
   if (matchPath('/remittances', path)) return <RemittancesPage />;
   if (path === '/' || matchPath('/today', path)) {

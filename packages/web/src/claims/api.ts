@@ -1,12 +1,18 @@
 import { get, query, request } from '../api/client.ts';
 import type {
+  BuildPreview,
   BuildResult,
+  ChargeRow,
+  ClaimDetailRecord,
   ClaimRecord,
   ClaimStatus,
   DenialReport,
   ExportResult,
   Preview,
+  RebuildHeldResult,
+  RemittanceDetailRecord,
   RemittanceRecord,
+  VisitHold,
 } from './types.ts';
 
 const id = encodeURIComponent;
@@ -27,4 +33,22 @@ export const claimsApi = {
     (await request<RemittanceRecord>('POST', '/remittances', { text, fileName })).body,
   remittances: () => get<{ items: RemittanceRecord[]; next: string | null }>('/remittances'),
   denials: () => get<DenialReport>('/reports/denials'),
+  buildPreview: (q: { from: string; to: string }) => get<BuildPreview>(`/claims/build-preview${query(q)}`),
+  rebuildHeld: async () => (await request<RebuildHeldResult>('POST', '/claims/rebuild-held', {})).body,
+  detail: (claimId: string) => get<ClaimDetailRecord>(`/claims/${id(claimId)}/detail`),
+  remittance: (remittanceId: string) => get<RemittanceDetailRecord>(`/remittances/${id(remittanceId)}`),
+  charges: (q: {
+    from?: string;
+    to?: string;
+    payerId?: string;
+    providerId?: string;
+    rule?: string;
+    state?: string;
+    cursor?: string;
+    limit?: number;
+  }) => get<{ items: ChargeRow[]; next: string | null }>(`/charges${query(q)}`),
+  hold: async (visitId: string, reason: string) =>
+    (await request<VisitHold>('POST', `/visits/${id(visitId)}/hold`, { reason })).body,
+  release: async (visitId: string, reason: string) =>
+    (await request<VisitHold>('POST', `/visits/${id(visitId)}/release`, { reason })).body,
 };

@@ -127,6 +127,8 @@ export interface DenialRow {
   reason: string;
   group: string;
   payerId: string;
+  /** The payer as its 835s name it. */
+  payerName?: string;
   providerNpi: string;
   lines: number;
   amountCents: number;
@@ -138,4 +140,127 @@ export interface DenialReport {
   items: DenialRow[];
   byRule: Record<string, { lines: number; amountCents: number }>;
   totalCents: number;
+}
+
+/** A biller's hold on a visit (POST /visits/{id}/hold). */
+export interface VisitHold {
+  id: string;
+  visitId: string;
+  reason: string;
+  heldAt: string;
+  releaseReason: string | null;
+  releasedAt: string | null;
+}
+
+/** One row of charge review (GET /charges). */
+export interface ChargeRow {
+  id: string;
+  date: string;
+  discipline: string;
+  patientId: string;
+  patientName: string;
+  providerId: string | null;
+  lines: { code: string; units: number; claimedUnits: number | null; modifiers: string[] }[];
+  findings: { rule: string; severity: 'error' | 'warning' | 'info'; service?: number; message: string }[];
+  estimate: { totalCents: number };
+  payer: { id: string; name: string } | null;
+  claim: { claimId: string; claimNumber: string; status: ClaimStatus } | null;
+  hold: VisitHold | null;
+}
+
+/** What a build would bill (GET /claims/build-preview). */
+export interface BuildPreview {
+  signed: number;
+  toBill: number;
+  byPayer: { payerId: string; payerName: string; visits: number }[];
+  alreadyClaimed: number;
+  onHold: number;
+  noCoverage: number;
+  notSigned: number;
+  truncated: boolean;
+}
+
+/** What "rebuild all held claims" did (POST /claims/rebuild-held). */
+export interface RebuildHeldResult {
+  checked: number;
+  ready: { id: string; claimNumber: string }[];
+  stillHeld: { id: string; claimNumber: string; reasons: string[] }[];
+  failed: { id: string; claimNumber: string; message: string }[];
+  remaining: boolean;
+}
+
+/** An adjustment in plain words. */
+export interface ExplainedAdjustment extends Explained {
+  groupText: string;
+}
+
+/** One stored 835 line posting, codes explained. */
+export interface PostedLineRecord {
+  controlNumber: string | null;
+  matchedBy: string;
+  code: string;
+  dateOfService: string | null;
+  units: number;
+  chargeCents: number;
+  paidCents: number;
+  contractualCents: number;
+  patientCents: number;
+  expectedCents: number | null;
+  varianceCents: number | null;
+  reversal: boolean;
+  adjustments: ExplainedAdjustment[];
+  remarks: { code: string; explanation: string }[];
+}
+
+/** One stored 835 claim posting. */
+export interface PostedClaimRecord {
+  claimId: string | null;
+  claimNumber: string;
+  payerStatus: string;
+  payerClaimNumber: string;
+  newStatus: ClaimStatus | null;
+  statusError: string | null;
+  paidCents: number;
+  patientCents: number;
+  adjustments: ExplainedAdjustment[];
+  lines: PostedLineRecord[];
+}
+
+/** A claim in full (GET /claims/{id}/detail). */
+export interface ClaimDetailRecord extends ClaimRecord {
+  lines: ClaimLineRecord[];
+  patient: { id: string; name: string };
+  payer: { id: string; name: string } | null;
+  visits: { id: string; date: string; status: string }[];
+  events: {
+    id: string;
+    at: string;
+    event: string;
+    fromStatus: ClaimStatus | null;
+    toStatus: ClaimStatus;
+    by: string | null;
+  }[];
+  export: {
+    id: string;
+    fileName: string;
+    createdAt: string;
+    interchangeControl: number;
+    claimCount: number;
+    download: string;
+  } | null;
+  postings: (PostedClaimRecord & {
+    remittanceId: string;
+    traceNumbers: string[];
+    payerName: string;
+    paymentDate: string | null;
+    postedAt: string;
+    payerStatusText: string;
+  })[];
+  replacedBy: string | null;
+}
+
+/** A posted remittance in full (GET /remittances/{id}). */
+export interface RemittanceDetailRecord extends RemittanceRecord {
+  otherCents: number;
+  claims: (PostedClaimRecord & { ordinal: number })[];
 }

@@ -1,9 +1,11 @@
-import { type FormEvent, type ReactNode, useState } from 'react';
+import { type ReactNode, useState } from 'react';
 import { messageOf } from '../api/problem.ts';
 import { hasRole, useAuth } from '../app/auth.tsx';
+import { Link } from '../app/router.tsx';
 import { claimsApi } from '../claims/api.ts';
+import { BuildPanel } from '../claims/build-panel.tsx';
 import { ClaimStatusBadge } from '../claims/status-badge.tsx';
-import type { BuildResult, ClaimRecord, ClaimStatus, ExportResult } from '../claims/types.ts';
+import type { ClaimRecord, ClaimStatus, ExportResult } from '../claims/types.ts';
 import { formatCents } from '../components/money.ts';
 import { useAsync } from '../components/use-async.ts';
 
@@ -16,8 +18,9 @@ function patientName(c: ClaimRecord): string {
 }
 
 /**
- * Claims: build them from signed visits, see what holds each back (scrub errors), rebuild after a fix, export the
- * ready ones as one 837P file and download it; correct or void a claim the payer answered.
+ * Claims: build them from signed visits in a date range (after seeing what the build takes), see what holds each
+ * back (scrub errors), rebuild one or all after a fix, export the ready ones as one 837P file and download it; open a
+ * claim in full; correct or void a claim the payer answered.
  */
 export default function ClaimsPage(): ReactNode {
   const { user } = useAuth();
@@ -26,11 +29,8 @@ export default function ClaimsPage(): ReactNode {
   const [cursors, setCursors] = useState<(string | undefined)[]>([undefined]);
   const cursor = cursors[cursors.length - 1];
   const list = useAsync(() => claimsApi.list({ status, cursor, limit: 100 }), [status, cursor]);
-  const [from, setFrom] = useState('');
-  const [to, setTo] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | undefined>();
-  const [built, setBuilt] = useState<BuildResult | undefined>();
   const [exported, setExported] = useState<ExportResult | undefined>();
 
   async function run(work: () => Promise<void>): Promise<void> {
@@ -46,46 +46,19 @@ export default function ClaimsPage(): ReactNode {
     }
   }
 
-  const onBuild = (e: FormEvent): void => {
-    e.preventDefault();
-    void run(async () => {
-      setBuilt(await claimsApi.build({ ...(from ? { from } : {}), ...(to ? { to } : {}) }));
-    });
-  };
-
   return (
     <section>
       <h1>Claims</h1>
+      {canWrite && <BuildPanel onChanged={list.reload} />}
       {canWrite && (
         <div className="card">
-          <form className="row" onSubmit={onBuild} aria-label="Build claims">
-            <div className="field">
-              <label htmlFor="claims-from">Visits from</label>
-              <input id="claims-from" type="date" value={from} onChange={(e) => setFrom(e.target.value)} />
-            </div>
-            <div className="field">
-              <label htmlFor="claims-to">to</label>
-              <input id="claims-to" type="date" value={to} onChange={(e) => setTo(e.target.value)} />
-            </div>
-            <button type="submit" className="primary" disabled={busy}>
-              Build claims
-            </button>
-            <button
-              type="button"
-              disabled={busy}
-              onClick={() => void run(async () => setExported(await claimsApi.exportReady()))}
-            >
-              Export 837P
-            </button>
-          </form>
-          {built && (
-            <p role="status">
-              {built.items.length} claim{built.items.length === 1 ? '' : 's'} built: {built.ready} ready, {built.held}{' '}
-              held back by the scrubber.
-              {built.skipped.length > 0 &&
-                ` ${built.skipped.length} visit(s) not billed (already claimed or no coverage).`}
-            </p>
-          )}
+          <button
+            type="button"
+            disabled={busy}
+            onClick={() => void run(async () => setExported(await claimsApi.exportReady()))}
+          >
+            Export 837P
+          </button>
           {exported && (
             <p role="status">
               {exported.claimCount} claim{exported.claimCount === 1 ? '' : 's'} ({formatCents(exported.chargeCents)}) in{' '}
@@ -146,7 +119,7 @@ export default function ClaimsPage(): ReactNode {
             {(list.data?.items ?? []).map((c) => (
               <tr key={c.id}>
                 <td>
-                  {c.claimNumber}
+                  <Link to={`/claims/${c.id}`}>{c.claimNumber}</Link>
                   {c.frequency !== '1' && <small> ({c.frequency === '7' ? 'replacement' : 'void'})</small>}
                 </td>
                 <td>{patientName(c)}</td>

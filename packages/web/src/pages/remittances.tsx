@@ -1,6 +1,7 @@
 import { type ChangeEvent, type ReactNode, useState } from 'react';
 import { messageOf } from '../api/problem.ts';
 import { hasRole, useAuth } from '../app/auth.tsx';
+import { Link } from '../app/router.tsx';
 import { claimsApi } from '../claims/api.ts';
 import { ClaimStatusBadge } from '../claims/status-badge.tsx';
 import type { LinePosting, Preview, RemittanceRecord } from '../claims/types.ts';
@@ -192,6 +193,9 @@ export default function RemittancesPage(): ReactNode {
               <th scope="col">Paid</th>
               <th scope="col">Written off</th>
               <th scope="col">Patient owes</th>
+              <th scope="col">
+                <span className="sr-only">Open</span>
+              </th>
             </tr>
           </thead>
           <tbody>
@@ -204,6 +208,9 @@ export default function RemittancesPage(): ReactNode {
                 <td>{formatCents(r.paidCents)}</td>
                 <td>{formatCents(r.contractualCents)}</td>
                 <td>{formatCents(r.patientCents)}</td>
+                <td>
+                  <Link to={`/remittances/${r.id}`}>Open</Link>
+                </td>
               </tr>
             ))}
           </tbody>
@@ -233,7 +240,7 @@ export default function RemittancesPage(): ReactNode {
                   {d.explanation}
                 </td>
                 <td>{d.cause.rule ?? d.cause.category}</td>
-                <td>{d.payerId}</td>
+                <td>{d.payerName ?? d.payerId}</td>
                 <td>{d.providerNpi}</td>
                 <td>{d.lines}</td>
                 <td>{formatCents(d.amountCents)}</td>
