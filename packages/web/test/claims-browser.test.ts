@@ -109,7 +109,11 @@ describe.runIf(run)('browser: build and export claims, post an 835, read the den
       await page.getByRole('button', { name: 'Sign in' }).click();
       await page.getByRole('navigation', { name: 'Main' }).waitFor();
       await page.getByRole('link', { name: 'Claims' }).click();
-      await page.getByRole('button', { name: 'Build claims' }).click();
+      // Building asks for the dates of service and says what it will bill before it runs.
+      await page.getByLabel('Visits from').fill('2026-03-01');
+      await page.getByLabel('to', { exact: true }).fill('2026-03-31');
+      await expect.poll(() => page.getByTestId('build-preview').textContent()).toMatch(/Will bill 2 signed visits/);
+      await page.getByRole('button', { name: 'Build claims for 2 visits' }).click();
       const status = page.getByRole('status').first();
       await expect.poll(() => status.textContent()).toMatch(/2 claims built: 0 ready, 2 held back/);
       // The payer was set up without its X12 payer id: the scrubber holds both claims back and says why.
