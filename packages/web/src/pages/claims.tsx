@@ -25,6 +25,8 @@ function patientName(c: ClaimRecord): string {
 export default function ClaimsPage(): ReactNode {
   const { user } = useAuth();
   const canWrite = hasRole(user, 'owner', 'biller');
+  // The claim detail page is for the billing office and auditors (therapists see the list only).
+  const canOpen = hasRole(user, 'owner', 'biller', 'auditor');
   const [status, setStatus] = useState<ClaimStatus | ''>('');
   const [cursors, setCursors] = useState<(string | undefined)[]>([undefined]);
   const cursor = cursors[cursors.length - 1];
@@ -119,7 +121,7 @@ export default function ClaimsPage(): ReactNode {
             {(list.data?.items ?? []).map((c) => (
               <tr key={c.id}>
                 <td>
-                  <Link to={`/claims/${c.id}`}>{c.claimNumber}</Link>
+                  {canOpen ? <Link to={`/claims/${c.id}`}>{c.claimNumber}</Link> : c.claimNumber}
                   {c.frequency !== '1' && <small> ({c.frequency === '7' ? 'replacement' : 'void'})</small>}
                 </td>
                 <td>{patientName(c)}</td>
