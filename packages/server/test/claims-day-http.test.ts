@@ -131,7 +131,9 @@ for (const engine of await engineTargets()) {
           claim: null,
           hold: null,
         });
-        expect(byId.get(visits.c2)).toMatchObject({ hold: { reason: 'Waiting for the referral from Dr Example' } });
+        expect(byId.get(visits.c2)).toMatchObject({
+          hold: { reason: 'Waiting for the referral from Dr Example', heldByName: 'biller billerday' },
+        });
         // The payer is named, not given as the policy id its rules come from.
         expect(byId.get(visits.c1)).toMatchObject({ payer: { name: 'Example Commercial Plan' } });
         const medicaid = await call(h.app, biller, 'GET', `/api/v1/charges?${MARCH}&payerId=${payers.medicaid}`);
@@ -216,6 +218,26 @@ for (const engine of await engineTargets()) {
           to: '2026-03-31',
         });
         expect(built.body.items.flatMap((c: { visitIds: string[] }) => c.visitIds)).toEqual([visits.c2]);
+      });
+
+      it('never bills a visit that a hold placed at the same time kept: the hold or the claim wins, never both', async () => {
+        for (let round = 0; round < 3; round++) {
+          const visitId = await signedVisit(`Race${round}`, payers.medicaid, '2026-03-03', ['M17.11']);
+          const [hold, build] = await Promise.all([
+            call(h.app, biller, 'POST', `/api/v1/visits/${visitId}/hold`, { reason: 'Race' }),
+            call(h.app, biller, 'POST', '/api/v1/claims/build', { visitIds: [visitId] }),
+          ]);
+          expect(build.status, build.text).toBe(201);
+          const onClaim = build.body.items.length === 1;
+          expect(hold.status, hold.text).toBe(onClaim ? 409 : 201);
+          const row = (
+            await call(h.app, biller, 'GET', `/api/v1/charges?from=2026-03-03&to=2026-03-03`)
+          ).body.items.find((r: { id: string }) => r.id === visitId);
+          expect(Boolean(row.claim) !== Boolean(row.hold), JSON.stringify(row)).toBe(true);
+          if (!onClaim) await call(h.app, biller, 'POST', `/api/v1/visits/${visitId}/release`, { reason: 'Race over' });
+        }
+        // Those released visits are billed by the next build; leave none open for the tests that follow.
+        await call(h.app, biller, 'POST', '/api/v1/claims/build', { from: '2026-03-03', to: '2026-03-03' });
       });
 
       it('rebuilds every held claim in one action: the fixed one becomes ready, the other stays held with its reason', async () => {

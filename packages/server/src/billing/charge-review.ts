@@ -29,7 +29,8 @@ export interface ChargeRow extends VisitSummary {
   providerId: string | null;
   payer: { id: string; name: string } | null;
   claim: VisitClaimRef | null;
-  hold: VisitHold | null;
+  /** The standing hold, with who placed it by name. */
+  hold: (VisitHold & { heldByName: string | null }) | null;
 }
 
 // Store pages one request reads at most while filling a filtered page (the cursor then goes on from there).
@@ -51,6 +52,7 @@ export async function chargePage(
   const claims = billingClaims(deps);
   const policies = await deps.policies.get(deps.store, clinicId);
   const patients = new Map<string, string>();
+  const users = new Map<string, string | null>();
   const coverage = new Map<string, { id: string; name: string } | null>();
   const items: ChargeRow[] = [];
   let cursor: string | null = q.cursor ?? null;
@@ -75,8 +77,8 @@ export async function chargePage(
       const s = summaries.get(v.id);
       if (!s) continue;
       const claim = onClaims.get(v.id) ?? null;
-      const hold = holds.get(v.id) ?? null;
-      const state = claim ? 'claimed' : hold ? 'held' : 'open';
+      const standing = holds.get(v.id);
+      const state = claim ? 'claimed' : standing ? 'held' : 'open';
       if (q.state && q.state !== state) continue;
       if (q.rule && !s.findings.some((f) => f.rule === q.rule)) continue;
       const key = `${v.patientId}|${v.date}`;
@@ -89,6 +91,12 @@ export async function chargePage(
       if (!patients.has(v.patientId)) {
         const p = await deps.store.patients.get(clinicId, v.patientId);
         patients.set(v.patientId, p ? `${p.lastName}, ${p.firstName}` : 'Unknown patient');
+      }
+      let hold: ChargeRow['hold'] = null;
+      if (standing) {
+        const by = standing.heldBy;
+        if (by && !users.has(by)) users.set(by, (await deps.store.users.get(clinicId, by))?.name ?? null);
+        hold = { ...standing, heldByName: by ? (users.get(by) ?? null) : null };
       }
       items.push({
         ...s,

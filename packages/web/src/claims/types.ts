@@ -165,7 +165,7 @@ export interface ChargeRow {
   estimate: { totalCents: number };
   payer: { id: string; name: string } | null;
   claim: { claimId: string; claimNumber: string; status: ClaimStatus } | null;
-  hold: VisitHold | null;
+  hold: (VisitHold & { heldByName: string | null }) | null;
 }
 
 /** What a build would bill (GET /claims/build-preview). */

@@ -38,7 +38,9 @@ function Billing(props: { row: ChargeRow }): ReactNode {
     return (
       <span data-testid="hold-reason">
         <span className="badge badge-warn">On hold</span> {hold.reason}{' '}
-        <small className="muted">(since {new Date(hold.heldAt).toLocaleDateString()})</small>
+        <small className="muted">
+          ({hold.heldByName ? `${hold.heldByName}, ` : ''}since {new Date(hold.heldAt).toLocaleDateString()})
+        </small>
       </span>
     );
   return <span className="muted">Not billed yet</span>;
