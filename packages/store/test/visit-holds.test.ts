@@ -103,6 +103,42 @@ for (const factory of await targetFactories()) {
       expect(rows).toHaveLength(1);
     });
 
+    it('names the live claim a visit is on, and forgets a claim once it is voided', async () => {
+      const v3 = await seedVisit(store, clinicA, '2026-03-05');
+      const claim = await claims.create(clinicA, {
+        claimNumber: 'UWH00001',
+        patientId: (await store.visits.head(clinicA, v3))?.patientId ?? '',
+        payerId: null,
+        payerPolicyId: 'commercial',
+        renderingNpi: null,
+        status: 'exported',
+        frequency: '1',
+        claim: {},
+        chargeCents: 9000,
+        lines: [
+          {
+            controlNumber: 'UWH00001-1',
+            code: '97110',
+            modifiers: ['GP'],
+            dateOfService: '2026-03-05',
+            units: 2,
+            chargeCents: 9000,
+            expectedCents: null,
+          },
+        ],
+        visitIds: [v3],
+        scrubErrors: [],
+        scrubWarnings: [],
+      });
+      expect(await claims.claimsOfVisits(clinicA, [v3, v1])).toEqual(
+        new Map([[v3, { claimId: claim.id, claimNumber: 'UWH00001', status: 'exported' }]]),
+      );
+      expect((await claims.claimsOfVisits(clinicB, [v3])).size).toBe(0);
+      const voided = await claims.transition(clinicA, claim.id, { from: 'exported', to: 'voided', event: 'voided' });
+      expect(voided.ok).toBe(true);
+      expect((await claims.claimsOfVisits(clinicA, [v3])).size).toBe(0);
+    });
+
     it('scopes holds by clinic: another clinic neither sees nor releases them, and cannot hold a visit it lacks', async () => {
       expect((await claims.standingHolds(clinicB, [v1, v2])).size).toBe(0);
       expect(await claims.holdHistory(clinicB, v1)).toEqual([]);
