@@ -54,6 +54,7 @@ export interface ClaimFile {
 
 // TR3 005010X222A1 2400 LX: at most 50 service lines per claim.
 const MAX_LINES = 50;
+const ICD10_FROM = '2015-10-01';
 
 /**
  * Reads an 837P into claims and lines and checks its structure: envelope pairs and counts, CLM02 = ΣSV102,
@@ -63,6 +64,8 @@ const MAX_LINES = 50;
 export class Claim837Reader {
   private readonly env = new EnvelopeTracker({ transaction: '837', functionalId: 'HC', version: '005010X222A1' });
   private readonly errors: Problem[] = [];
+  private readonly warnings: Problem[] = [];
+  private icd9: { code: string; qualifier: string; where: string }[] = [];
   private readonly claims: ReadClaim[] = [];
   private claim: ReadClaim | null = null;
   private line: ReadClaimLine | null = null;
@@ -169,10 +172,36 @@ export class Claim837Reader {
       },
       claims: this.claims,
       errors: [...this.env.errors, ...this.errors],
-      warnings: this.env.warnings,
+      warnings: [...this.env.warnings, ...this.warnings],
       transactionSets: this.stSets,
       segmentCount: this.segments,
     };
+  }
+
+  // ICD-10-CM replaced ICD-9-CM for dates of service from 1 Oct 2015 (45 CFR 162.1002(c)(2); x12.md §3 HI).
+  private judgeIcd9(claim: ReadClaim): void {
+    if (this.icd9.length === 0) return;
+    const dates = claim.lines.map((l) => l.dateOfService).filter((d): d is string => d !== undefined);
+    const after = dates.filter((d) => d >= ICD10_FROM).sort();
+    for (const dx of this.icd9) {
+      const head = `Diagnosis ${dx.code} uses the ICD-9 qualifier ${dx.qualifier}`;
+      if (after.length > 0)
+        this.err(
+          dx.where,
+          `${head}, but this claim's services on ${after[0]}${after.length > 1 ? ' and later' : ''} are on or after ${ICD10_FROM}, when ICD-10-CM became required: send ICD-10-CM codes (ABK/ABF).`,
+        );
+      else if (dates.length > 0)
+        this.warnings.push({
+          where: dx.where,
+          message: `${head}; that was right for this claim's dates of service (${[...dates].sort()[0]}), which are before ${ICD10_FROM}, but payers no longer accept claims that old.`,
+        });
+      else
+        this.err(
+          dx.where,
+          `${head}, and no line has a date of service to judge it by; services on or after ${ICD10_FROM} need ICD-10-CM (ABK/ABF).`,
+        );
+    }
+    this.icd9 = [];
   }
 
   private err(where: string, message: string): void {
@@ -259,10 +288,8 @@ export class Claim837Reader {
           );
       } else if (qualifier === 'BK' || qualifier === 'BF') {
         claim.diagnoses.push({ qualifier, code });
-        this.err(
-          where,
-          `Diagnosis ${code} uses the ICD-9 qualifier ${qualifier}; claims for services since 2015-10-01 need ICD-10-CM (ABK/ABF).`,
-        );
+        // Judged when the claim closes: whether ICD-9 is wrong depends on the lines' dates of service.
+        this.icd9.push({ code, qualifier, where });
       }
     }
     if (claim.diagnoses.length > 12)
@@ -333,6 +360,7 @@ export class Claim837Reader {
         `Claim ${claim.claimId} has ${claim.lines.length} service lines; an 837P claim allows at most ${MAX_LINES}.`,
       );
     if (claim.diagnoses.length === 0) this.err(claim.where, `Claim ${claim.claimId} has no diagnosis (HI).`);
+    this.judgeIcd9(claim);
     if (!['1', '7', '8'].includes(claim.frequency))
       this.err(claim.where, `Claim ${claim.claimId}: frequency code (CLM05-3) "${claim.frequency}" is not 1, 7 or 8.`);
     if ((claim.frequency === '7' || claim.frequency === '8') && !claim.payerClaimNumber)
