@@ -383,6 +383,7 @@ export function read837(input: string | Uint8Array): ClaimFile {
   if (tok.count === 0) throw new EdiError('No ISA segment found: this is not an X12 file.', tok.problems);
   const result = reader.finish();
   result.errors.unshift(...tok.problems);
+  result.warnings.unshift(...tok.notes);
   if (tok.skippedChars > 0)
     result.warnings.unshift({
       where: 'file',
