@@ -118,3 +118,21 @@ describe('ICD-9 qualifiers judged by the dates of service', () => {
     expect(f.warnings.some((x) => x.message.includes('2014-03-02'))).toBe(true);
   });
 });
+
+describe('a component separator other than ISA16', () => {
+  it('is read with the separator the element uses, and warned, not read as an empty code', () => {
+    const text = golden
+      .replace('SV1*HC:97110:GP*', 'SV1*HC>97110>GP*')
+      .replace('HI*ABK:M25561*ABF:M6281~', 'HI*ABK>M25561*ABF>M6281~');
+    const f = read837(text);
+    const plain = read837(golden);
+    expect(f.claims.map((c) => c.lines.map((l) => [l.code, l.modifiers]))).toEqual(
+      plain.claims.map((c) => c.lines.map((l) => [l.code, l.modifiers])),
+    );
+    expect(f.claims[0]?.diagnoses).toEqual(plain.claims[0]?.diagnoses);
+    expect(
+      f.warnings.filter((w) => /separates its parts with ">", but the ISA declares ":"/.test(w.message)),
+    ).toHaveLength(3);
+    expect(f.errors).toEqual(plain.errors);
+  });
+});

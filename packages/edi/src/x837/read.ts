@@ -3,7 +3,7 @@ import { EdiError, type Problem } from '../problem.ts';
 import { isIcd10CmFormat } from '../validate/icd10.ts';
 import { dollars, parseCents } from '../x12/amount.ts';
 import { isoDate } from '../x12/dates.ts';
-import { components, DEFAULT_DELIMITERS, type Delimiters } from '../x12/delimiters.ts';
+import { components, DEFAULT_DELIMITERS, type Delimiters, foreignComponentSeparator } from '../x12/delimiters.ts';
 import { EnvelopeTracker } from '../x12/envelope.ts';
 import type { SegmentView } from '../x12/segment-view.ts';
 import { type Segment, SegmentReader } from '../x12/tokenizer.ts';
@@ -204,6 +204,17 @@ export class Claim837Reader {
     this.icd9 = [];
   }
 
+  // A composite written with another separator than ISA16 is read with it, and said, rather than read as one empty code.
+  private composite(value: string | undefined, d: Delimiters, where: string, element: string): string[] {
+    const other = foreignComponentSeparator(value, d);
+    if (other === null) return components(value, d);
+    this.warnings.push({
+      where,
+      message: `${element} "${value}" separates its parts with "${other}", but the ISA declares "${d.component}" (ISA16); read with "${other}". Ask the sender to use one component separator.`,
+    });
+    return (value as string).split(other);
+  }
+
   private err(where: string, message: string): void {
     this.errors.push({ where, message });
   }
@@ -267,7 +278,7 @@ export class Claim837Reader {
     for (let i = 1; i < seg.length; i++) {
       const v = seg[i] as string;
       if (v === '') continue;
-      const parts = components(v, d);
+      const parts = this.composite(v, d, where, `HI${String(i).padStart(2, '0')}`);
       if (parts.length < 2) {
         this.err(
           where,
@@ -303,7 +314,7 @@ export class Claim837Reader {
       return;
     }
     line.where = where;
-    const proc = components(seg[1], d);
+    const proc = this.composite(seg[1], d, where, 'SV101');
     line.qualifier = proc[0] ?? '';
     line.code = proc[1] ?? '';
     line.modifiers = proc.slice(2);
