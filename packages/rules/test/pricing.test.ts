@@ -162,13 +162,14 @@ describe('flat schedules (illustrative published averages for 97530)', () => {
     expect(priceLines(lines, ctx('2021-12-31')).allowedCents).toBe(13500); // before the 85% rate
   });
 
-  it('codes not on the schedule are not estimated', () => {
-    const r = priceLines([{ code: '97110', units: 2 }], {
+  it('codes not on the schedule are not estimated, and say why', () => {
+    const r = priceLines([{ code: '97010', units: 1 }], {
       date: '2026-02-02',
       policy: policy('commercial', '2026-02-02'),
     });
     expect(r.allowedCents).toBe(0);
     expect(r.lines[0]?.explanation).toContain('not on this payer');
+    expect(r.unpriced?.[0]).toEqual({ code: '97010', reason: expect.stringContaining('fee schedule') });
   });
 
   it('rounding leftovers go to one named line so the lines sum to the total', () => {
