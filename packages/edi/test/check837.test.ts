@@ -102,3 +102,37 @@ describe('837P structural checks on broken copies of our file', () => {
     expect(f.errors.map((e) => e.message)).toContain('GS01 is "HP"; a 837 group must use HC.');
   });
 });
+
+describe('ICD-9 qualifiers judged by the dates of service', () => {
+  const claimWith = (date: string) =>
+    golden.replace(/HI\*ABK:[^~]*~/g, 'HI*BK:7194~').replace(/DTP\*472\*D8\*\d{8}/g, `DTP*472*D8*${date}`);
+  it('is an error naming the date for services on or after 2015-10-01', () => {
+    const f = read837(claimWith('20260302'));
+    const e = f.errors.find((x) => /ICD-9/.test(x.message));
+    expect(e?.message).toContain('2026-03-02');
+    expect(e?.message).toContain('on or after 2015-10-01');
+  });
+  it('is only a warning for services before 2015-10-01', () => {
+    const f = read837(claimWith('20140302'));
+    expect(f.errors.some((x) => /ICD-9/.test(x.message))).toBe(false);
+    expect(f.warnings.some((x) => x.message.includes('2014-03-02'))).toBe(true);
+  });
+});
+
+describe('a component separator other than ISA16', () => {
+  it('is read with the separator the element uses, and warned, not read as an empty code', () => {
+    const text = golden
+      .replace('SV1*HC:97110:GP*', 'SV1*HC>97110>GP*')
+      .replace('HI*ABK:M25561*ABF:M6281~', 'HI*ABK>M25561*ABF>M6281~');
+    const f = read837(text);
+    const plain = read837(golden);
+    expect(f.claims.map((c) => c.lines.map((l) => [l.code, l.modifiers]))).toEqual(
+      plain.claims.map((c) => c.lines.map((l) => [l.code, l.modifiers])),
+    );
+    expect(f.claims[0]?.diagnoses).toEqual(plain.claims[0]?.diagnoses);
+    expect(
+      f.warnings.filter((w) => /separates its parts with ">", but the ISA declares ":"/.test(w.message)),
+    ).toHaveLength(3);
+    expect(f.errors).toEqual(plain.errors);
+  });
+});

@@ -111,3 +111,17 @@ describe('amounts', () => {
     [-4258, '-42.58'],
   ])('formatAmount(%j) = %j', (c, s) => expect(formatAmount(c)).toBe(s));
 });
+
+describe('an SVC composite with another separator than ISA16', () => {
+  it('reads the code and warns', () => {
+    const text = readFileSync(path.join(fixtures, '835', 'paid.835'), 'utf8');
+    const changed = text.replace(/SVC\*HC:(\d{5}):GP/, 'SVC*HC>$1>GP');
+    expect(changed).not.toBe(text);
+    const plain = read835(text);
+    const r = read835(changed);
+    expect(r.transactions[0]?.claims[0]?.lines[0]?.procedure.code).toBe(
+      plain.transactions[0]?.claims[0]?.lines[0]?.procedure.code,
+    );
+    expect(r.warnings.some((w) => /SVC01 "HC>\d{5}.*" separates its parts with ">"/.test(w.message))).toBe(true);
+  });
+});

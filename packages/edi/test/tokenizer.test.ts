@@ -1,6 +1,9 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { components, repetitions, SegmentReader, tokenize } from '../src/index.ts';
+import { components, read835, read837, repetitions, SegmentReader, tokenize } from '../src/index.ts';
+import { fixtures } from './helpers.ts';
 
 const ISA =
   'ISA*00*          *00*          *ZZ*SUBMITTERID    *ZZ*RECEIVERID     *250106*1200*^*00501*000000001*0*T*:~';
@@ -147,5 +150,49 @@ describe('tokenizer properties', () => {
         expect(got).toEqual(whole);
       }),
     );
+  });
+});
+
+describe('segments wrapped across lines', () => {
+  const golden = readFileSync(path.join(fixtures, 'therapy-claims.837'), 'utf8');
+  const flat = golden.replace(/~\r?\n/g, '~');
+  const wrap = (text: string, width: number, nl: string) => text.replace(new RegExp(`(.{${width}})`, 'g'), `$1${nl}`);
+
+  it.each([
+    [80, '\n'],
+    [80, '\r\n'],
+    [64, '\n'],
+    [100, '\r'],
+  ])('an 837P wrapped at %i columns reads as the unwrapped file', (width, nl) => {
+    const plain = read837(flat);
+    const wrapped = read837(wrap(flat, width, nl));
+    expect(wrapped.claims).toEqual(plain.claims);
+    expect(wrapped.errors).toEqual(plain.errors);
+    expect(wrapped.warnings.some((w) => /wrapped across lines/.test(w.message))).toBe(true);
+    for (const c of wrapped.claims) for (const d of c.diagnoses) expect(d.code).not.toMatch(/[\r\n]/);
+  });
+
+  it('an 835 wrapped at 80 columns posts the same claims and balances', () => {
+    const remit = readFileSync(path.join(fixtures, '835', 'partly-paid.835'), 'utf8').replace(/~\r?\n/g, '~');
+    const plain = read835(remit);
+    const wrapped = read835(wrap(remit, 80, '\n'));
+    expect(wrapped.transactions).toEqual(plain.transactions);
+    expect(wrapped.errors).toEqual(plain.errors);
+  });
+
+  it('streams a wrapped file in chunks of any size the same way', () => {
+    const text = wrap(flat, 80, '\r\n');
+    const whole = tokenize(text).segments;
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 500 }), (size) => {
+        const r = new SegmentReader();
+        const out: string[][] = [];
+        for (let i = 0; i < text.length; i += size) out.push(...r.push(text.slice(i, i + size)));
+        out.push(...r.end());
+        expect(out).toEqual(whole);
+      }),
+      { numRuns: 60, seed: 7 },
+    );
+    expect(whole.every((s) => s.every((e) => !/[\r\n]/.test(e)))).toBe(true);
   });
 });

@@ -38,6 +38,8 @@ export interface RvuRow {
   pe: number;
   mp: number;
   total: number;
+  /** PFS status indicator (A, B, I, ...), column 4 of the PPRRVU file. */
+  status: string;
 }
 
 const CODE = /^[0-9A-Z]{4}[0-9A-Z]$/;
@@ -256,7 +258,7 @@ export async function readRvu(
         });
         return;
       }
-      rows.push({ code, work, pe, mp, total: Math.round((work + pe + mp) * 100) / 100 });
+      rows.push({ code, work, pe, mp, total: Math.round((work + pe + mp) * 100) / 100, status: f[3] ?? '' });
     },
     progress,
   );

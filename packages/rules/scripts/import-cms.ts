@@ -126,17 +126,33 @@ async function main(): Promise<number> {
 
   if (args.rvu) {
     const rows = await readRvu(args.rvu, wanted, errors, progress);
-    const codes: Record<string, { work: number; pe: number; mp: number; total: number }> = {};
-    for (const r of rows) codes[r.code] = { work: r.work, pe: r.pe, mp: r.mp, total: r.total };
+    const path = join(args.out, 'rvu.json');
+    const existing = readJson(path);
+    const years: Record<string, unknown> =
+      existing && typeof existing.years === 'object' && existing.years !== null ? { ...existing.years } : {};
+    const fileSource = `CMS PPRRVU ${args.year}, ${basename(args.rvu)}, imported by scripts/import-cms.ts (work, non-facility PE, MP RVUs)`;
+    const codes: Record<string, Record<string, unknown>> = {};
+    for (const r of rows) {
+      const status = r.status === 'B' || r.status === 'I' ? r.status : 'A';
+      codes[r.code] = {
+        work: r.work,
+        pe: r.pe,
+        mp: r.mp,
+        total: r.total,
+        status,
+        ...(status === 'A' ? {} : { statusNote: STATUS_NOTES[status] }),
+        confirmed: true,
+        source: fileSource,
+      };
+    }
+    // One year is replaced; the other years held stay as they were.
+    years[String(args.year)] = { source: fileSource, confirmed: true, codes };
     outputs.push([
       'rvu.json',
       {
-        title: 'Medicare PFS relative value units (national, non-facility) for the catalog codes',
-        source: `CMS PPRRVU ${args.year}, ${basename(args.rvu)}, imported by scripts/import-cms.ts (work, non-facility PE, MP RVUs)`,
-        year: args.year,
-        confirmed: true,
-        note: 'Non-facility PE RVUs; codes without RVUs in the file are not priced under the PFS.',
-        codes,
+        title: 'Medicare PFS relative value units (national, non-facility) for every catalog code, by calendar year',
+        note: 'Non-facility PE RVUs; codes without RVUs in a year are not priced under the PFS for that year. status: A priced, B bundled, I not valid for Medicare.',
+        years: Object.fromEntries(Object.entries(years).sort(([a], [b]) => a.localeCompare(b))),
       },
     ]);
   }
@@ -154,5 +170,11 @@ async function main(): Promise<number> {
   }
   return 0;
 }
+
+// Plain words for the PFS status indicators that are not paid separately (CMS PFS RVU file documentation).
+const STATUS_NOTES: Record<'B' | 'I', string> = {
+  B: 'PFS status B: bundled, no separate Medicare payment',
+  I: 'PFS status I: not valid for Medicare',
+};
 
 process.exitCode = await main();

@@ -76,9 +76,9 @@ describe('CMS file readers (layouts in test/fixtures/cms/README.md)', () => {
     const rows = await readRvu(join(fixtures, 'pprrvu-sample.csv'), wanted, errors);
     expect(errors).toEqual([]);
     expect(rows).toEqual([
-      { code: '97110', work: 0.45, pe: 0.4, mp: 0.02, total: 0.87 },
-      { code: '97530', work: 0.44, pe: 0.59, mp: 0.02, total: 1.05 },
-      { code: '97161', work: 1.54, pe: 1.32, mp: 0.07, total: 2.93 },
+      { code: '97110', work: 0.45, pe: 0.4, mp: 0.02, total: 0.87, status: 'A' },
+      { code: '97530', work: 0.44, pe: 0.59, mp: 0.02, total: 1.05, status: 'A' },
+      { code: '97161', work: 1.54, pe: 1.32, mp: 0.07, total: 2.93, status: 'A' },
     ]);
     const bad: ImportError[] = [];
     await readRvu(join(fixtures, 'pprrvu-bad.csv'), wanted, bad);
@@ -133,9 +133,12 @@ describe('import-cms script', () => {
     ]);
     const rvu = JSON.parse(readFileSync(join(out, 'rvu.json'), 'utf8'));
     expect(rvu).toMatchObject({
-      year: 2026,
-      confirmed: true,
-      codes: { '97530': { work: 0.44, pe: 0.59, mp: 0.02, total: 1.05 } },
+      years: {
+        '2026': {
+          confirmed: true,
+          codes: { '97530': { work: 0.44, pe: 0.59, mp: 0.02, total: 1.05, status: 'A', confirmed: true } },
+        },
+      },
     });
     expect(JSON.stringify(rvu)).not.toContain('descriptor');
   }, 30_000);

@@ -42,8 +42,19 @@ describe('built-in payer policies', () => {
     const c = reg.resolve('commercial', '2026-01-05');
     expect(md?.unitMethod).toBe('cms');
     expect(c?.unitMethod).toBe('ama');
-    expect(md?.pricing).toMatchObject({ kind: 'flat', schedule: [{ code: '97530', cents: 3800 }] });
-    expect(c?.pricing).toMatchObject({ kind: 'flat', schedule: [{ code: '97530', cents: 5000 }] });
+    expect(md?.pricing).toMatchObject({
+      kind: 'flat',
+      schedule: expect.arrayContaining([{ code: '97530', cents: 3800 }]),
+    });
+    expect(c?.pricing).toMatchObject({
+      kind: 'flat',
+      schedule: expect.arrayContaining([{ code: '97530', cents: 5000 }]),
+    });
+    // Issue 15: the illustrative schedules carry every catalog code that Medicare pays separately.
+    for (const p of [md, c]) {
+      const codes = new Set(p?.pricing.kind === 'flat' ? p.pricing.schedule.map((e) => e.code) : []);
+      for (const code of ['92507', '92526', '97535', '97150', '97165', '97110']) expect(codes.has(code)).toBe(true);
+    }
     expect(c?.pricing.source).toMatch(/varies by region and contract/);
   });
 

@@ -106,13 +106,26 @@ describe('Medicare PFS pricing (rules.md §5, national GPCI 1.000)', () => {
     expect(r.allowedCents).toBe(3671);
   });
 
-  it('codes without RVUs and dates without a conversion factor price at zero and say why', () => {
-    const r = priceLines([{ code: '97535', units: 2 }], {
+  it('codes without RVUs, bundled codes and dates without a conversion factor price at zero and say why', () => {
+    const r = priceLines([{ code: '99999', units: 2 }], {
       date: '2026-02-02',
       policy: policy('medicare', '2026-02-02'),
     });
     expect(r.allowedCents).toBe(0);
     expect(r.lines[0]?.explanation).toContain('no RVUs');
+    expect(r.unpriced).toEqual([{ code: '99999', reason: expect.stringContaining('no RVUs') }]);
+    const bundled = priceLines([{ code: '97010', units: 1 }], {
+      date: '2026-02-02',
+      policy: policy('medicare', '2026-02-02'),
+    });
+    expect(bundled.allowedCents).toBe(0);
+    expect(bundled.unpriced?.[0]?.reason).toContain('bundled');
+    const priced = priceLines([{ code: '97535', units: 2 }], {
+      date: '2026-02-02',
+      policy: policy('medicare', '2026-02-02'),
+    });
+    expect(priced.allowedCents).toBeGreaterThan(0);
+    expect(priced.unpriced).toBeUndefined();
     const old = priceLines([{ code: '97530', units: 1 }], {
       date: '2021-05-05',
       policy: policy('medicare', '2021-05-05'),
@@ -149,13 +162,14 @@ describe('flat schedules (illustrative published averages for 97530)', () => {
     expect(priceLines(lines, ctx('2021-12-31')).allowedCents).toBe(13500); // before the 85% rate
   });
 
-  it('codes not on the schedule are not estimated', () => {
-    const r = priceLines([{ code: '97110', units: 2 }], {
+  it('codes not on the schedule are not estimated, and say why', () => {
+    const r = priceLines([{ code: '97010', units: 1 }], {
       date: '2026-02-02',
       policy: policy('commercial', '2026-02-02'),
     });
     expect(r.allowedCents).toBe(0);
     expect(r.lines[0]?.explanation).toContain('not on this payer');
+    expect(r.unpriced?.[0]).toEqual({ code: '97010', reason: expect.stringContaining('fee schedule') });
   });
 
   it('rounding leftovers go to one named line so the lines sum to the total', () => {

@@ -9,20 +9,28 @@ import { CODES, conversionFactor, kxThreshold, mueFor, NCCI_BYPASS_MODIFIERS, nc
 
 describe('reference data files', () => {
   it('each file carries its source and whether it is confirmed', () => {
-    for (const f of [conversion, fees, kx, mue, ncci, rvu]) {
+    for (const f of [conversion, fees, kx, mue, ncci]) {
       expect(f.source.length).toBeGreaterThan(20);
       expect(f.title.length).toBeGreaterThan(5);
     }
-    for (const f of [fees, kx, mue, ncci, rvu]) expect(f.confirmed).toBe(false);
+    for (const f of [fees, kx, mue, ncci]) expect(f.confirmed).toBe(false);
     expect(ncci.quarter).toBe('2026Q4');
-    expect(rvu.year).toBe(2026);
+    expect(rvu.title.length).toBeGreaterThan(5);
+    expect(Object.keys(rvu.years)).toEqual(['2025', '2026']);
+    for (const y of Object.values(rvu.years)) {
+      expect(y.source.length).toBeGreaterThan(20);
+      for (const c of Object.values(y.codes)) {
+        expect(c.source.length).toBeGreaterThan(20);
+        expect(typeof c.confirmed).toBe('boolean');
+      }
+    }
   });
 
   it('every code in the data is in the catalog', () => {
     const codes = [
       ...ncci.edits.flatMap((e) => [e.column1, e.column2]),
       ...mue.quarters.flatMap((q) => q.rows.map((r) => r.code)),
-      ...Object.keys(rvu.codes),
+      ...Object.values(rvu.years).flatMap((y) => Object.keys(y.codes)),
     ];
     for (const c of codes) expect(CODES.has(c)).toBe(true);
   });
@@ -132,7 +140,21 @@ describe('rvuFor (rules.md §5.3)', () => {
     expect(Math.round((r.work + r.pe + r.mp) * 100)).toBe(Math.round(r.total * 100));
     expect(r.confirmed).toBe(false);
   });
-  it('unknown RVUs are undefined', () => {
-    expect(rvuFor('97535', '2026-01-01')).toBeUndefined();
+  it('unknown codes have no RVUs', () => {
+    expect(rvuFor('99999', '2026-01-01')).toBeUndefined();
+  });
+  it('every catalog code has RVUs for 2025 and 2026 (issue 15: no catalog code prices at $0 for want of data)', () => {
+    for (const code of CODES.keys())
+      for (const date of ['2025-06-01', '2026-06-01']) {
+        const r = rvuFor(code, date);
+        expect(r, `${code} ${date}`).toBeDefined();
+        expect(r?.year).toBe(Number(date.slice(0, 4)));
+        if (r?.status === 'A') expect(r.total).toBeGreaterThan(0);
+        else expect(r?.statusNote).toBeTruthy();
+      }
+  });
+  it('a date outside the years held takes the nearest year', () => {
+    expect(rvuFor('97530', '2024-03-01')?.year).toBe(2025);
+    expect(rvuFor('97530', '2027-03-01')?.year).toBe(2026);
   });
 });

@@ -41,3 +41,16 @@ export function repetitions(value: string | undefined, d: Delimiters): string[] 
   if (d.repetition === null || value.indexOf(d.repetition) < 0) return [value];
   return value.split(d.repetition);
 }
+
+/**
+ * The separator a composite element uses when it is not the interchange's component separator (ISA16): a sender
+ * that declares `:` but writes `HC>97110>GP`. Returns null when the value uses ISA16 or has no separator at all.
+ * @param value - a composite element such as SV101 or HI01
+ * @param d - the interchange's delimiters
+ */
+export function foreignComponentSeparator(value: string | undefined, d: Delimiters): string | null {
+  if (value === undefined || value === '' || value.indexOf(d.component) >= 0) return null;
+  const m = /^[A-Z0-9]{1,3}([^A-Za-z0-9 .-])[A-Za-z0-9]/.exec(value);
+  const sep = m?.[1];
+  return sep === undefined || sep === d.element || sep === d.repetition ? null : sep;
+}

@@ -21,6 +21,28 @@ function isAlnum(c: number): boolean {
   return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 }
 
+function nextOr(buf: string, ch: string, from: number, none: number): number {
+  const i = buf.indexOf(ch, from);
+  return i < 0 ? none : i;
+}
+
+function hasBreak(text: string): boolean {
+  return text.indexOf('\n') >= 0 || text.indexOf('\r') >= 0;
+}
+
+// Some clearinghouses and older systems wrap segments at a fixed width; the breaks are layout, not data.
+function withoutBreaks(buf: string, start: number, stop: number): string {
+  let out = '';
+  let from = start;
+  for (let i = start; i < stop; i++) {
+    const c = buf.charCodeAt(i);
+    if (c !== 10 && c !== 13) continue;
+    out += buf.slice(from, i);
+    from = i + 1;
+  }
+  return out + buf.slice(from, stop);
+}
+
 /**
  * A streaming X12 segment reader. Feed it Buffers or strings chunk by chunk with `push`; each call returns the
  * segments completed so far, and `end` returns the rest. Delimiters come from each ISA's fixed positions;
@@ -38,6 +60,8 @@ export class SegmentReader {
   skippedChars = 0;
   /** Segments returned so far. */
   count = 0;
+  /** Things worth telling that do not stop the file being read (segments wrapped across lines). */
+  readonly notes: Problem[] = [];
 
   private buf = '';
   private readonly decoder = new TextDecoder('utf-8');
@@ -45,6 +69,7 @@ export class SegmentReader {
   private term = '';
   private sep = '';
   private newlineTerm = false;
+  private wrapped = false;
   private interchanges = 0;
   private out: Segment[] = [];
   private sink: ((v: SegmentView) => void) | null = null;
@@ -203,10 +228,15 @@ export class SegmentReader {
     const termC = this.term.charCodeAt(0);
     const crlf = this.newlineTerm;
     const last = MAX_ELEMENTS - 1;
+    // The next CR and LF at or after pos (len when none): a line break before a segment's end is a wrapped line.
+    let lf = -1;
+    let cr = -1;
     let pos = from;
     for (;;) {
       while (pos < len && isSpace(buf.charCodeAt(pos))) pos++;
       if (pos >= len) return -(len + 1);
+      if (lf < pos) lf = nextOr(buf, '\n', pos, len);
+      if (cr < pos) cr = nextOr(buf, '\r', pos, len);
       let n = 0;
       b[0] = pos;
       let i = pos;
@@ -222,7 +252,11 @@ export class SegmentReader {
       } else if (crlf && stop > pos && buf.charCodeAt(stop - 1) === 13) stop--;
       while (n > 0 && (b[n] as number) > stop + 1) n--;
       b[n + 1] = stop + 1;
-      view.filled(buf, n + 1);
+      if (lf < stop || cr < stop) {
+        const joined = withoutBreaks(buf, pos, stop);
+        this.noteWrapped();
+        view.reset(joined, 0, joined.length, this.sep);
+      } else view.filled(buf, n + 1);
       this.count++;
       sink(view);
       pos = i + 1;
@@ -237,10 +271,26 @@ export class SegmentReader {
 
   private emit(buf: string, start: number, stop: number): void {
     this.count++;
+    let text = buf.slice(start, stop);
+    if (hasBreak(text)) {
+      text = withoutBreaks(text, 0, text.length);
+      this.noteWrapped();
+    }
     if (this.sink !== null) {
-      this.view.reset(buf, start, stop, this.sep);
+      this.view.reset(text, 0, text.length, this.sep);
       this.sink(this.view);
-    } else this.out.push(buf.slice(start, stop).split(this.sep));
+    } else this.out.push(text.split(this.sep));
+  }
+
+  // Said once a file: wrapped segments read right, but the sender should know its files are not plain X12.
+  private noteWrapped(): void {
+    if (this.wrapped) return;
+    this.wrapped = true;
+    this.notes.push({
+      where: 'file',
+      message:
+        'Segments are wrapped across lines; the line breaks inside segments were dropped (CR and LF are never part of an X12 value).',
+    });
   }
 
   /**
@@ -262,6 +312,8 @@ export class SegmentReader {
       if (buf.charCodeAt(p) === 73 && buf.charCodeAt(p + 1) === 83 && buf.charCodeAt(p + 2) === 65) {
         const sepCode = buf.charCodeAt(p + 3);
         if (!isAlnum(sepCode) && !isSpace(sepCode)) {
+          const wrapped = this.readWrappedIsa(buf, p, final);
+          if (wrapped !== -1) return wrapped === 0 ? -(p + 1) : wrapped;
           const read = this.readIsa(buf, p, final);
           if (read === 0) return -(p + 1);
           return read;
@@ -295,6 +347,27 @@ export class SegmentReader {
         where: `after IEA of interchange ${this.interchanges}`,
         message: `${n} characters of text that is not X12 were skipped.`,
       });
+  }
+
+  /**
+   * An ISA with line breaks inside its 105 characters (a file wrapped at a fixed width): reads it without them.
+   * Returns the position after it, 0 when more data is needed, or -1 when this ISA is not wrapped.
+   */
+  private readWrappedIsa(buf: string, p: number, final: boolean): number {
+    const body = ISA_LENGTH - 1;
+    const window = buf.slice(p, p + body);
+    if (!hasBreak(window)) return -1;
+    let kept = 0;
+    let i = p;
+    for (; i < buf.length && kept < body; i++) {
+      const c = buf.charCodeAt(i);
+      if (c !== 10 && c !== 13) kept++;
+    }
+    if (kept < body || i >= buf.length) return final ? -1 : 0;
+    const isa = withoutBreaks(buf, p, i) + (buf[i] as string);
+    this.noteWrapped();
+    const read = this.readIsa(isa, 0, true);
+    return read === 0 ? 0 : i + 1;
   }
 
   /** Reads the ISA at `p`; returns the position after it, or 0 when more data is needed. */

@@ -2,7 +2,7 @@ import { explainGroup } from '../codes/groups.ts';
 import { EdiError, type Problem } from '../problem.ts';
 import { dollars } from '../x12/amount.ts';
 import { isoDate } from '../x12/dates.ts';
-import { components, DEFAULT_DELIMITERS, type Delimiters } from '../x12/delimiters.ts';
+import { components, DEFAULT_DELIMITERS, type Delimiters, foreignComponentSeparator } from '../x12/delimiters.ts';
 import { EnvelopeTracker } from '../x12/envelope.ts';
 import type { SegmentView } from '../x12/segment-view.ts';
 import { SegmentReader } from '../x12/tokenizer.ts';
@@ -369,14 +369,14 @@ export class Remit835Reader {
     const units = v.has(5) ? v.num(5) : 1;
     const line: RemitLine = {
       segment: this.env.stPosition,
-      procedure: procedureOf(v, 1, d),
+      procedure: this.procedure(v, 1, d),
       chargeCents: this.amount(v, 2, 'SVC02') ?? 0,
       paidCents: this.amount(v, 3, 'SVC03') ?? 0,
       units: Number.isFinite(units) ? units : 1,
       adjustments: [],
       remarks: [],
     };
-    if (v.has(6)) line.submittedProcedure = procedureOf(v, 6, d);
+    if (v.has(6)) line.submittedProcedure = this.procedure(v, 6, d);
     this.claim.lines.push(line);
     this.line = line;
   }
@@ -416,6 +416,21 @@ export class Remit835Reader {
     if (claim === null) return;
     if (v.is(1, 'QC')) claim.patient = { lastName: v.el(3), firstName: v.el(4), idQualifier: v.el(8), id: v.el(9) };
     else if (v.is(1, '82') && v.is(8, 'XX')) claim.renderingNpi = v.el(9);
+  }
+
+  // SVC01/SVC06 written with another separator than ISA16 are read with it, and said, not read as an empty code.
+  private procedure(v: SegmentView, i: number, d: Delimiters): Procedure {
+    const read = procedureOf(v, i, d);
+    if (read.code !== '') return read; // the usual case costs no string
+    const raw = v.el(i);
+    const other = foreignComponentSeparator(raw, d);
+    if (other === null) return read;
+    this.warnings.push({
+      where: this.env.where('SVC'),
+      message: `SVC${String(i).padStart(2, '0')} "${raw}" separates its parts with "${other}", but the ISA declares "${d.component}" (ISA16); read with "${other}".`,
+    });
+    const p = raw.split(other);
+    return { qualifier: p[0] ?? '', code: p[1] ?? '', modifiers: p.slice(2, 6).filter((m) => m !== '') };
   }
 
   private plb(v: SegmentView, d: Delimiters, txn: RemitTransaction): void {
@@ -462,6 +477,7 @@ function done(tok: SegmentReader, reader: Remit835Reader): Remittance {
   if (tok.count === 0) throw new EdiError('No ISA segment found: this is not an X12 file.', tok.problems);
   const result = reader.finish();
   result.errors.unshift(...tok.problems);
+  result.warnings.unshift(...tok.notes);
   if (tok.skippedChars > 0)
     result.warnings.unshift({
       where: 'file',

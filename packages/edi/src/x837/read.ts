@@ -3,7 +3,7 @@ import { EdiError, type Problem } from '../problem.ts';
 import { isIcd10CmFormat } from '../validate/icd10.ts';
 import { dollars, parseCents } from '../x12/amount.ts';
 import { isoDate } from '../x12/dates.ts';
-import { components, DEFAULT_DELIMITERS, type Delimiters } from '../x12/delimiters.ts';
+import { components, DEFAULT_DELIMITERS, type Delimiters, foreignComponentSeparator } from '../x12/delimiters.ts';
 import { EnvelopeTracker } from '../x12/envelope.ts';
 import type { SegmentView } from '../x12/segment-view.ts';
 import { type Segment, SegmentReader } from '../x12/tokenizer.ts';
@@ -54,6 +54,7 @@ export interface ClaimFile {
 
 // TR3 005010X222A1 2400 LX: at most 50 service lines per claim.
 const MAX_LINES = 50;
+const ICD10_FROM = '2015-10-01';
 
 /**
  * Reads an 837P into claims and lines and checks its structure: envelope pairs and counts, CLM02 = ΣSV102,
@@ -63,6 +64,8 @@ const MAX_LINES = 50;
 export class Claim837Reader {
   private readonly env = new EnvelopeTracker({ transaction: '837', functionalId: 'HC', version: '005010X222A1' });
   private readonly errors: Problem[] = [];
+  private readonly warnings: Problem[] = [];
+  private icd9: { code: string; qualifier: string; where: string }[] = [];
   private readonly claims: ReadClaim[] = [];
   private claim: ReadClaim | null = null;
   private line: ReadClaimLine | null = null;
@@ -169,10 +172,47 @@ export class Claim837Reader {
       },
       claims: this.claims,
       errors: [...this.env.errors, ...this.errors],
-      warnings: this.env.warnings,
+      warnings: [...this.env.warnings, ...this.warnings],
       transactionSets: this.stSets,
       segmentCount: this.segments,
     };
+  }
+
+  // ICD-10-CM replaced ICD-9-CM for dates of service from 1 Oct 2015 (45 CFR 162.1002(c)(2); x12.md §3 HI).
+  private judgeIcd9(claim: ReadClaim): void {
+    if (this.icd9.length === 0) return;
+    const dates = claim.lines.map((l) => l.dateOfService).filter((d): d is string => d !== undefined);
+    const after = dates.filter((d) => d >= ICD10_FROM).sort();
+    for (const dx of this.icd9) {
+      const head = `Diagnosis ${dx.code} uses the ICD-9 qualifier ${dx.qualifier}`;
+      if (after.length > 0)
+        this.err(
+          dx.where,
+          `${head}, but this claim's services on ${after[0]}${after.length > 1 ? ' and later' : ''} are on or after ${ICD10_FROM}, when ICD-10-CM became required: send ICD-10-CM codes (ABK/ABF).`,
+        );
+      else if (dates.length > 0)
+        this.warnings.push({
+          where: dx.where,
+          message: `${head}; that was right for this claim's dates of service (${[...dates].sort()[0]}), which are before ${ICD10_FROM}, but payers no longer accept claims that old.`,
+        });
+      else
+        this.err(
+          dx.where,
+          `${head}, and no line has a date of service to judge it by; services on or after ${ICD10_FROM} need ICD-10-CM (ABK/ABF).`,
+        );
+    }
+    this.icd9 = [];
+  }
+
+  // A composite written with another separator than ISA16 is read with it, and said, rather than read as one empty code.
+  private composite(value: string | undefined, d: Delimiters, where: string, element: string): string[] {
+    const other = foreignComponentSeparator(value, d);
+    if (other === null) return components(value, d);
+    this.warnings.push({
+      where,
+      message: `${element} "${value}" separates its parts with "${other}", but the ISA declares "${d.component}" (ISA16); read with "${other}". Ask the sender to use one component separator.`,
+    });
+    return (value as string).split(other);
   }
 
   private err(where: string, message: string): void {
@@ -238,7 +278,7 @@ export class Claim837Reader {
     for (let i = 1; i < seg.length; i++) {
       const v = seg[i] as string;
       if (v === '') continue;
-      const parts = components(v, d);
+      const parts = this.composite(v, d, where, `HI${String(i).padStart(2, '0')}`);
       if (parts.length < 2) {
         this.err(
           where,
@@ -259,10 +299,8 @@ export class Claim837Reader {
           );
       } else if (qualifier === 'BK' || qualifier === 'BF') {
         claim.diagnoses.push({ qualifier, code });
-        this.err(
-          where,
-          `Diagnosis ${code} uses the ICD-9 qualifier ${qualifier}; claims for services since 2015-10-01 need ICD-10-CM (ABK/ABF).`,
-        );
+        // Judged when the claim closes: whether ICD-9 is wrong depends on the lines' dates of service.
+        this.icd9.push({ code, qualifier, where });
       }
     }
     if (claim.diagnoses.length > 12)
@@ -276,7 +314,7 @@ export class Claim837Reader {
       return;
     }
     line.where = where;
-    const proc = components(seg[1], d);
+    const proc = this.composite(seg[1], d, where, 'SV101');
     line.qualifier = proc[0] ?? '';
     line.code = proc[1] ?? '';
     line.modifiers = proc.slice(2);
@@ -333,6 +371,7 @@ export class Claim837Reader {
         `Claim ${claim.claimId} has ${claim.lines.length} service lines; an 837P claim allows at most ${MAX_LINES}.`,
       );
     if (claim.diagnoses.length === 0) this.err(claim.where, `Claim ${claim.claimId} has no diagnosis (HI).`);
+    this.judgeIcd9(claim);
     if (!['1', '7', '8'].includes(claim.frequency))
       this.err(claim.where, `Claim ${claim.claimId}: frequency code (CLM05-3) "${claim.frequency}" is not 1, 7 or 8.`);
     if ((claim.frequency === '7' || claim.frequency === '8') && !claim.payerClaimNumber)
@@ -355,6 +394,7 @@ export function read837(input: string | Uint8Array): ClaimFile {
   if (tok.count === 0) throw new EdiError('No ISA segment found: this is not an X12 file.', tok.problems);
   const result = reader.finish();
   result.errors.unshift(...tok.problems);
+  result.warnings.unshift(...tok.notes);
   if (tok.skippedChars > 0)
     result.warnings.unshift({
       where: 'file',

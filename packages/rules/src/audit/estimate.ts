@@ -1,7 +1,7 @@
 import { distributeUnits } from '../checks/service-units.ts';
 import type { PolicyRegistry, ResolvedPolicy } from '../policies/registry.ts';
 import { priceLines } from '../pricing/price.ts';
-import type { PriceInputLine } from '../pricing/types.ts';
+import type { PriceInputLine, UnpricedLine } from '../pricing/types.ts';
 import type { Service, UnitResult, Visit } from '../types.ts';
 import { computeUnits } from '../units/compute.ts';
 import type { VisitAuditLine, VisitEstimate } from './types.ts';
@@ -16,6 +16,10 @@ export interface VisitUnitsAndPrice {
   /** The engine's units per service index. */
   serviceUnits: number[];
   estimate: VisitEstimate;
+}
+
+function unpricedSentence(lines: readonly UnpricedLine[]): string {
+  return `Not priced: ${lines.map((l) => `${l.code} (${l.reason})`).join('; ')}.`;
 }
 
 /**
@@ -62,6 +66,7 @@ export function unitsAndPrice(
     estimate.totalCents = price.allowedCents;
     estimate.payerCents = price.payerCents;
     estimate.patientCents = price.patientCents;
+    if (price.unpriced !== undefined) estimate.unpriced = unpricedSentence(price.unpriced);
   }
   return { policy, lines, units, serviceUnits, estimate };
 }

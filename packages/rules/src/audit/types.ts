@@ -22,6 +22,8 @@ export interface VisitEstimate {
   payerCents: Cents;
   /** The patient's coinsurance. */
   patientCents: Cents;
+  /** Why some billed line has no amount (a code off the fee schedule, a bundled code); absent when all are priced. */
+  unpriced?: string;
 }
 
 /** The audit of one visit. */

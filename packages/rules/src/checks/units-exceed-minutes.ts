@@ -38,7 +38,8 @@ export function checkUnitsExceedMinutes(ctx: CheckContext): void {
       const full = Math.floor(t.minutes / 15);
       allowed = full + (t.minutes - full * 15 > 0 ? 1 : 0);
       over = t.billedUnits > allowed || (claimedTimed > pooledMax && t.billedUnits > t.engineUnits);
-      if (over && t.billedUnits <= allowed) allowed = t.engineUnits;
+      // The advice is the engine's own number: the per-code cap only decides whether to flag (20-22 min is 1 unit, not 2).
+      if (over) allowed = t.engineUnits;
     } else {
       allowed = t.engineUnits;
       over = t.billedUnits > allowed;

@@ -3,7 +3,15 @@ import { type ConversionFactor, conversionFactor } from '../reference/conversion
 import { type RvuHundredths, rvuHundredthsFor } from '../reference/rvu.ts';
 import type { FeeScheduleEntry, IsoDate } from '../types.ts';
 import { divRoundHalfUp, dollars } from './rounding.ts';
-import type { Gpci, PriceContext, PricedLine, PriceInputLine, PriceOptions, PriceResult } from './types.ts';
+import type {
+  Gpci,
+  PriceContext,
+  PricedLine,
+  PriceInputLine,
+  PriceOptions,
+  PriceResult,
+  UnpricedLine,
+} from './types.ts';
 
 /** CQ/CO lines are paid 85% of the otherwise applicable amount from 1 Jan 2022 (SSA §1834(v); rules.md §3.2). */
 export const ASSISTANT_REDUCTION_FROM: IsoDate = '2022-01-01';
@@ -60,6 +68,13 @@ function mpfsSource(pricingSource: string, cf: ConversionFactor | undefined, rvu
   return s;
 }
 
+// Allocated only when a line goes unpriced, so the bulk audit's usual visit costs nothing here.
+function addUnpriced(list: UnpricedLine[] | undefined, code: string, reason: string): UnpricedLine[] {
+  const out = list ?? [];
+  out.push({ code, reason });
+  return out;
+}
+
 function rvuText(r: RvuHundredths): string {
   return `work ${(r.work / 100).toFixed(2)} + PE ${(r.pe / 100).toFixed(2)} + MP ${(r.mp / 100).toFixed(2)} RVU`;
 }
@@ -89,6 +104,7 @@ export function priceLines(lines: readonly PriceInputLine[], ctx: PriceContext, 
   const explanation: string[] = [];
   let denom: number;
   let source: string;
+  let unpriced: UnpricedLine[] | undefined;
 
   if (pricing.kind === 'flat') {
     denom = FLAT_DENOM;
@@ -100,6 +116,8 @@ export function priceLines(lines: readonly PriceInputLine[], ctx: PriceContext, 
       const rate = rates.get(l.code) ?? pricing.defaultCents;
       const assistant = assistantApplies && hasAssistantModifier(l.modifiers);
       exact[i] = rate === undefined ? 0 : rate * units * (assistant ? ASSISTANT_RATE : FULL_RATE);
+      if (rate === undefined && units > 0)
+        unpriced = addUnpriced(unpriced, l.code, "not on this payer's fee schedule: add its rate to the fee schedule");
       let text = '';
       if (explain) {
         text =
@@ -122,7 +140,7 @@ export function priceLines(lines: readonly PriceInputLine[], ctx: PriceContext, 
       const l = lines[i] as PriceInputLine;
       const r = rvuHundredthsFor(l.code, ctx.date);
       const units = wholeUnits(l.units);
-      if (r === undefined || units === 0 || CODES.get(l.code)?.alwaysTherapy !== true) continue;
+      if (r === undefined || r.status !== 'A' || units === 0 || CODES.get(l.code)?.alwaysTherapy !== true) continue;
       therapyUnits += units;
       const pe = r.pe * (assistantApplies && hasAssistantModifier(l.modifiers) ? ASSISTANT_RATE : FULL_RATE);
       if (pe > topPe) {
@@ -137,13 +155,17 @@ export function priceLines(lines: readonly PriceInputLine[], ctx: PriceContext, 
       const units = wholeUnits(l.units);
       const r = rvuHundredthsFor(l.code, ctx.date);
       let text = '';
-      if (r === undefined || cf === undefined) {
+      if (r === undefined || cf === undefined || r.status !== 'A') {
         exact[i] = 0;
-        if (explain) {
-          text =
+        if (units > 0) {
+          const reason =
             cf === undefined
-              ? `${l.code}: no PFS conversion factor is held for ${ctx.date}, so no amount is estimated.`
-              : `${l.code}: no RVUs are held for this code (data/rvu.json); import the CMS PPRRVU file to price it.`;
+              ? `no PFS conversion factor is held for ${ctx.date}`
+              : r === undefined
+                ? 'no RVUs are held for this code (data/rvu.json); import the CMS PPRRVU file to price it'
+                : (r.statusNote ?? `PFS status ${r.status}: not paid separately`);
+          unpriced = addUnpriced(unpriced, l.code, reason);
+          if (explain) text = `${l.code}: ${reason}, so no amount is estimated.`;
         }
       } else {
         rvuSource = r.source;
@@ -232,5 +254,7 @@ export function priceLines(lines: readonly PriceInputLine[], ctx: PriceContext, 
         : `Allowed ${dollars(allowedCents)}, all from the payer (no coinsurance in this policy).`,
     );
   }
-  return { allowedCents, payerCents, patientCents, lines: out, explanation, source };
+  const result: PriceResult = { allowedCents, payerCents, patientCents, lines: out, explanation, source };
+  if (unpriced !== undefined) result.unpriced = unpriced;
+  return result;
 }

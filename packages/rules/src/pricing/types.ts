@@ -48,4 +48,12 @@ export interface PriceResult {
   lines: PricedLine[];
   explanation: string[];
   source: string;
+  /** Lines with units that no price covers, and why (present only when there is one). */
+  unpriced?: UnpricedLine[];
+}
+
+/** A line that has units but no amount: the code and why, in plain words. */
+export interface UnpricedLine {
+  code: string;
+  reason: string;
 }
