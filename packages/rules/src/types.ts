@@ -130,6 +130,7 @@ export const RULE_IDS = [
   'mue-exceeded',
   'kx-threshold',
   'goal-not-measurable',
+  'evaluation-missing',
 ] as const;
 export type RuleId = (typeof RULE_IDS)[number];
 
