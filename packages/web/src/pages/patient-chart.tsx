@@ -3,7 +3,7 @@ import { type FormEvent, type ReactNode, useState } from 'react';
 import { directory } from '../api/directory.ts';
 import { api } from '../api/endpoints.ts';
 import { ApiError, fieldMessage, messageOf } from '../api/problem.ts';
-import type { GoalRecord, PlanOfCareRecord, VisitRecord } from '../api/types.ts';
+import type { GoalRecord, Patient, PlanOfCareRecord, VisitRecord } from '../api/types.ts';
 import { hasRole, useAuth } from '../app/auth.tsx';
 import { Link } from '../app/router.tsx';
 import { SelectField, TextArea, TextField } from '../components/field.tsx';
@@ -85,7 +85,7 @@ export default function PatientChartPage(props: { patientId: string }): ReactNod
       {canDocument && (
         <section aria-labelledby="start-title" className="card">
           <h2 id="start-title">Start a note today</h2>
-          <StartNote plans={plans} visits={visits} onStart={start} />
+          <StartNote plans={plans} visits={visits} history={patient.history} onStart={start} />
           {startError && (
             <p className="form-error" role="alert">
               {startError}
@@ -126,13 +126,14 @@ export default function PatientChartPage(props: { patientId: string }): ReactNod
 function StartNote(props: {
   plans: readonly PlanOfCareRecord[];
   visits: readonly VisitRecord[];
+  history?: Patient['history'];
   onStart(d: Discipline, t: NoteType): void;
 }): ReactNode {
   const active = planDisciplines(props.plans, localDate(new Date()));
   const [d, setD] = useState<Discipline | undefined>(active.length === 1 ? active[0] : undefined);
   const [picked, setPicked] = useState<NoteType | undefined>();
   const options = active.length > 0 ? active : DISCIPLINES;
-  const t = picked ?? (d ? defaultNoteType(props.visits, d) : 'daily');
+  const t = picked ?? (d ? defaultNoteType(props.visits, d, props.history) : 'daily');
   return (
     <div className="row">
       {active.length === 1 && d ? (

@@ -2,7 +2,7 @@ import { DISCIPLINES, type Discipline, type NoteType } from '@unitwise/rules';
 import { directory, providerOfUser } from '../api/directory.ts';
 import { api } from '../api/endpoints.ts';
 import { ApiError } from '../api/problem.ts';
-import type { PlanOfCareRecord, User, VisitRecord } from '../api/types.ts';
+import type { Patient, PlanOfCareRecord, User, VisitRecord } from '../api/types.ts';
 import { navigate } from '../app/router.tsx';
 import { localDate } from '../components/names.ts';
 
@@ -21,11 +21,18 @@ export function planDisciplines(plans: readonly PlanOfCareRecord[], date: string
 
 /**
  * The note type a new visit starts as: an evaluation when the patient has no visit of the discipline yet (therapy
- * starts with one, Pub. 100-02 Ch. 15 §220.1), a daily note otherwise.
+ * starts with one, Pub. 100-02 Ch. 15 §220.1) and did not arrive mid-episode (history before these records), a daily
+ * note otherwise; the same test as the evaluation-missing rule.
  * @param visits - the patient's visits
  * @param discipline - the new visit's discipline
+ * @param history - the patient's history before these records
  */
-export function defaultNoteType(visits: readonly Pick<VisitRecord, 'discipline'>[], discipline: Discipline): NoteType {
+export function defaultNoteType(
+  visits: readonly Pick<VisitRecord, 'discipline'>[],
+  discipline: Discipline,
+  history?: Patient['history'],
+): NoteType {
+  if (history?.treatmentDaysSinceProgressReport !== undefined) return 'daily';
   return visits.some((v) => v.discipline === discipline) ? 'daily' : 'evaluation';
 }
 
@@ -49,7 +56,9 @@ export async function startVisit(
   const [{ providers }, type] = await Promise.all([
     directory(),
     noteType === 'auto'
-      ? api.visits({ patientId, limit: 100 }).then((p) => defaultNoteType(p.items, discipline))
+      ? Promise.all([api.visits({ patientId, limit: 100 }), api.patient(patientId)]).then(([p, patient]) =>
+          defaultNoteType(p.items, discipline, patient.history),
+        )
       : Promise.resolve(noteType),
   ]);
   // An owner who is not a clinician documents for the discipline's first provider.
