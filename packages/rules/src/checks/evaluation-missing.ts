@@ -26,7 +26,9 @@ export function checkEvaluationMissing(ctx: CheckContext): void {
   const v = ctx.visit;
   // An unknown patient is an input error the caller reports.
   if (!ctx.patient || isEvaluationVisit(v) || ctx.history.evaluated.has(v.discipline)) return;
-  if (ctx.patient.history?.treatmentDaysSinceProgressReport !== undefined) return;
+  const before = ctx.patient.history;
+  if (before?.treatmentDaysSinceProgressReport !== undefined || before?.evaluatedDisciplines?.includes(v.discipline))
+    return;
   const severity = ctx.policy?.documentation.certificationWithinDays != null ? 'error' : 'warning';
   report(
     ctx,

@@ -4,8 +4,8 @@ import { cleanVisit, findingsOf, medicarePatient } from './fixtures.ts';
 
 /** A patient new to these records: no history before them. */
 const newPatient = (over: Partial<Patient> = {}): Patient => {
-  const { history: _h, ...p } = medicarePatient(over);
-  return p;
+  const { history: _h, ...p } = medicarePatient();
+  return { ...p, ...over };
 };
 const evaluation = (over: Partial<Visit> = {}): Visit =>
   cleanVisit({
@@ -41,6 +41,12 @@ describe('evaluation-missing', () => {
       'error',
     ],
     ['a progress report before any evaluation', newPatient(), [cleanVisit({ noteType: 'progress-report' })], 'error'],
+    [
+      'an evaluation said to be on file for another discipline only',
+      newPatient({ history: { evaluatedDisciplines: ['OT'] } }),
+      [cleanVisit()],
+      'error',
+    ],
   ];
   it.each(fires)('fires: %s', (_, patient, visits, severity) => {
     const f = lastFindings(patient, visits);
@@ -64,6 +70,11 @@ describe('evaluation-missing', () => {
     [
       'a patient mid-episode at day 0 (just reported)',
       medicarePatient({ history: { treatmentDaysSinceProgressReport: 0 } }),
+      [cleanVisit()],
+    ],
+    [
+      'a discipline the caller says was evaluated before the visits given',
+      newPatient({ history: { evaluatedDisciplines: ['PT'] } }),
       [cleanVisit()],
     ],
   ];
