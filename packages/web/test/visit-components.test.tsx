@@ -3,6 +3,7 @@
 import { cleanup, fireEvent, render, screen } from '@testing-library/react';
 import type { Patient, Visit } from '@unitwise/rules';
 import { afterEach, describe, expect, it } from 'vitest';
+import { ApiError } from '../src/api/problem.ts';
 import { ActivityCard } from '../src/pages/visit/activity-card.tsx';
 import { LivePanel } from '../src/pages/visit/live-panel.tsx';
 import { SignPanel } from '../src/pages/visit/sign-panel.tsx';
@@ -166,5 +167,44 @@ describe('sign panel', () => {
     fireEvent.click(screen.getByLabelText(/attest that this note reflects/));
     expect((screen.getByRole('button', { name: 'Sign note' }) as HTMLButtonElement).disabled).toBe(true);
     expect(screen.getByText(/Still needed before signing:/).textContent).toContain('4 things missing from the note');
+  });
+
+  it('adds a warning the server found at signing to the list and asks for the confirmation again', async () => {
+    const sent: { warnings: unknown[] }[] = [];
+    const serverOnly = {
+      rule: 'cloned-description',
+      severity: 'warning',
+      message: 'Same text as 2026-02-27.',
+      service: 0,
+    };
+    render(
+      <SignPanel
+        canSign
+        visit={visit('Sit to stand x10 from 18 in chair, CGA, verbal cues for hand placement')}
+        signer={signer}
+        findings={[]}
+        onSign={async (o) => {
+          sent.push(o);
+          return sent.length === 1
+            ? new ApiError({
+                title: 'Unprocessable',
+                status: 422,
+                detail: '1 warning must be read and confirmed before signing.',
+                warnings: [serverOnly],
+              })
+            : null;
+        }}
+      />,
+    );
+    fireEvent.click(screen.getByLabelText(/attest that this note reflects/));
+    fireEvent.click(screen.getByRole('button', { name: 'Sign note' }));
+    await screen.findByText('1 warning must be read and confirmed before signing.');
+    expect(screen.getByTestId('sign-warnings').textContent).toContain('Activity 1: Same text as 2026-02-27.');
+    const sign = screen.getByRole('button', { name: 'Sign note' }) as HTMLButtonElement;
+    expect(sign.disabled).toBe(true);
+    fireEvent.click(screen.getByLabelText(/I have read this warning/));
+    fireEvent.click(sign);
+    await screen.findByRole('button', { name: 'Sign note' });
+    expect(sent.map((b) => b.warnings)).toEqual([[], [{ rule: 'cloned-description', service: 0 }]]);
   });
 });

@@ -28,10 +28,13 @@ export function SignPanel(props: {
   const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
   const [serverErrors, setServerErrors] = useState<{ path: string; message: string }[]>([]);
   const [busy, setBusy] = useState(false);
+  // Warnings the server found at signing that the live results did not show (history, clinic policies).
+  const [serverWarnings, setServerWarnings] = useState<Finding[]>([]);
   const credential = useSignerCredential(props.signer.id);
   const gaps = missingForSigning(props.visit);
   const errors = props.findings.filter((f) => f.severity === 'error');
-  const warnings = props.findings.filter((f) => f.severity === 'warning');
+  const shown = props.findings.filter((f) => f.severity === 'warning');
+  const warnings = [...shown, ...serverWarnings.filter((f) => !shown.some((w) => findingKey(w) === findingKey(f)))];
   // The confirmation covers the warnings as they stood when it was given: a new or changed one asks again.
   const warningsKey = warnings.map((f) => `${findingKey(f)}:${f.message}`).join('|');
   const warningsSeen = warnings.length === 0 || seenKey === warningsKey;
@@ -57,6 +60,7 @@ export function SignPanel(props: {
     setBusy(false);
     if (err) {
       setFieldErrors(err.fields);
+      if (Array.isArray(err.problem.warnings)) setServerWarnings(err.problem.warnings as Finding[]);
       setServerErrors((err.problem.errors ?? []).filter((e) => !e.path.startsWith('overrides.')));
       setError(err.problem.detail ?? err.problem.title);
     }
