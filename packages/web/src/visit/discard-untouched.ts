@@ -35,20 +35,22 @@ export function isUntouched(record: VisitRecord, draft: VisitDraft): boolean {
  * @param visitId - the visit on screen
  * @param record - its server copy
  * @param draft - its draft
+ * @param mayWrite - whether the user writes notes (a biller reading an empty draft leaves it alone)
  */
 export function useDiscardUntouched(
   visitId: string,
   record: VisitRecord | undefined,
   draft: VisitDraft | undefined,
+  mayWrite: boolean,
 ): void {
-  const latest = useRef<{ record?: VisitRecord; draft?: VisitDraft }>({});
-  latest.current = { ...(record ? { record } : {}), ...(draft ? { draft } : {}) };
+  const latest = useRef<{ record?: VisitRecord; draft?: VisitDraft; mayWrite: boolean }>({ mayWrite });
+  latest.current = { ...(record ? { record } : {}), ...(draft ? { draft } : {}), mayWrite };
   useEffect(() => {
     clearTimeout(pending.get(visitId));
     pending.delete(visitId);
     return () => {
-      const { record: r, draft: d } = latest.current;
-      if (!r || !d || r.id !== visitId || !isUntouched(r, d)) return;
+      const { record: r, draft: d, mayWrite: w } = latest.current;
+      if (!w || !r || !d || r.id !== visitId || !isUntouched(r, d)) return;
       pending.set(
         visitId,
         setTimeout(() => {

@@ -77,7 +77,7 @@ export function VisitPage(props: { visitId: string }): ReactNode {
   );
   const timed = useMemo(() => (draft ? activityMillis(draft.timer, now) : new Map<string, number>()), [draft, now]);
 
-  useDiscardUntouched(props.visitId, record, draft);
+  useDiscardUntouched(props.visitId, record, draft, hasRole(user, 'owner', 'therapist', 'assistant'));
   const { update } = ed;
   const onChange = useCallback(
     (id: string, change: Partial<ActivityDraft>) =>
