@@ -93,6 +93,10 @@ describe.runIf(run)('browser: document, sign, bill, and keep clinics apart', () 
       await page.clock.fastForward('00:02');
       await expect.poll(() => page.getByTestId('save-status').textContent(), { timeout: 15_000 }).toContain('Saved');
 
+      // Signing ends with the warnings read (when any stand) and the attestation confirmed.
+      const warnings = page.getByTestId('sign-warnings');
+      if ((await warnings.count()) > 0) await warnings.getByRole('checkbox').check();
+      await page.getByLabel(/attest that this note reflects the care/).check();
       await page.getByRole('button', { name: 'Sign note' }).click();
       await page.getByTestId('signed-banner').waitFor({ timeout: 15_000 });
       expect(await page.getByTestId('signed-banner').textContent()).toContain('Signed');

@@ -48,6 +48,8 @@ export async function createClinic(base: string, tag: string): Promise<ClinicFix
     lastName: `Walker${tag}`,
     birthDate: '1948-05-17',
     sex: 'F',
+    // Mid-episode: evaluated before these records, so its daily notes need no evaluation of their own here.
+    history: { treatmentDaysSinceProgressReport: 0 },
   });
   await api.call('POST', '/coverages', {
     patientId: patient.id,

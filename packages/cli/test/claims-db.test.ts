@@ -22,6 +22,7 @@ import {
   makeHarness,
   type TestClinic,
 } from '../../server/test/helpers/harness.ts';
+import { signConfirmed } from '../../server/test/helpers/sign.ts';
 import { hasStackTrace, runCli } from './helpers.ts';
 
 let dir = '';
@@ -131,7 +132,7 @@ beforeAll(async () => {
     const { provider, ...content } = cleanVisit(p.body.id, a.staff.therapist.providerId ?? '', false);
     const v = await call(h.app, pt, 'POST', '/api/v1/visits', { ...content, providerId: provider.id });
     expect(v.status, v.text).toBe(201);
-    expect((await call(h.app, pt, 'POST', `/api/v1/visits/${v.body.id}/sign`, {})).status).toBe(200);
+    expect((await signConfirmed(h.app, pt, v.body.id)).status).toBe(200);
   }
 }, 120_000);
 

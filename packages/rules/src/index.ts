@@ -6,6 +6,7 @@ export * from './policies/index.ts';
 export * from './pricing/index.ts';
 export * from './reference/index.ts';
 export * from './schema/index.ts';
+export * from './signing/index.ts';
 export * from './suggest/index.ts';
 export * from './text/index.ts';
 export * from './types.ts';

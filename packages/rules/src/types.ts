@@ -48,6 +48,11 @@ export interface PatientHistory {
   treatmentDaysSinceProgressReport?: number;
   /** This calendar year's allowed therapy spend before the file, for the KX threshold. */
   thresholdSpentCents?: { PT_SLP?: Cents; OT?: Cents };
+  /**
+   * Disciplines evaluated before the visits given, for evaluation-missing: set by a caller that replays only part of
+   * a patient's notes (the server's history window), not part of the case-file format.
+   */
+  evaluatedDisciplines?: Discipline[];
 }
 
 export interface Patient {
@@ -130,6 +135,7 @@ export const RULE_IDS = [
   'mue-exceeded',
   'kx-threshold',
   'goal-not-measurable',
+  'evaluation-missing',
 ] as const;
 export type RuleId = (typeof RULE_IDS)[number];
 

@@ -191,7 +191,7 @@ describe('method details', () => {
     ]);
   });
 
-  it('bad minutes count as zero; codes outside the catalog are untimed', () => {
+  it('bad minutes count as zero; codes outside the catalog are untimed and earn no unit', () => {
     const r = computeUnits(
       [
         { code: '97530', minutes: -5 },
@@ -204,8 +204,10 @@ describe('method details', () => {
     expect(r.lines.map((l) => [l.code, l.units, l.timed])).toEqual([
       ['97530', 0, true],
       ['97110', 0, true],
-      ['99999', 1, false],
+      ['99999', 0, false],
     ]);
+    expect(r.totalUnits).toBe(0);
+    expect(r.explanation.join(' ')).toContain('99999 is not a code we know');
   });
 
   it('explains each step with its citation; { explain: false } gives the same units and no text', () => {

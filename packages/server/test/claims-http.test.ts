@@ -11,6 +11,7 @@ import { SETTINGS_BODY } from './helpers/claims-fixtures.ts';
 import { engineTargets } from './helpers/engines.ts';
 import { cleanVisit } from './helpers/factory.ts';
 import { type Auth, call, type Harness, makeClinic, makeHarness, type TestClinic } from './helpers/harness.ts';
+import { signConfirmed } from './helpers/sign.ts';
 
 interface ClaimRow {
   id: string;
@@ -91,7 +92,7 @@ for (const engine of await engineTargets()) {
         const { provider, ...content } = cleanVisit(p.body.id, a.staff.therapist.providerId ?? '', false);
         const v = await call(h.app, pt, 'POST', '/api/v1/visits', { ...content, providerId: provider.id });
         expect(v.status, v.text).toBe(201);
-        const signed = await call(h.app, pt, 'POST', `/api/v1/visits/${v.body.id}/sign`, {});
+        const signed = await signConfirmed(h.app, pt, v.body.id);
         expect(signed.status, signed.text).toBe(200);
         return { patientId: p.body.id, planId: plan.body.id };
       }

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { engineTargets } from './helpers/engines.ts';
 import { cleanVisit, type Factory, storeFactory } from './helpers/factory.ts';
 import { type Auth, call, type Harness, makeClinic, makeHarness, type TestClinic } from './helpers/harness.ts';
+import { signConfirmed } from './helpers/sign.ts';
 
 const GOALS = {
   g1: { status: 'progressing', measure: 'Sit to stand x5 in 14 s', note: 'From 22 s at evaluation' },
@@ -59,7 +60,7 @@ for (const engine of await engineTargets()) {
 
         const stored = await h.store.visits.get(a.clinicId, id);
         expect(stored?.goalStatus).toEqual(GOALS);
-        const signed = await call(h.app, pt, 'POST', `/api/v1/visits/${id}/sign`, {});
+        const signed = await signConfirmed(h.app, pt, id);
         expect(signed.status).toBe(200);
         expect(signed.body.goalStatus).toEqual(GOALS);
         expect(signed.body.contentHash).toBe(hashVisitContent(stored ?? got.body));

@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { engineTargets } from './helpers/engines.ts';
 import { cleanVisit, type Factory, storeFactory } from './helpers/factory.ts';
 import { type Auth, call, type Harness, makeClinic, makeHarness, type TestClinic } from './helpers/harness.ts';
+import { signConfirmed } from './helpers/sign.ts';
 
 for (const engine of await engineTargets()) {
   describe.skipIf(engine.skip !== undefined)(
@@ -84,7 +85,7 @@ for (const engine of await engineTargets()) {
         ]);
 
         const reason = 'Payer contract 2026-A pays per code; 3 units authorised in writing.';
-        const signed = await call(h.app, pt, 'POST', `/api/v1/visits/${id}/sign`, {
+        const signed = await signConfirmed(h.app, pt, id, {
           overrides: [{ rule: 'units-exceed-minutes', service: 0, reason }],
         });
         expect(signed.status, signed.text).toBe(200);
@@ -102,7 +103,7 @@ for (const engine of await engineTargets()) {
 
       it('never changes a signed note (API: 409; store: refused); corrections are addenda', async () => {
         const id = await f.draftVisit('therapist');
-        const signed = await call(h.app, pt, 'POST', `/api/v1/visits/${id}/sign`, {});
+        const signed = await signConfirmed(h.app, pt, id);
         expect(signed.status, signed.text).toBe(200);
         const etag = signed.headers.etag as string;
         const body = {
@@ -222,7 +223,11 @@ for (const engine of await engineTargets()) {
           pt,
           'POST',
           `/api/v1/visits/${id}/sign`,
-          { overrides: [{ rule: 'units-exceed-minutes', service: 0, reason: 'Authorised by the payer in writing.' }] },
+          {
+            overrides: [{ rule: 'units-exceed-minutes', service: 0, reason: 'Authorised by the payer in writing.' }],
+            warnings: [{ rule: 'evaluation-missing' }, { rule: 'cloned-description' }],
+            attest: true,
+          },
           { 'if-match': '"7"' },
         );
         expect(r.status).toBe(412);

@@ -368,8 +368,28 @@ export interface StoredVisit extends Visit {
   signedBy: string | null;
   /** SHA-256 of the canonical clinical content at signing (see `hashVisitContent`). */
   contentHash: string | null;
+  /** What the signer attested, kept with the signature; null on drafts and notes signed before it was asked. */
+  attestation: SignatureAttestation | null;
   /** Goal status per goal id; absent when the note records none. */
   goalStatus?: VisitGoalStatus;
+}
+
+/** A warning the signer saw and confirmed before signing. */
+export interface ConfirmedWarning {
+  rule: string;
+  /** Index in `visit.services`, or null for a visit-level finding. */
+  service: number | null;
+  message: string;
+}
+
+/** The attestation that ends signing: who signed, as what, the statement confirmed, and the warnings seen. */
+export interface SignatureAttestation {
+  signerName: string;
+  /** The signer's credential (PT, PTA, …); null for a signer without a provider record. */
+  credential: string | null;
+  /** The words the signer confirmed. */
+  statement: string;
+  warningsConfirmed: ConfirmedWarning[];
 }
 
 export interface Override {
@@ -719,7 +739,7 @@ export interface VisitRepository {
   sign(
     clinicId: string,
     visitId: string,
-    input: { expectedVersion: number; userId: string; contentHash: string },
+    input: { expectedVersion: number; userId: string; contentHash: string; attestation?: SignatureAttestation },
   ): Promise<Result<VisitDetail, VisitWriteFailure>>;
   /** Addenda correct signed notes; a draft is edited instead ('not-signed'). */
   addAddendum(

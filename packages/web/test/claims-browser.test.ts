@@ -31,7 +31,7 @@ interface ClaimJson {
   }[];
 }
 
-/** Documents and signs a 97110 visit on a date, overriding any error finding with a reason. */
+/** Documents and signs a 97110 visit on a date, overriding any error finding with a reason, confirming the warnings. */
 async function signedVisit(pt: ApiSession, c: ClinicFixture, providerId: string, date: string): Promise<void> {
   const v = await pt.call<{ id: string }>('POST', '/visits', {
     patientId: c.patient.id,
@@ -67,7 +67,10 @@ async function signedVisit(pt: ApiSession, c: ClinicFixture, providerId: string,
       ...(f.service === undefined ? {} : { service: f.service }),
       reason: 'Reviewed with the therapist for this test.',
     }));
-  await pt.call('POST', `/visits/${v.id}/sign`, { overrides });
+  const warnings = full.findings
+    .filter((f) => f.severity === 'warning')
+    .map((f) => ({ rule: f.rule, ...(f.service === undefined ? {} : { service: f.service }) }));
+  await pt.call('POST', `/visits/${v.id}/sign`, { overrides, warnings, attest: true });
 }
 
 describe.runIf(run)('browser: build and export claims, post an 835, read the denial report', () => {

@@ -167,3 +167,46 @@ describe('live results (the engine the server runs, in the browser)', () => {
     ).toEqual(['vague-description']);
   });
 });
+
+describe('live results: codes and totals the signing rules care about', () => {
+  it('an unknown code counts no unit and the draft keeps untimed minutes out of total timed minutes', () => {
+    const r = computeLiveResults(
+      visit([
+        { code: '97530', minutes: 23 },
+        { code: '97999', minutes: 15 },
+      ]),
+      {
+        patient: patient('medicare'),
+      },
+    );
+    expect(r.units.lines.map((l) => [l.code, l.units])).toEqual([
+      ['97530', 2],
+      ['97999', 0],
+    ]);
+    expect(r.units.totalUnits).toBe(2);
+    expect(r.findings.map((f) => f.rule)).not.toContain('evaluation-missing');
+
+    const a = { ...newActivity('a1', '97530', 'PT'), minutesTyped: 23, description: 'Sit to stand x10, CGA' };
+    const g = { ...newActivity('a2', '97150', 'PT'), minutesTyped: 30, description: 'Group balance class' };
+    const draft: VisitDraft = {
+      visitId: 'v',
+      patientId: 'p',
+      date: '2026-03-02',
+      discipline: 'PT',
+      noteType: 'daily',
+      credential: 'PT',
+      timeIn: '10:00',
+      timeOut: '11:00',
+      response: '',
+      activities: [a, g],
+      timer: EMPTY_TIMER,
+      nonBillableTyped: [],
+      goalStatus: {},
+      updatedAt: 0,
+    };
+    const v = draftToVisit(draft, 0);
+    expect([v.totalTimedMinutes, v.totalTreatmentMinutes]).toEqual([23, 53]);
+    const live = computeLiveResults(v, { patient: patient('medicare') });
+    expect(live.findings.filter((f) => f.rule === 'minutes-exceed-visit')).toEqual([]);
+  });
+});

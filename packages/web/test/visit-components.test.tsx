@@ -3,6 +3,7 @@
 import { cleanup, fireEvent, render, screen } from '@testing-library/react';
 import type { Patient, Visit } from '@unitwise/rules';
 import { afterEach, describe, expect, it } from 'vitest';
+import { ApiError } from '../src/api/problem.ts';
 import { ActivityCard } from '../src/pages/visit/activity-card.tsx';
 import { LivePanel } from '../src/pages/visit/live-panel.tsx';
 import { SignPanel } from '../src/pages/visit/sign-panel.tsx';
@@ -94,11 +95,14 @@ describe('activity card', () => {
 });
 
 describe('sign panel', () => {
-  it('an error finding needs a written reason before signing; the reason goes out as an override of that service', async () => {
+  const signer = { id: 'u1', name: 'Pat Lee' };
+  it('signs only with a reason for each error, the warnings confirmed once and the attestation confirmed', async () => {
     const sent: unknown[] = [];
     render(
       <SignPanel
         canSign
+        visit={visit('Sit to stand x10 from 18 in chair, CGA, verbal cues for hand placement')}
+        signer={signer}
         findings={[
           { rule: 'vague-description', severity: 'error', message: 'Write the task.', service: 1 },
           { rule: 'missing-response', severity: 'warning', message: 'Record the response.' },
@@ -111,15 +115,96 @@ describe('sign panel', () => {
     );
     const sign = screen.getByRole('button', { name: 'Sign note' }) as HTMLButtonElement;
     expect(sign.disabled).toBe(true);
-    expect(screen.getByText('1 error still needs a fix or a reason before signing.')).toBeTruthy();
+    expect(screen.queryByTestId('sign-missing')).toBeNull();
+    expect(screen.getByText(/Still needed before signing:/).textContent).toBe(
+      'Still needed before signing: 1 error to fix or give a reason for; the warnings to confirm; the attestation to confirm.',
+    );
     fireEvent.change(screen.getByLabelText('Reason to override vague-description (activity 2)'), {
       target: { value: 'Task documented in the evaluation of the same day.' },
     });
+    expect(sign.disabled).toBe(true);
+    expect(screen.getByTestId('sign-warnings').textContent).toContain('Record the response.');
+    fireEvent.click(screen.getByLabelText(/I have read this warning/));
+    expect(sign.disabled).toBe(true);
+    const attest = screen.getByLabelText(/attest that this note reflects the care I furnished or supervised/);
+    expect(attest.parentElement?.textContent).toContain(
+      'I, Pat Lee, attest that this note reflects the care I furnished or supervised on 2026-03-02.',
+    );
+    fireEvent.click(attest);
     expect(sign.disabled).toBe(false);
     fireEvent.click(sign);
     await screen.findByRole('button', { name: 'Sign note' });
     expect(sent).toEqual([
-      [{ rule: 'vague-description', service: 1, reason: 'Task documented in the evaluation of the same day.' }],
+      {
+        overrides: [
+          { rule: 'vague-description', service: 1, reason: 'Task documented in the evaluation of the same day.' },
+        ],
+        warnings: [{ rule: 'missing-response' }],
+        attest: true,
+      },
     ]);
+  });
+
+  it('lists what an empty note is missing and keeps Sign disabled whatever is confirmed', () => {
+    const empty: Visit = {
+      ...visit(''),
+      timeIn: undefined,
+      timeOut: undefined,
+      totalTimedMinutes: 0,
+      totalTreatmentMinutes: 0,
+      services: [{ code: '97530', minutes: 0, description: '' }],
+    };
+    delete empty.timeIn;
+    delete empty.timeOut;
+    render(<SignPanel canSign visit={empty} signer={signer} findings={[]} onSign={async () => null} />);
+    const missing = screen.getByTestId('sign-missing');
+    expect([...missing.querySelectorAll('li')].map((li) => li.textContent)).toEqual([
+      'Enter the time the patient arrived (time in).',
+      'Enter the time the patient left (time out).',
+      'Describe what was done in activity 1 (97530).',
+      'Record at least one activity with its minutes, or an untimed code such as an evaluation.',
+    ]);
+    fireEvent.click(screen.getByLabelText(/attest that this note reflects/));
+    expect((screen.getByRole('button', { name: 'Sign note' }) as HTMLButtonElement).disabled).toBe(true);
+    expect(screen.getByText(/Still needed before signing:/).textContent).toContain('4 things missing from the note');
+  });
+
+  it('adds a warning the server found at signing to the list and asks for the confirmation again', async () => {
+    const sent: { warnings: unknown[] }[] = [];
+    const serverOnly = {
+      rule: 'cloned-description',
+      severity: 'warning',
+      message: 'Same text as 2026-02-27.',
+      service: 0,
+    };
+    render(
+      <SignPanel
+        canSign
+        visit={visit('Sit to stand x10 from 18 in chair, CGA, verbal cues for hand placement')}
+        signer={signer}
+        findings={[]}
+        onSign={async (o) => {
+          sent.push(o);
+          return sent.length === 1
+            ? new ApiError({
+                title: 'Unprocessable',
+                status: 422,
+                detail: '1 warning must be read and confirmed before signing.',
+                warnings: [serverOnly],
+              })
+            : null;
+        }}
+      />,
+    );
+    fireEvent.click(screen.getByLabelText(/attest that this note reflects/));
+    fireEvent.click(screen.getByRole('button', { name: 'Sign note' }));
+    await screen.findByText('1 warning must be read and confirmed before signing.');
+    expect(screen.getByTestId('sign-warnings').textContent).toContain('Activity 1: Same text as 2026-02-27.');
+    const sign = screen.getByRole('button', { name: 'Sign note' }) as HTMLButtonElement;
+    expect(sign.disabled).toBe(true);
+    fireEvent.click(screen.getByLabelText(/I have read this warning/));
+    fireEvent.click(sign);
+    await screen.findByRole('button', { name: 'Sign note' });
+    expect(sent.map((b) => b.warnings)).toEqual([[], [{ rule: 'cloned-description', service: 0 }]]);
   });
 });

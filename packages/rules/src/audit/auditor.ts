@@ -191,6 +191,7 @@ function forkState(s: PatientState): PatientState {
     spendYear: s.spendYear,
     spentCents: { ...s.spentCents },
     goalsJudged: s.goalsJudged,
+    evaluated: s.evaluated,
     lastDate: s.lastDate,
   };
 }

@@ -1,5 +1,6 @@
 import type { CheckContext, PatientState, ReportPeriod, VisitRef } from '../checks/context.ts';
 import { yearOf } from '../checks/dates.ts';
+import { isEvaluationVisit } from '../checks/evaluation-missing.ts';
 import { isReportNote } from '../checks/progress-report-due.ts';
 import type { Cents, Patient, Visit } from '../types.ts';
 
@@ -74,5 +75,6 @@ export function recordVisit(state: PatientState, ctx: CheckContext): void {
   if (v.discipline === 'OT') state.spentCents.OT += ctx.visitAllowedCents;
   else state.spentCents.PT_SLP += ctx.visitAllowedCents;
   if (ctx.plan) state.goalsJudged.add(ctx.plan.id);
+  if (isEvaluationVisit(v)) state.evaluated.add(v.discipline);
   if (state.lastDate === undefined || v.date > state.lastDate) state.lastDate = v.date;
 }

@@ -10,6 +10,8 @@ export const CITE = {
   cloned: 'Pub. 100-02 Ch. 15 §220.3 E (each note documents that day’s treatment); users.md §5 (no boilerplate)',
   plan: 'Pub. 100-02 Ch. 15 §220.1.2 (services follow the written plan of care)',
   activePlan: 'Pub. 100-02 Ch. 15 §220.1',
+  evaluation:
+    'Pub. 100-02 Ch. 15 §220.1 and §220.3 C (the plan of care follows an evaluation); Noridian and First Coast 97530 reviews (rules.md §4.5)',
   certification: 'Pub. 100-02 Ch. 15 §220.1.3',
   progress: 'Pub. 100-02 Ch. 15 §220.3 D',
   group: 'CMS one-on-one and group guidance for 97150 (rules.md §2.1 [S23][S24])',

@@ -42,6 +42,8 @@ export interface PatientState {
   spentCents: { PT_SLP: Cents; OT: Cents };
   /** Plans whose goals were already judged (goal-not-measurable reports a plan once). */
   goalsJudged: Set<string>;
+  /** Disciplines with an evaluation on record (evaluation-missing). */
+  evaluated: Set<Discipline>;
   /** Date of the last visit recorded, to enforce date order. */
   lastDate: IsoDate | undefined;
 }
@@ -111,6 +113,7 @@ export function newPatientState(): PatientState {
     spendYear: undefined,
     spentCents: { PT_SLP: 0, OT: 0 },
     goalsJudged: new Set(),
+    evaluated: new Set(),
     lastDate: undefined,
   };
 }

@@ -5,6 +5,7 @@ import { checkClonedDescription } from './cloned-description.ts';
 import { checkCodeMismatch } from './code-mismatch.ts';
 import type { Check, CheckContext } from './context.ts';
 import { checkDisciplineModifier } from './discipline-modifier.ts';
+import { checkEvaluationMissing } from './evaluation-missing.ts';
 import { checkGoalNotMeasurable } from './goal-not-measurable.ts';
 import { checkInactiveTimeBilled } from './inactive-time-billed.ts';
 import { checkKxThreshold } from './kx-threshold.ts';
@@ -32,6 +33,7 @@ export * from './code-totals.ts';
 export * from './context.ts';
 export * from './dates.ts';
 export * from './discipline-modifier.ts';
+export * from './evaluation-missing.ts';
 export * from './goal-not-measurable.ts';
 export * from './inactive-time-billed.ts';
 export * from './kx-threshold.ts';
@@ -74,6 +76,7 @@ export const CHECKS: Readonly<Record<RuleId, Check>> = {
   'mue-exceeded': checkMueExceeded,
   'kx-threshold': checkKxThreshold,
   'goal-not-measurable': checkGoalNotMeasurable,
+  'evaluation-missing': checkEvaluationMissing,
 };
 
 const ALL = Object.values(CHECKS);

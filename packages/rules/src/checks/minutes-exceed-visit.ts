@@ -1,4 +1,4 @@
-import { isTimedCode } from '../catalog/codes.ts';
+import { isTimedCode, lookupCode } from '../catalog/codes.ts';
 import type { Service } from '../types.ts';
 import { CITE } from './citations.ts';
 import { type CheckContext, report } from './context.ts';
@@ -50,7 +50,15 @@ export function checkMinutesExceedVisit(ctx: CheckContext): void {
       );
     }
   }
-  if (v.totalTimedMinutes !== undefined && v.totalTimedMinutes !== timed) {
+  if (
+    v.totalTimedMinutes !== undefined &&
+    v.totalTimedMinutes !== timed &&
+    untimed > 0 &&
+    v.totalTimedMinutes === timed + untimed
+  ) {
+    // The gap is exactly the untimed codes' minutes: say which code is untimed rather than that totals disagree.
+    untimedCounted(ctx);
+  } else if (v.totalTimedMinutes !== undefined && v.totalTimedMinutes !== timed) {
     report(
       ctx,
       'minutes-exceed-visit',
@@ -73,5 +81,30 @@ export function checkMinutesExceedVisit(ctx: CheckContext): void {
         CITE.dailyNote,
       );
     }
+  }
+}
+
+/**
+ * One finding per untimed service whose minutes were counted as timed minutes: a group code (97150) or a
+ * supervised modality is billed once per session, so its minutes belong to total treatment time only
+ * (Pub. 100-04 Ch. 5 §20.2; rules.md §1.2 rule 7).
+ * @param ctx - the check context
+ */
+function untimedCounted(ctx: CheckContext): void {
+  const services = ctx.visit.services;
+  for (let i = 0; i < services.length; i++) {
+    const s = services[i] as Service;
+    if (isTimedCode(s.code) || s.minutes === undefined || s.minutes <= 0) continue;
+    const info = lookupCode(s.code);
+    if (!info) continue;
+    const kind = info.group ? 'a group code' : info.evaluation ? 'an evaluation code' : 'an untimed code';
+    report(
+      ctx,
+      'minutes-exceed-visit',
+      'error',
+      `${s.code} is ${kind}, billed as one unit per session whatever its length: its ${s.minutes} minutes are not timed minutes. Leave them out of total timed minutes (they still count in total treatment time).`,
+      CITE.cmsUnits,
+      i,
+    );
   }
 }

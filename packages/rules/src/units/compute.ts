@@ -1,3 +1,4 @@
+import { lookupCode } from '../catalog/codes.ts';
 import type { UnitInputLine, UnitLine, UnitMethod, UnitResult } from '../types.ts';
 import { aggregateByCode } from './aggregate.ts';
 import { cmsUnits } from './cms.ts';
@@ -16,7 +17,8 @@ Object.freeze(NO_EXPLANATION);
 
 /**
  * Computes the units of one visit's services by a unit method, with an explanation a therapist can read.
- * Untimed codes get one unit per session and stay out of the timed total (Pub. 100-04 Ch. 5 §20.2).
+ * Untimed codes get one unit per session and stay out of the timed total (Pub. 100-04 Ch. 5 §20.2); a code
+ * outside the catalog gets none.
  * Repeated codes are summed first. Lines come back one per distinct code, in first-seen order.
  * @param lines - the services' codes and minutes
  * @param method - `cms`, `ama` or `per-code-15`
@@ -46,7 +48,12 @@ export function computeUnits(lines: readonly UnitInputLine[], method: UnitMethod
   let totalUnits = 0;
   for (let i = 0; i < out.length; i++) {
     const l = out[i] as UnitLine;
-    if (!l.timed) {
+    if (!l.timed && lookupCode(l.code) === undefined) {
+      // A code outside the catalog is a typo or a code we cannot price: it earns nothing until it is corrected.
+      l.units = 0;
+      if (explanation !== null)
+        explanation.push(`${l.code} is not a code we know: no unit counted until it is corrected.`);
+    } else if (!l.timed) {
       l.units = 1;
       if (explanation !== null) {
         explanation.push(

@@ -41,3 +41,44 @@ describe('minutes-exceed-visit', () => {
     expect(findingsOf('minutes-exceed-visit', v)).toEqual([]);
   });
 });
+
+describe('minutes-exceed-visit: untimed minutes counted as timed', () => {
+  it('says 97150 is a group code billed per session instead of a totals mismatch', () => {
+    const v = cleanVisit({
+      services: [
+        ...cleanVisit().services,
+        { code: '97150', minutes: 30, modifiers: ['GP'], description: 'Group balance class x3 pts' },
+      ],
+      timeOut: '10:30',
+      totalTimedMinutes: 77,
+      totalTreatmentMinutes: 77,
+    });
+    const f = findingsOf('minutes-exceed-visit', v);
+    expect(f).toHaveLength(1);
+    expect(f[0]?.service).toBe(2);
+    expect(f[0]?.message).toContain('97150 is a group code, billed as one unit per session');
+    expect(f[0]?.message).toContain('its 30 minutes are not timed minutes');
+    expect(f.some((x) => x.message.includes('documented as 77, but the timed services add up'))).toBe(false);
+  });
+
+  it('still reports a plain mismatch when the gap is not the untimed minutes', () => {
+    const v = cleanVisit({
+      services: [...cleanVisit().services, { code: '97150', minutes: 30, modifiers: ['GP'] }],
+      timeOut: '10:30',
+      totalTimedMinutes: 60,
+      totalTreatmentMinutes: 77,
+    });
+    const f = findingsOf('minutes-exceed-visit', v);
+    expect(f.map((x) => x.message).join(' ')).toContain('documented as 60, but the timed services add up to 47');
+  });
+
+  it('does not fire when 97150 minutes sit only in total treatment time', () => {
+    const v = cleanVisit({
+      services: [...cleanVisit().services, { code: '97150', minutes: 30, modifiers: ['GP'] }],
+      timeOut: '10:30',
+      totalTimedMinutes: 47,
+      totalTreatmentMinutes: 77,
+    });
+    expect(findingsOf('minutes-exceed-visit', v)).toEqual([]);
+  });
+});

@@ -3,6 +3,7 @@ import {
   auditOptions,
   createAuditor,
   createPolicyRegistry,
+  DISCIPLINES,
   type Patient,
   type PayerPolicyInput,
   type PlanOfCare,
@@ -125,8 +126,13 @@ export async function assessVisit(
  * @param newestFirst - the earlier visits, newest first as the store lists them
  */
 function replay(patient: Patient, payers: readonly PayerPolicyInput[], newestFirst: readonly HistoryVisit[]): Auditor {
+  // A full window may have cut off the evaluation: a patient with that many notes was evaluated (evaluation-missing).
+  const judged: Patient =
+    newestFirst.length >= HISTORY_LIMIT
+      ? { ...patient, history: { ...patient.history, evaluatedDisciplines: [...DISCIPLINES] } }
+      : patient;
   // A small text memo: the cache keeps this auditor for as long as the patient is being documented.
-  const auditor = createAuditor({ patients: [patient], payers, options: auditOptions.bulk, textMemoMax: 64 });
+  const auditor = createAuditor({ patients: [judged], payers, options: auditOptions.bulk, textMemoMax: 64 });
   // The auditor wants date order. Same-day visits count as earlier only if stored earlier.
   for (let i = newestFirst.length - 1; i >= 0; i--) auditor.auditVisit(newestFirst[i] as HistoryVisit);
   return auditor;

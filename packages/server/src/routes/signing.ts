@@ -5,6 +5,7 @@ import { etagOf, parseIfMatch } from '../http/etag.ts';
 import { defineRoute, type RouteDef } from '../http/route.ts';
 import { IdParams } from '../schemas/common.ts';
 import { AddendumBody, EndSegmentBody, OverrideBody, SegmentInput, SegmentParams, SignBody } from '../schemas/visit.ts';
+import { attestationOf, confirmedWarnings, refuseIncomplete } from './sign-gates.ts';
 import { checkMaySign, ownProvider } from './visit-access.ts';
 import { presentVisit, signedConflict, standingErrors, writeFailure } from './visits.ts';
 
@@ -14,7 +15,8 @@ export const signingRoutes: RouteDef[] = [
     id: 'visits.sign',
     method: 'POST',
     path: '/api/v1/visits/:id/sign',
-    summary: 'Sign a note: refused (422) while error findings stand without an override reason',
+    summary:
+      'Sign a note: refused (422) while it is incomplete, error findings stand without an override reason, warnings are unconfirmed or the attestation is not confirmed',
     tag: 'visits',
     access: 'sign',
     params: IdParams,
@@ -27,6 +29,7 @@ export const signingRoutes: RouteDef[] = [
       if (v.status === 'signed') throw signedConflict();
       if (v.providerId) await ownProvider(deps, principal, v.providerId);
       checkMaySign(principal, v.noteType);
+      refuseIncomplete(v);
       // Signing is judged on the findings as of now (history may have changed since the last save).
       const assessment = await assessVisit(store, principal.clinicId, v, {
         policies: deps.policies,
@@ -52,6 +55,8 @@ export const signingRoutes: RouteDef[] = [
           { findings: standing },
         );
       }
+      const warnings = confirmedWarnings(findings, [...v.overrides, ...body.overrides], body);
+      const attestation = await attestationOf(deps, principal, v, warnings);
       const expectedVersion =
         request.headers['if-match'] === undefined ? v.version : parseIfMatch(request.headers['if-match']);
       const signed = await store.transaction(async (tx) => {
@@ -74,6 +79,7 @@ export const signingRoutes: RouteDef[] = [
           expectedVersion,
           userId: principal.userId,
           contentHash: hashVisitContent(v),
+          attestation,
         });
       });
       if (!signed.ok) throw writeFailure(signed.reason);
@@ -82,7 +88,12 @@ export const signingRoutes: RouteDef[] = [
         entity: 'visit',
         entityId: v.id,
         patientId: v.patientId,
-        detail: { overrides: body.overrides.length },
+        detail: {
+          overrides: body.overrides.length,
+          attested: true,
+          credential: attestation.credential,
+          warningsConfirmed: warnings.map((w) => ({ rule: w.rule, service: w.service })),
+        },
       });
       return { body: presentVisit(signed.value, assessment), headers: { etag: etagOf(signed.value.version) } };
     },

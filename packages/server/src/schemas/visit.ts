@@ -84,8 +84,26 @@ export const OverrideBody = z.object({
   reason: z.string().trim().min(10, 'Give a reason of at least 10 characters.').max(2000),
 });
 
-/** `POST /visits/{id}/sign`: overrides for error findings, each with a written reason. */
-export const SignBody = z.object({ overrides: z.array(OverrideBody).max(50).default([]) }).default({ overrides: [] });
+/** A finding named by its rule and, when it concerns one service, that service's index. */
+export const FindingRef = z.object({
+  rule: z.string().min(1).max(60),
+  service: z.number().int().min(0).optional(),
+});
+
+/**
+ * `POST /visits/{id}/sign`: overrides for error findings, each with a written reason; the standing warnings the signer
+ * saw and confirms; and the signer's confirmation of the attestation statement.
+ */
+export const SignBody = z
+  .object({
+    overrides: z.array(OverrideBody).max(50).default([]),
+    warnings: z.array(FindingRef).max(100).default([]).describe('Every standing warning, seen and confirmed.'),
+    attest: z
+      .boolean()
+      .default(false)
+      .describe('True: the signer confirms that the note reflects the care they furnished or supervised.'),
+  })
+  .default({ overrides: [], warnings: [], attest: false });
 
 /** `POST /visits/{id}/addenda`: a correction or late entry to a signed note. */
 export const AddendumBody = z.object({ text: z.string().trim().min(1).max(8000) });

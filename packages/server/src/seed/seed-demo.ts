@@ -1,4 +1,4 @@
-import { type Discipline, isTimedCode, type Service, type Visit } from '@unitwise/rules';
+import { attestationStatement, type Discipline, isTimedCode, type Service, type Visit } from '@unitwise/rules';
 import { hashVisitContent, type Provider, type Repositories, type Store } from '@unitwise/store';
 import { hashPassword } from '../auth/password.ts';
 import { assessVisit } from '../engine/assess-visit.ts';
@@ -203,6 +203,15 @@ async function build(tx: Repositories, today: string, hash: { passwordHash: stri
           expectedVersion: created.value.version,
           userId: provider.userId,
           contentHash: hashVisitContent(created.value),
+          // The demo's signed notes carry the attestation a signer confirms in the app, with their warnings.
+          attestation: {
+            signerName: provider.name,
+            credential: provider.credential,
+            statement: attestationStatement({ name: provider.name, credential: provider.credential, date }),
+            warningsConfirmed: assessment.findings
+              .filter((f) => f.severity === 'warning')
+              .map((f) => ({ rule: f.rule, service: f.service ?? null, message: f.message })),
+          },
         });
         if (s.ok) signed += 1;
       }

@@ -187,7 +187,11 @@ export const ROUTE_FIXTURES: Record<string, RouteFixture> = {
   },
   'visits.sign': {
     refs: true,
-    build: async (f, role) => ({ url: `/api/v1/visits/${await f.draftVisit(role)}/sign`, body: {} }),
+    build: async (f, role) => ({
+      url: `/api/v1/visits/${await f.draftVisit(role)}/sign`,
+      // The draft's standing warnings (commercial payer, new patient), confirmed, and the attestation.
+      body: { warnings: [{ rule: 'evaluation-missing' }, { rule: 'cloned-description' }], attest: true },
+    }),
   },
   'visits.overrides.list': {
     refs: true,

@@ -163,6 +163,12 @@ export interface VisitsTable {
   signed_at: string | null;
   signed_by: string | null;
   content_hash: string | null;
+  /** The signer's name, credential and attested statement as signed (migration 0013); null on drafts. */
+  signer_name: string | null;
+  signer_credential: string | null;
+  attestation: string | null;
+  /** JSON list of the warnings the signer confirmed having seen (migration 0013). */
+  warnings_confirmed: string | null;
 }
 
 export interface VisitServicesTable {

@@ -21,9 +21,11 @@ import type {
 } from '../db/schema.ts';
 import type {
   Addendum,
+  ConfirmedWarning,
   NewTimeSegment,
   Override,
   SegmentKind,
+  SignatureAttestation,
   StoredVisit,
   TimeSegment,
   VisitGoalStatus,
@@ -260,6 +262,7 @@ export function toStoredVisit(
     signedAt: row.signed_at,
     signedBy: row.signed_by,
     contentHash: row.content_hash,
+    attestation: toAttestation(row),
   };
   if (row.provider_id !== null) v.provider.id = row.provider_id;
   if (row.time_in !== null) v.timeIn = row.time_in;
@@ -271,4 +274,15 @@ export function toStoredVisit(
     v.goalStatus = fromJson<VisitGoalStatus>(row.goal_status, {});
   }
   return v;
+}
+
+/** The signature's attestation from its columns (migration 0013), or null when the note has none. */
+function toAttestation(row: Selectable<VisitsTable>): SignatureAttestation | null {
+  if (row.signer_name === null || row.signer_name === undefined || row.attestation === null) return null;
+  return {
+    signerName: row.signer_name,
+    credential: row.signer_credential,
+    statement: row.attestation,
+    warningsConfirmed: fromJson<ConfirmedWarning[]>(row.warnings_confirmed ?? '[]', []),
+  };
 }

@@ -372,6 +372,10 @@ export function visitRepository(ctx: RepoContext): VisitRepository {
           signed_at: null,
           signed_by: null,
           content_hash: null,
+          signer_name: null,
+          signer_credential: null,
+          attestation: null,
+          warnings_confirmed: null,
         };
         await trx.insertInto('visits').values(row).execute();
         const { segments } = await insertContent(trx, clinicId, row.id, input);
@@ -568,6 +572,14 @@ export function visitRepository(ctx: RepoContext): VisitRepository {
             signed_at: now,
             signed_by: input.userId,
             content_hash: input.contentHash,
+            ...(input.attestation
+              ? {
+                  signer_name: input.attestation.signerName,
+                  signer_credential: input.attestation.credential,
+                  attestation: input.attestation.statement,
+                  warnings_confirmed: JSON.stringify(input.attestation.warningsConfirmed),
+                }
+              : {}),
           })
           .where('clinic_id', '=', clinicId)
           .where('id', '=', visitId)

@@ -10,6 +10,7 @@ import type {
   PlanOfCareRecord,
   Provider,
   Session,
+  SignRequest,
   User,
   VisitRecord,
 } from './types.ts';
@@ -67,8 +68,8 @@ export const api = {
     request<VisitRecord>('POST', '/visits', body, { idempotencyKey }),
   updateVisit: (visitId: string, body: unknown, etag: string | undefined) =>
     request<VisitRecord>('PUT', `/visits/${id(visitId)}`, body, etag ? { ifMatch: etag } : {}),
-  signVisit: (visitId: string, overrides: { rule: string; service?: number; reason: string }[]) =>
-    request<VisitRecord>('POST', `/visits/${id(visitId)}/sign`, { overrides }),
+  signVisit: (visitId: string, body: SignRequest) => request<VisitRecord>('POST', `/visits/${id(visitId)}/sign`, body),
+  deleteVisit: (visitId: string) => request<unknown>('DELETE', `/visits/${id(visitId)}`),
   addAddendum: (visitId: string, text: string) => request<unknown>('POST', `/visits/${id(visitId)}/addenda`, { text }),
 
   providers: () => get<Page<Provider>>('/providers?limit=200'),

@@ -123,8 +123,25 @@ export interface VisitRecord {
   lines?: EngineLine[];
   estimate?: Estimate;
   addenda?: { id: string; text: string; createdAt: string; authorId?: string }[];
-  overrides?: { rule: string; service?: number | null; reason: string }[];
+  overrides?: { rule: string; service?: number | null; reason: string; userId?: string; at?: string }[];
   version?: number;
+  /** What the signer attested, kept with the signature (null on drafts and older notes). */
+  attestation?: SignatureAttestation | null;
+}
+
+/** The attestation kept with a signature: who signed, as what, the words confirmed, the warnings seen. */
+export interface SignatureAttestation {
+  signerName: string;
+  credential: string | null;
+  statement: string;
+  warningsConfirmed: { rule: string; service: number | null; message: string }[];
+}
+
+/** `POST /visits/{id}/sign`: overrides with reasons, the warnings confirmed, and the attestation confirmed. */
+export interface SignRequest {
+  overrides: { rule: string; service?: number; reason: string }[];
+  warnings: { rule: string; service?: number }[];
+  attest: boolean;
 }
 
 /** A timer run as the server stores it. */

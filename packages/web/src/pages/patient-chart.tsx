@@ -3,7 +3,7 @@ import { type FormEvent, type ReactNode, useState } from 'react';
 import { directory } from '../api/directory.ts';
 import { api } from '../api/endpoints.ts';
 import { ApiError, fieldMessage, messageOf } from '../api/problem.ts';
-import type { GoalRecord, PlanOfCareRecord, VisitRecord } from '../api/types.ts';
+import type { GoalRecord, Patient, PlanOfCareRecord, VisitRecord } from '../api/types.ts';
 import { hasRole, useAuth } from '../app/auth.tsx';
 import { Link } from '../app/router.tsx';
 import { SelectField, TextArea, TextField } from '../components/field.tsx';
@@ -11,7 +11,7 @@ import { LineChart } from '../components/line-chart.tsx';
 import { localDate, patientName } from '../components/names.ts';
 import { Badge } from '../components/severity.tsx';
 import { useAsync } from '../components/use-async.ts';
-import { startVisit } from './start-visit.ts';
+import { defaultNoteType, planDisciplines, startVisit } from './start-visit.ts';
 
 /**
  * The patient chart: coverage, plans of care with goals (create, edit, certify), the visits of every discipline
@@ -85,7 +85,7 @@ export default function PatientChartPage(props: { patientId: string }): ReactNod
       {canDocument && (
         <section aria-labelledby="start-title" className="card">
           <h2 id="start-title">Start a note today</h2>
-          <StartNote onStart={start} />
+          <StartNote plans={plans} visits={visits} history={patient.history} onStart={start} />
           {startError && (
             <p className="form-error" role="alert">
               {startError}
@@ -119,30 +119,50 @@ export default function PatientChartPage(props: { patientId: string }): ReactNod
   );
 }
 
-function StartNote(props: { onStart(d: Discipline, t: NoteType): void }): ReactNode {
-  const [d, setD] = useState<Discipline>('PT');
-  const [t, setT] = useState<NoteType>('daily');
+/**
+ * Starts a note: the discipline comes from the patient's active plans (one plan: that discipline; several or none:
+ * the user chooses), and the note type defaults to an evaluation for the first visit in the discipline.
+ */
+function StartNote(props: {
+  plans: readonly PlanOfCareRecord[];
+  visits: readonly VisitRecord[];
+  history?: Patient['history'];
+  onStart(d: Discipline, t: NoteType): void;
+}): ReactNode {
+  const active = planDisciplines(props.plans, localDate(new Date()));
+  const [d, setD] = useState<Discipline | undefined>(active.length === 1 ? active[0] : undefined);
+  const [picked, setPicked] = useState<NoteType | undefined>();
+  const options = active.length > 0 ? active : DISCIPLINES;
+  const t = picked ?? (d ? defaultNoteType(props.visits, d, props.history) : 'daily');
   return (
     <div className="row">
-      <SelectField
-        label="Discipline"
-        value={d}
-        onChange={(e) => setD(DISCIPLINES.find((x) => x === e.target.value) ?? 'PT')}
-      >
-        {DISCIPLINES.map((x) => (
-          <option key={x}>{x}</option>
-        ))}
-      </SelectField>
+      {active.length === 1 && d ? (
+        <p>
+          Discipline: <strong>{d}</strong> <span className="muted">(from the plan of care)</span>
+        </p>
+      ) : (
+        <SelectField
+          label="Discipline"
+          hint={active.length > 1 ? 'The patient has plans in several disciplines: choose one.' : undefined}
+          value={d ?? ''}
+          onChange={(e) => setD(DISCIPLINES.find((x) => x === e.target.value))}
+        >
+          <option value="">Choose…</option>
+          {options.map((x) => (
+            <option key={x}>{x}</option>
+          ))}
+        </SelectField>
+      )}
       <SelectField
         label="Note type"
         value={t}
-        onChange={(e) => setT(NOTE_TYPES.find((x) => x === e.target.value) ?? 'daily')}
+        onChange={(e) => setPicked(NOTE_TYPES.find((x) => x === e.target.value) ?? 'daily')}
       >
         {NOTE_TYPES.map((x) => (
           <option key={x}>{x}</option>
         ))}
       </SelectField>
-      <button type="button" className="primary" onClick={() => props.onStart(d, t)}>
+      <button type="button" className="primary" disabled={!d} onClick={() => d && props.onStart(d, t)}>
         Start note
       </button>
     </div>

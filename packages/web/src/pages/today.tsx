@@ -163,7 +163,7 @@ function RowList(props: { rows: Row[]; label: string }): ReactNode {
                 onClick={() => {
                   if (!user) return;
                   setError('');
-                  startVisit(user, r.patient.id, r.visit.discipline, 'daily', new Date()).catch((e: unknown) =>
+                  startVisit(user, r.patient.id, r.visit.discipline, 'auto', new Date()).catch((e: unknown) =>
                     setError(messageOf(e)),
                   );
                 }}
@@ -190,7 +190,7 @@ function QuickStart(props: { discipline: Discipline | undefined }): ReactNode {
   const start = (p: Patient, discipline: Discipline): void => {
     if (!user) return;
     setError('');
-    startVisit(user, p.id, discipline, 'daily', new Date()).catch((e: unknown) => setError(messageOf(e)));
+    startVisit(user, p.id, discipline, 'auto', new Date()).catch((e: unknown) => setError(messageOf(e)));
   };
   return (
     <section aria-labelledby="quick-title" className="card quick-start">

@@ -1,4 +1,5 @@
 import type { Credential, Discipline, NonBillable, NonBillableKind, NoteType, Service, Visit } from '@unitwise/rules';
+import { isTimedCode } from '@unitwise/rules';
 import { activityMillis, nonBillableMillis, type TimerState, toMinutes } from './timer-machine.ts';
 
 /** Who furnished an activity: the therapist, or an assistant (PTA/OTA/SLPA), whose minutes drive CQ/CO. */
@@ -92,7 +93,9 @@ export function draftToVisit(draft: VisitDraft, now: number): Visit {
     if (minutes > 0) nonBillable.push({ kind, minutes, note: 'timer pause' });
   }
   for (const nb of draft.nonBillableTyped) if (nb.minutes > 0) nonBillable.push(nb);
-  const totalTimedMinutes = services.reduce((s, x) => s + (x.minutes ?? 0), 0);
+  // Untimed codes (97150, evaluations) count in total treatment time only (Pub. 100-02 Ch. 15 §220.3 E).
+  const totalTreatmentMinutes = services.reduce((s, x) => s + (x.minutes ?? 0), 0);
+  const totalTimedMinutes = services.reduce((s, x) => s + (isTimedCode(x.code) ? (x.minutes ?? 0) : 0), 0);
   const visit: Visit = {
     id: draft.visitId,
     patientId: draft.patientId,
@@ -105,7 +108,7 @@ export function draftToVisit(draft: VisitDraft, now: number): Visit {
     services,
     nonBillable,
     totalTimedMinutes,
-    totalTreatmentMinutes: totalTimedMinutes,
+    totalTreatmentMinutes,
   };
   if (draft.timeIn) visit.timeIn = draft.timeIn;
   if (draft.timeOut) visit.timeOut = draft.timeOut;

@@ -2,12 +2,13 @@ import { type Discipline, type Finding, lookupCode, suggestCodes } from '@unitwi
 
 /**
  * Rules whose checks need earlier notes the browser does not replay (cloned text, the progress-report count, the
- * year's KX spend): for these the server's findings from the last save stand.
+ * year's KX spend, an evaluation on record): for these the server's findings from the last save stand.
  */
 export const SERVER_ONLY_RULES: ReadonlySet<string> = new Set([
   'cloned-description',
   'progress-report-due',
   'kx-threshold',
+  'evaluation-missing',
 ]);
 
 /**

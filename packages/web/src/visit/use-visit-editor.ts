@@ -4,7 +4,7 @@ import { request } from '../api/client.ts';
 import { api } from '../api/endpoints.ts';
 import { ApiError, messageOf } from '../api/problem.ts';
 import { RetryQueue } from '../api/retry-queue.ts';
-import type { VisitRecord } from '../api/types.ts';
+import type { SignRequest, VisitRecord } from '../api/types.ts';
 import type { VisitDraft } from './draft.ts';
 import { DraftStore } from './draft-store.ts';
 import { draftToBody, recordToDraft } from './record-to-draft.ts';
@@ -24,7 +24,7 @@ export interface VisitEditor {
   restored: boolean;
   update(change: (d: VisitDraft) => VisitDraft): void;
   saveNow(): Promise<boolean>;
-  sign(overrides: { rule: string; service?: number; reason: string }[]): Promise<ApiError | null>;
+  sign(body: SignRequest): Promise<ApiError | null>;
   addAddendum(text: string): Promise<ApiError | null>;
   reload(): void;
 }
@@ -193,12 +193,12 @@ export function useVisitEditor(visitId: string, credential: Credential, clock: (
   useEffect(() => () => clearTimeout(timer.current), []);
 
   const sign = useCallback(
-    async (overrides: { rule: string; service?: number; reason: string }[]): Promise<ApiError | null> => {
+    async (body: SignRequest): Promise<ApiError | null> => {
       if (!(await saveNow())) {
         return new ApiError({ title: 'Not saved', status: 0, detail: 'Save the note before signing.' });
       }
       try {
-        const res = await api.signVisit(visitId, overrides);
+        const res = await api.signVisit(visitId, body);
         applySaved(res.body, res.etag);
         drafts.current.clear(visitId);
         setTick((t) => t + 1);

@@ -6,6 +6,7 @@ import { Link } from '../../app/router.tsx';
 import { TextArea, TextField } from '../../components/field.tsx';
 import { formatCents } from '../../components/money.ts';
 import { patientName } from '../../components/names.ts';
+import { useDiscardUntouched } from '../../visit/discard-untouched.ts';
 import { type ActivityDraft, draftToVisit, newActivity } from '../../visit/draft.ts';
 import { mergeFindings, suggestFor } from '../../visit/engine.ts';
 import { computeLiveResults, sortFindings } from '../../visit/live-results.ts';
@@ -76,6 +77,7 @@ export function VisitPage(props: { visitId: string }): ReactNode {
   );
   const timed = useMemo(() => (draft ? activityMillis(draft.timer, now) : new Map<string, number>()), [draft, now]);
 
+  useDiscardUntouched(props.visitId, record, draft, hasRole(user, 'owner', 'therapist', 'assistant'));
   const { update } = ed;
   const onChange = useCallback(
     (id: string, change: Partial<ActivityDraft>) =>
@@ -130,6 +132,7 @@ export function VisitPage(props: { visitId: string }): ReactNode {
       <SignedNote
         record={record}
         patientName={name}
+        goals={goals}
         onAddendum={ed.addAddendum}
         canAddend={hasRole(user, 'owner', 'therapist', 'assistant')}
       />
@@ -260,7 +263,13 @@ export function VisitPage(props: { visitId: string }): ReactNode {
           />
         )}
 
-        <SignPanel findings={findings} canSign={canSign} onSign={ed.sign} />
+        <SignPanel
+          findings={findings}
+          visit={visit}
+          signer={{ id: user?.id ?? '', name: user?.name ?? '' }}
+          canSign={canSign}
+          onSign={ed.sign}
+        />
         {/* On a tablet the results sit below the note; this bar keeps their gist in view and jumps to them. */}
         <a className="live-mini" href="#live-title">
           Live results: {live.units.totalUnits} units · {findings.filter((f) => f.severity === 'error').length} errors ·{' '}

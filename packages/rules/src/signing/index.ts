@@ -1,0 +1,2 @@
+export * from './attestation.ts';
+export * from './missing-for-signing.ts';
