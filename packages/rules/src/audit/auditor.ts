@@ -45,6 +45,8 @@ export interface AuditorInput {
    * passes a small number so each stays a few kilobytes.
    */
   textMemoMax?: number;
+  /** The clinic's PFS payment locality (`gpciLocalities`); absent: the national GPCIs of 1.000. */
+  locality?: string;
 }
 
 /**
@@ -70,7 +72,8 @@ interface DescriptionFacts {
 export function createAuditor(input: AuditorInput): Auditor {
   const registry = createPolicyRegistry(input.payers ?? []);
   const options: AuditOptions = { ...auditOptions.interactive, ...input.options };
-  const unitOptions = { explain: options.explain };
+  const locality = input.locality;
+  const unitOptions = locality === undefined ? { explain: options.explain } : { explain: options.explain, locality };
   const patients = new Map<string, Patient>();
   const states = new Map<string, PatientState>();
   const addPatients = (list: readonly Patient[]): void => {
@@ -107,7 +110,7 @@ export function createAuditor(input: AuditorInput): Auditor {
 
   function peekVisit(visit: Visit, override?: Partial<AuditOptions>): VisitAudit {
     const opts = override ? { ...options, ...override } : options;
-    const units = override ? { explain: opts.explain } : unitOptions;
+    const units = override ? { ...unitOptions, explain: opts.explain } : unitOptions;
     return run(visit, forkState(stateOf(visit.patientId)), false, opts, units);
   }
 
@@ -116,7 +119,7 @@ export function createAuditor(input: AuditorInput): Auditor {
     state: PatientState,
     record: boolean,
     options: AuditOptions,
-    unitOptions: { explain: boolean },
+    unitOptions: { explain: boolean; locality?: string },
   ): VisitAudit {
     const patient = patients.get(visit.patientId);
     const { policy, lines, units, serviceUnits, estimate } = unitsAndPrice(
