@@ -6,13 +6,13 @@ import { createPolicyRegistry } from '../policies/registry.ts';
 import { analyzeDescription, EMPTY_FEATURES } from '../text/analyze.ts';
 import type { DescriptionFeatures } from '../text/features.ts';
 import { descriptionKey } from '../text/fingerprint.ts';
-import type { CaseFile, Patient, PayerPolicyInput, Service, Visit } from '../types.ts';
+import type { CaseFile, Cents, Patient, PayerPolicyInput, Service, Visit } from '../types.ts';
 import { whatIf } from '../units/what-if.ts';
 import { activePlan } from './active-plan.ts';
 import { unitsAndPrice } from './estimate.ts';
 import { recordVisit, spentBefore, treatmentDaysWith } from './history.ts';
 import { summarize } from './summarize.ts';
-import { type AuditOptions, type AuditReport, auditOptions, type VisitAudit } from './types.ts';
+import { type AuditOptions, type AuditReport, auditOptions, type VisitAudit, type VisitEstimate } from './types.ts';
 
 /** Audits visits one at a time, remembering each patient's history between calls. */
 export interface Auditor {
@@ -47,6 +47,8 @@ export interface AuditorInput {
   textMemoMax?: number;
   /** The clinic's PFS payment locality (`gpciLocalities`); absent: the national GPCIs of 1.000. */
   locality?: string;
+  /** The clinic's charge per unit by code (its charge master), standing in for the spend of lines nothing prices. */
+  charges?: Readonly<Record<string, Cents>>;
 }
 
 /**
@@ -62,6 +64,25 @@ interface DescriptionFacts {
   key: number;
 }
 
+// Shared by every visit whose lines are all priced (never written to: spendOf gets a fresh array otherwise).
+const NO_CODES: string[] = [];
+
+// The KX spend of a visit with unpriced lines: the estimate plus the clinic's charge where it has one; the codes
+// with neither go to `unknown`. Only called when a line is unpriced, so the usual visit allocates nothing here.
+function spendOf(
+  estimate: VisitEstimate,
+  charges: Readonly<Record<string, Cents>> | undefined,
+  unknown: string[],
+): Cents {
+  let cents = estimate.totalCents;
+  for (const l of estimate.unpricedLines ?? []) {
+    const charge = charges?.[l.code];
+    if (charge !== undefined && charge > 0) cents += charge * l.units;
+    else unknown.push(l.code);
+  }
+  return cents;
+}
+
 /**
  * Creates an auditor over a set of patients and payer policies.
  * @param input - patients, the case file's payers, options
@@ -73,6 +94,7 @@ export function createAuditor(input: AuditorInput): Auditor {
   const registry = createPolicyRegistry(input.payers ?? []);
   const options: AuditOptions = { ...auditOptions.interactive, ...input.options };
   const locality = input.locality;
+  const charges = input.charges;
   const unitOptions = locality === undefined ? { explain: options.explain } : { explain: options.explain, locality };
   const patients = new Map<string, Patient>();
   const states = new Map<string, PatientState>();
@@ -143,6 +165,7 @@ export function createAuditor(input: AuditorInput): Auditor {
         descriptionKeys[i] = 0;
       }
     }
+    const unknown: string[] = estimate.unpricedLines === undefined ? NO_CODES : [];
     const ctx: CheckContext = {
       visit,
       patient,
@@ -156,6 +179,8 @@ export function createAuditor(input: AuditorInput): Auditor {
       treatmentDays: treatmentDaysWith(state, patient, visit),
       spentBeforeCents: spentBefore(state, patient, visit),
       visitAllowedCents: estimate.totalCents,
+      visitSpendCents: estimate.unpricedLines === undefined ? estimate.totalCents : spendOf(estimate, charges, unknown),
+      spendUnknownCodes: unknown,
       date: visit.date,
       findings: [],
     };

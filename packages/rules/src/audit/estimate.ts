@@ -71,7 +71,10 @@ export function unitsAndPrice(
     estimate.totalCents = price.allowedCents;
     estimate.payerCents = price.payerCents;
     estimate.patientCents = price.patientCents;
-    if (price.unpriced !== undefined) estimate.unpriced = unpricedSentence(price.unpriced);
+    if (price.unpriced !== undefined) {
+      estimate.unpriced = unpricedSentence(price.unpriced);
+      estimate.unpricedLines = price.unpriced;
+    }
   }
   return { policy, lines, units, serviceUnits, estimate };
 }
