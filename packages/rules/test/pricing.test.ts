@@ -113,7 +113,7 @@ describe('Medicare PFS pricing (rules.md §5, national GPCI 1.000)', () => {
     });
     expect(r.allowedCents).toBe(0);
     expect(r.lines[0]?.explanation).toContain('no RVUs');
-    expect(r.unpriced).toEqual([{ code: '99999', reason: expect.stringContaining('no RVUs') }]);
+    expect(r.unpriced).toEqual([{ code: '99999', units: 2, reason: expect.stringContaining('no RVUs') }]);
     const bundled = priceLines([{ code: '97010', units: 1 }], {
       date: '2026-02-02',
       policy: policy('medicare', '2026-02-02'),
@@ -169,7 +169,7 @@ describe('flat schedules (illustrative published averages for 97530)', () => {
     });
     expect(r.allowedCents).toBe(0);
     expect(r.lines[0]?.explanation).toContain('not on this payer');
-    expect(r.unpriced?.[0]).toEqual({ code: '97010', reason: expect.stringContaining('fee schedule') });
+    expect(r.unpriced?.[0]).toEqual({ code: '97010', units: 1, reason: expect.stringContaining('fee schedule') });
   });
 
   it('rounding leftovers go to one named line so the lines sum to the total', () => {

@@ -6,13 +6,13 @@ import { createPolicyRegistry } from '../policies/registry.ts';
 import { analyzeDescription, EMPTY_FEATURES } from '../text/analyze.ts';
 import type { DescriptionFeatures } from '../text/features.ts';
 import { descriptionKey } from '../text/fingerprint.ts';
-import type { CaseFile, Patient, PayerPolicyInput, Service, Visit } from '../types.ts';
+import type { CaseFile, Cents, Patient, PayerPolicyInput, Service, Visit } from '../types.ts';
 import { whatIf } from '../units/what-if.ts';
 import { activePlan } from './active-plan.ts';
 import { unitsAndPrice } from './estimate.ts';
 import { recordVisit, spentBefore, treatmentDaysWith } from './history.ts';
 import { summarize } from './summarize.ts';
-import { type AuditOptions, type AuditReport, auditOptions, type VisitAudit } from './types.ts';
+import { type AuditOptions, type AuditReport, auditOptions, type VisitAudit, type VisitEstimate } from './types.ts';
 
 /** Audits visits one at a time, remembering each patient's history between calls. */
 export interface Auditor {
@@ -45,6 +45,10 @@ export interface AuditorInput {
    * passes a small number so each stays a few kilobytes.
    */
   textMemoMax?: number;
+  /** The clinic's PFS payment locality (`gpciLocalities`); absent: the national GPCIs of 1.000. */
+  locality?: string;
+  /** The clinic's charge per unit by code (its charge master), standing in for the spend of lines nothing prices. */
+  charges?: Readonly<Record<string, Cents>>;
 }
 
 /**
@@ -60,6 +64,25 @@ interface DescriptionFacts {
   key: number;
 }
 
+// Shared by every visit whose lines are all priced (never written to: spendOf gets a fresh array otherwise).
+const NO_CODES: string[] = [];
+
+// The KX spend of a visit with unpriced lines: the estimate plus the clinic's charge where it has one; the codes
+// with neither go to `unknown`. Only called when a line is unpriced, so the usual visit allocates nothing here.
+function spendOf(
+  estimate: VisitEstimate,
+  charges: Readonly<Record<string, Cents>> | undefined,
+  unknown: string[],
+): Cents {
+  let cents = estimate.totalCents;
+  for (const l of estimate.unpricedLines ?? []) {
+    const charge = charges?.[l.code];
+    if (charge !== undefined && charge > 0) cents += charge * l.units;
+    else unknown.push(l.code);
+  }
+  return cents;
+}
+
 /**
  * Creates an auditor over a set of patients and payer policies.
  * @param input - patients, the case file's payers, options
@@ -70,7 +93,9 @@ interface DescriptionFacts {
 export function createAuditor(input: AuditorInput): Auditor {
   const registry = createPolicyRegistry(input.payers ?? []);
   const options: AuditOptions = { ...auditOptions.interactive, ...input.options };
-  const unitOptions = { explain: options.explain };
+  const locality = input.locality;
+  const charges = input.charges;
+  const unitOptions = locality === undefined ? { explain: options.explain } : { explain: options.explain, locality };
   const patients = new Map<string, Patient>();
   const states = new Map<string, PatientState>();
   const addPatients = (list: readonly Patient[]): void => {
@@ -107,7 +132,7 @@ export function createAuditor(input: AuditorInput): Auditor {
 
   function peekVisit(visit: Visit, override?: Partial<AuditOptions>): VisitAudit {
     const opts = override ? { ...options, ...override } : options;
-    const units = override ? { explain: opts.explain } : unitOptions;
+    const units = override ? { ...unitOptions, explain: opts.explain } : unitOptions;
     return run(visit, forkState(stateOf(visit.patientId)), false, opts, units);
   }
 
@@ -116,7 +141,7 @@ export function createAuditor(input: AuditorInput): Auditor {
     state: PatientState,
     record: boolean,
     options: AuditOptions,
-    unitOptions: { explain: boolean },
+    unitOptions: { explain: boolean; locality?: string },
   ): VisitAudit {
     const patient = patients.get(visit.patientId);
     const { policy, lines, units, serviceUnits, estimate } = unitsAndPrice(
@@ -140,6 +165,7 @@ export function createAuditor(input: AuditorInput): Auditor {
         descriptionKeys[i] = 0;
       }
     }
+    const unknown: string[] = estimate.unpricedLines === undefined ? NO_CODES : [];
     const ctx: CheckContext = {
       visit,
       patient,
@@ -153,6 +179,8 @@ export function createAuditor(input: AuditorInput): Auditor {
       treatmentDays: treatmentDaysWith(state, patient, visit),
       spentBeforeCents: spentBefore(state, patient, visit),
       visitAllowedCents: estimate.totalCents,
+      visitSpendCents: estimate.unpricedLines === undefined ? estimate.totalCents : spendOf(estimate, charges, unknown),
+      spendUnknownCodes: unknown,
       date: visit.date,
       findings: [],
     };

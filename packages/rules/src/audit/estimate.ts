@@ -1,7 +1,9 @@
+import { yearOf } from '../checks/dates.ts';
 import { distributeUnits } from '../checks/service-units.ts';
 import type { PolicyRegistry, ResolvedPolicy } from '../policies/registry.ts';
 import { priceLines } from '../pricing/price.ts';
 import type { PriceInputLine, UnpricedLine } from '../pricing/types.ts';
+import { gpciLocality } from '../reference/gpci.ts';
 import type { Service, UnitResult, Visit } from '../types.ts';
 import { computeUnits } from '../units/compute.ts';
 import type { VisitAuditLine, VisitEstimate } from './types.ts';
@@ -28,13 +30,14 @@ function unpricedSentence(lines: readonly UnpricedLine[]): string {
  * @param visit - the visit
  * @param payer - the patient's payer policy id; undefined: unknown payer (CMS units, no price)
  * @param registry - the payer policies
- * @param options - whether to build explanation sentences (one object for every call: this is the audit's hot path)
+ * @param options - whether to build explanation sentences, and the clinic's PFS locality (data/gpci.json; national
+ *   when absent); one object for every call: this is the audit's hot path
  */
 export function unitsAndPrice(
   visit: Visit,
   payer: string | undefined,
   registry: PolicyRegistry,
-  options: { readonly explain: boolean },
+  options: { readonly explain: boolean; readonly locality?: string },
 ): VisitUnitsAndPrice {
   const policy = payer === undefined ? undefined : registry.resolve(payer, visit.date);
   const services = visit.services;
@@ -61,12 +64,17 @@ export function unitsAndPrice(
   }
   const estimate: VisitEstimate = { payer: 'unknown', totalCents: 0, payerCents: 0, patientCents: 0 };
   if (policy && payer !== undefined) {
-    const price = priceLines(priceInput, { date: visit.date, policy }, options);
+    const local = options.locality === undefined ? undefined : gpciLocality(options.locality, yearOf(visit.date));
+    const ctx = local === undefined ? { date: visit.date, policy } : { date: visit.date, policy, gpci: local.gpci };
+    const price = priceLines(priceInput, ctx, options);
     estimate.payer = payer;
     estimate.totalCents = price.allowedCents;
     estimate.payerCents = price.payerCents;
     estimate.patientCents = price.patientCents;
-    if (price.unpriced !== undefined) estimate.unpriced = unpricedSentence(price.unpriced);
+    if (price.unpriced !== undefined) {
+      estimate.unpriced = unpricedSentence(price.unpriced);
+      estimate.unpricedLines = price.unpriced;
+    }
   }
   return { policy, lines, units, serviceUnits, estimate };
 }

@@ -72,8 +72,8 @@ export function recordVisit(state: PatientState, ctx: CheckContext): void {
     else p.days = ctx.treatmentDays;
     p.lastDate = v.date;
   }
-  if (v.discipline === 'OT') state.spentCents.OT += ctx.visitAllowedCents;
-  else state.spentCents.PT_SLP += ctx.visitAllowedCents;
+  if (v.discipline === 'OT') state.spentCents.OT += ctx.visitSpendCents;
+  else state.spentCents.PT_SLP += ctx.visitSpendCents;
   if (ctx.plan) state.goalsJudged.add(ctx.plan.id);
   if (isEvaluationVisit(v)) state.evaluated.add(v.discipline);
   if (state.lastDate === undefined || v.date > state.lastDate) state.lastDate = v.date;

@@ -1,3 +1,4 @@
+import type { UnpricedLine } from '../pricing/types.ts';
 import type { Cents, Finding, IsoDate, UnitResult } from '../types.ts';
 import type { WhatIf } from '../units/what-if.ts';
 
@@ -24,6 +25,8 @@ export interface VisitEstimate {
   patientCents: Cents;
   /** Why some billed line has no amount (a code off the fee schedule, a bundled code); absent when all are priced. */
   unpriced?: string;
+  /** The lines behind `unpriced`: code, units and reason. */
+  unpricedLines?: UnpricedLine[];
 }
 
 /** The audit of one visit. */

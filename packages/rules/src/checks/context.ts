@@ -72,6 +72,13 @@ export interface CheckContext {
   spentBeforeCents: Cents;
   /** The visit's allowed amount. */
   visitAllowedCents: Cents;
+  /**
+   * What the visit adds to the KX spend: its allowed amount, plus the clinic's charge for lines nothing prices
+   * (Pub. 100-04 Ch. 5 §10.3: the threshold counts the allowed amount; our estimate stands in for it).
+   */
+  visitSpendCents: Cents;
+  /** Billed codes with no price and no clinic charge: their part of the spend is unknown. */
+  spendUnknownCodes: readonly string[];
   date: IsoDate;
   findings: Finding[];
   /** Per-code totals, filled on first use by `codeTotals`. */

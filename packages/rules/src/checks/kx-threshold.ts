@@ -13,14 +13,23 @@ import { yearOf } from './dates.ts';
  * @param ctx - the check context
  */
 export function checkKxThreshold(ctx: CheckContext): void {
-  if (!ctx.policy?.documentation.appliesKxThreshold || ctx.visitAllowedCents <= 0) return;
+  if (!ctx.policy?.documentation.appliesKxThreshold) return;
   const t = kxThreshold(yearOf(ctx.date));
   if (!t) return;
   const ot = ctx.visit.discipline === 'OT';
   const limit = ot ? t.otCents : t.ptSlpCents;
-  const after = ctx.spentBeforeCents + ctx.visitAllowedCents;
-  if (after <= limit) return;
+  const after = ctx.spentBeforeCents + ctx.visitSpendCents;
+  // KX is owed once the spend passes the threshold, whatever our estimate: a visit nobody can price is still
+  // judged on the spend known before it (issue 15).
+  const unknown = ctx.spendUnknownCodes;
+  if (after <= limit && !(unknown.length > 0 && ctx.spentBeforeCents > limit)) return;
+  if (ctx.visitSpendCents <= 0 && unknown.length === 0) return;
   const bucket = ot ? 'OT' : 'PT and SLP combined';
+  const year = yearOf(ctx.date);
+  const reach =
+    unknown.length === 0
+      ? `reaches ${dollars(after)} with this visit`
+      : `was already ${dollars(ctx.spentBeforeCents)} before this visit${ctx.visitSpendCents > 0 ? ` (${dollars(after)} with the priced part of it)` : ''}; this visit's own amount is unknown because nothing prices ${unknown.join(', ')}`;
   const services = ctx.visit.services;
   for (let i = 0; i < services.length; i++) {
     const s = services[i];
@@ -30,7 +39,7 @@ export function checkKxThreshold(ctx: CheckContext): void {
       ctx,
       'kx-threshold',
       'error',
-      `This year's ${bucket} therapy spend reaches ${dollars(after)} with this visit, past the ${yearOf(ctx.date)} threshold of ${dollars(limit)}. Add KX to ${s.code} and make sure the note shows why continued therapy is medically necessary.`,
+      `This year's ${bucket} therapy spend ${reach}, past the ${year} threshold of ${dollars(limit)}. Add KX to ${s.code} and make sure the note shows why continued therapy is medically necessary.`,
       `${CITE.kx}; ${t.source}`,
       i,
     );

@@ -69,9 +69,9 @@ function mpfsSource(pricingSource: string, cf: ConversionFactor | undefined, rvu
 }
 
 // Allocated only when a line goes unpriced, so the bulk audit's usual visit costs nothing here.
-function addUnpriced(list: UnpricedLine[] | undefined, code: string, reason: string): UnpricedLine[] {
+function addUnpriced(list: UnpricedLine[] | undefined, code: string, units: number, reason: string): UnpricedLine[] {
   const out = list ?? [];
-  out.push({ code, reason });
+  out.push({ code, units, reason });
   return out;
 }
 
@@ -117,7 +117,12 @@ export function priceLines(lines: readonly PriceInputLine[], ctx: PriceContext, 
       const assistant = assistantApplies && hasAssistantModifier(l.modifiers);
       exact[i] = rate === undefined ? 0 : rate * units * (assistant ? ASSISTANT_RATE : FULL_RATE);
       if (rate === undefined && units > 0)
-        unpriced = addUnpriced(unpriced, l.code, "not on this payer's fee schedule: add its rate to the fee schedule");
+        unpriced = addUnpriced(
+          unpriced,
+          l.code,
+          units,
+          "not on this payer's fee schedule: add its rate to the fee schedule",
+        );
       let text = '';
       if (explain) {
         text =
@@ -164,7 +169,7 @@ export function priceLines(lines: readonly PriceInputLine[], ctx: PriceContext, 
               : r === undefined
                 ? 'no RVUs are held for this code (data/rvu.json); import the CMS PPRRVU file to price it'
                 : (r.statusNote ?? `PFS status ${r.status}: not paid separately`);
-          unpriced = addUnpriced(unpriced, l.code, reason);
+          unpriced = addUnpriced(unpriced, l.code, units, reason);
           if (explain) text = `${l.code}: ${reason}, so no amount is estimated.`;
         }
       } else {

@@ -55,5 +55,6 @@ export interface PriceResult {
 /** A line that has units but no amount: the code and why, in plain words. */
 export interface UnpricedLine {
   code: string;
+  units: number;
   reason: string;
 }

@@ -42,3 +42,44 @@ describe('kx-threshold', () => {
     expect(findingsOf('kx-threshold', cleanVisit(), { ...spent(900_000), payer: 'commercial' })).toEqual([]);
   });
 });
+
+describe('kx-threshold when a line has no price (issue 15)', () => {
+  // Medicare's rules with a fee schedule that prices nothing: every line is unpriced.
+  const unpricedPayer = {
+    id: 'mcr-no-fees',
+    basedOn: 'medicare',
+    versions: [
+      { effectiveFrom: '2021-01-01', pricing: { kind: 'flat' as const, schedule: [], source: 'test: no rates' } },
+    ],
+  };
+  const visit = cleanVisit();
+  const auditor = (spentCents: number, charges?: Record<string, number>) =>
+    createAuditor({
+      patients: [{ ...spent(spentCents), payer: 'mcr-no-fees' }],
+      payers: [unpricedPayer],
+      ...(charges ? { charges } : {}),
+    });
+
+  it('still fires when the spend before the visit is past the threshold, and says the visit amount is unknown', () => {
+    const f = auditor(260_000)
+      .auditVisit(visit)
+      .findings.filter((x) => x.rule === 'kx-threshold');
+    expect(f.map((x) => x.service)).toEqual([0, 1]);
+    expect(f[0]?.message).toContain('was already $2,600.00 before this visit');
+    expect(f[0]?.message).toContain("this visit's own amount is unknown because nothing prices 97530, 97116");
+  });
+
+  it("uses the clinic's charge for a line nothing prices", () => {
+    const f = auditor(240_000, { '97530': 5_000, '97116': 4_000 }).auditVisit(visit).findings;
+    // 2 x $50.00 + 1 x $40.00 = $140.00 on $2,400.00 passes $2,480.00
+    expect(f.find((x) => x.rule === 'kx-threshold')?.message).toContain('reaches $2,540.00 with this visit');
+  });
+
+  it('does not fire below the threshold when the visit amount is unknown', () => {
+    expect(
+      auditor(100_000)
+        .auditVisit(visit)
+        .findings.filter((x) => x.rule === 'kx-threshold'),
+    ).toEqual([]);
+  });
+});
