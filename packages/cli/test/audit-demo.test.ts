@@ -27,7 +27,13 @@ describe('unitwise audit on the demo clinic', () => {
     expect(Object.keys(json.summary)).toEqual(['visits', 'errors', 'warnings', 'byRule']);
     for (const v of json.visits) {
       expect(Object.keys(v)).toEqual(['id', 'patientId', 'date', 'lines', 'findings', 'estimate']);
-      expect(Object.keys(v.estimate as object)).toEqual(['payer', 'totalCents']);
+      const estimate = v.estimate as { payer: string; totalCents: number; unpriced?: string };
+      // `unpriced` is our one addition to the contract: present only when a billed line has no amount, and why.
+      expect(Object.keys(estimate)).toEqual(
+        estimate.unpriced === undefined ? ['payer', 'totalCents'] : ['payer', 'totalCents', 'unpriced'],
+      );
+      // Issue 15: no visit of a priced payer shows $0.00 without saying why.
+      if (estimate.payer !== 'unknown' && estimate.totalCents === 0) expect(estimate.unpriced).toMatch(/^Not priced: /);
       for (const l of v.lines as object[])
         expect(Object.keys(l)).toEqual(['code', 'minutes', 'units', 'claimedUnits', 'modifiers']);
     }
@@ -132,4 +138,35 @@ describe('unitwise audit on the demo clinic', () => {
     },
     SPAWN_TIMEOUT,
   );
+});
+
+describe('an estimate that leaves a line out says why', () => {
+  it('a bundled code (97010, PFS status B) on a Medicare visit: JSON unpriced and a note line in the table', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'unitwise-unpriced-'));
+    const file = join(dir, 'case.json');
+    writeFileSync(
+      file,
+      JSON.stringify({
+        patients: [{ id: 'p1', payer: 'medicare' }],
+        visits: [
+          {
+            id: 'v1',
+            patientId: 'p1',
+            date: '2026-03-02',
+            discipline: 'PT',
+            provider: { credential: 'PT' },
+            services: [{ code: '97010', units: 1, modifiers: ['GP'] }],
+          },
+        ],
+      }),
+    );
+    const json = JSON.parse((await runCli(['audit', file, '--format', 'json'])).stdout);
+    expect(json.visits[0].estimate).toEqual({
+      payer: 'medicare',
+      totalCents: 0,
+      unpriced: expect.stringContaining('97010 (PFS status B: bundled'),
+    });
+    const table = (await runCli(['audit', file])).stdout;
+    expect(table).toMatch(/note {5}Not priced: 97010 \(PFS status B: bundled/);
+  });
 });

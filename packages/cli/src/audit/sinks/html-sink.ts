@@ -19,7 +19,8 @@ function anchor(id: string): string {
 function visitSection(a: VisitAudit): string {
   const codes = esc(codesWithUnits(a.lines));
   const head = `<h3 id="${esc(anchor(a.id))}">${esc(a.date)} · visit ${esc(a.id)} · patient ${esc(a.patientId)}</h3>`;
-  const meta = `<div class="meta">${esc(a.estimate.payer)} · ${codes} · estimate ${esc(money(a.estimate.totalCents))}</div>`;
+  const unpriced = a.estimate.unpriced === undefined ? '' : ` <span class="cite">(${esc(a.estimate.unpriced)})</span>`;
+  const meta = `<div class="meta">${esc(a.estimate.payer)} · ${codes} · estimate ${esc(money(a.estimate.totalCents))}${unpriced}</div>`;
   if (a.findings.length === 0)
     return `<section class="visit">${head}${meta}<p class="ok">OK: no findings</p></section>\n`;
   const items = a.findings

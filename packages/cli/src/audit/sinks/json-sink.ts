@@ -20,7 +20,10 @@ export function visitJson(a: VisitAudit) {
       modifiers,
     })),
     findings: a.findings,
-    estimate: { payer: a.estimate.payer, totalCents: a.estimate.totalCents },
+    estimate:
+      a.estimate.unpriced === undefined
+        ? { payer: a.estimate.payer, totalCents: a.estimate.totalCents }
+        : { payer: a.estimate.payer, totalCents: a.estimate.totalCents, unpriced: a.estimate.unpriced },
   };
 }
 

@@ -35,6 +35,8 @@ export function createTableSink(out: Output): AuditSink {
       out.write(
         `${a.date}  ${a.id.padEnd(12)}  ${a.patientId.padEnd(12)}  ${a.estimate.payer.padEnd(10)}  ${codesWithUnits(a.lines).padEnd(36)}  ${money(a.estimate.totalCents).padStart(9)}  ${result}\n`,
       );
+      // An estimate that leaves a line out says why, so $0.00 is never unexplained.
+      if (a.estimate.unpriced !== undefined) out.write(`    note     ${a.estimate.unpriced}\n`);
       for (const f of a.findings) out.write(`${findingLine(f, a)}\n`);
       await out.ready();
     },
