@@ -4,3 +4,4 @@ export * from './kx.ts';
 export * from './mue.ts';
 export * from './ncci.ts';
 export * from './rvu.ts';
+export * from './sample-charges.ts';
