@@ -15,6 +15,7 @@ const AdminPage = lazy(() => import('../pages/admin.tsx'));
 const AuditLogPage = lazy(() => import('../pages/audit-log.tsx'));
 const ClaimsPage = lazy(() => import('../pages/claims.tsx'));
 const RemittancesPage = lazy(() => import('../pages/remittances.tsx'));
+const BillingSettingsPage = lazy(() => import('../pages/billing-settings.tsx'));
 
 /** The application: session, layout and routes. */
 export function App(): ReactNode {
@@ -52,6 +53,7 @@ function Routes(): ReactNode {
   if (matchPath('/audit-log', path)) return <AuditLogPage />;
   if (matchPath('/claims', path)) return <ClaimsPage />;
   if (matchPath('/remittances', path)) return <RemittancesPage />;
+  if (matchPath('/billing-settings', path)) return <BillingSettingsPage />;
   if (path === '/' || matchPath('/today', path)) {
     if (hasRole(user, 'therapist', 'assistant')) return <TodayPage />;
     if (hasRole(user, 'biller')) return <ChargeReviewPage />;
