@@ -105,7 +105,7 @@ export function SettingsForm(props: {
     <form className="card" onSubmit={(e) => void submit(e)} aria-labelledby="settings-title" noValidate>
       <h2 id="settings-title">What every claim carries</h2>
       {!props.configured && (
-        <p className="muted">Not filled in yet: until they are, every claim is held back with this reason.</p>
+        <p className="muted">Not filled in yet: until they are, every claim is held back.</p>
       )}
       <fieldset>
         <legend>Billing provider</legend>
