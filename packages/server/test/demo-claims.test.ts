@@ -123,6 +123,21 @@ for (const engine of await engineTargets()) {
         }
       }, 90_000);
 
+      it('once the plan’s diagnosis is corrected, rebuilding makes the held claims ready', async () => {
+        const owner = await signIn(h.app, 'owner@demo.unitwise.test', DEMO_PASSWORD);
+        const plans = await h.store.plansOfCare.listByPatient(DEMO_CLINIC_ID, typoPatientId);
+        const plan = plans.find((p) => p.diagnoses.includes(DIAGNOSIS_TYPO.typed));
+        const fixed = await call(h.app, owner, 'PATCH', `/api/v1/plans-of-care/${plan?.id}`, {
+          diagnoses: [DIAGNOSIS_TYPO.meant],
+        });
+        expect(fixed.status, fixed.text).toBe(200);
+        for (const c of built.filter((x) => x.status === 'draft')) {
+          const r = await call(h.app, biller, 'POST', `/api/v1/claims/${c.id}/rebuild`, {});
+          expect(r.status, r.text).toBe(200);
+          expect(r.body).toMatchObject({ status: 'ready', scrubErrors: [] });
+        }
+      });
+
       it('varies minutes and wording like a caseload, and flags only the planted mistakes', async () => {
         const page = await h.store.visits.list(DEMO_CLINIC_ID, { limit: 500 });
         const visits = await Promise.all(page.items.map((v) => h.store.visits.get(DEMO_CLINIC_ID, v.id)));
