@@ -104,9 +104,7 @@ export function SettingsForm(props: {
   return (
     <form className="card" onSubmit={(e) => void submit(e)} aria-labelledby="settings-title" noValidate>
       <h2 id="settings-title">What every claim carries</h2>
-      {!props.configured && (
-        <p className="muted">Not filled in yet: until they are, every claim is held back.</p>
-      )}
+      {!props.configured && <p className="muted">Not filled in yet: until they are, every claim is held back.</p>}
       <fieldset>
         <legend>Billing provider</legend>
         <div className="row">{PROVIDER.map(field)}</div>
