@@ -1,5 +1,6 @@
 export { isValidNpi, npiCheckDigit } from '@unitwise/rules';
 export * from './claims/build.ts';
+export * from './claims/fix-at.ts';
 export * from './claims/modifiers.ts';
 export * from './claims/scrub.ts';
 export * from './claims/status.ts';

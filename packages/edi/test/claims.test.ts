@@ -151,48 +151,158 @@ describe('visitAsBilled', () => {
 
 describe('scrubClaim', () => {
   const good = THERAPY_BATCH.claims[0] as Claim;
+  const line = good.lines[0] as Claim['lines'][number];
 
   it('passes a sound claim', () => {
     expect(scrubClaim(good, billing).ok).toBe(true);
   });
 
+  // Each message names the patient, the date of service and the code (where), says what to fix and where in the
+  // app; none carries an API path, a rule id or a record id.
   it.each([
-    ['a bad NPI check digit', {}, { ...billing, npi: '1234567890' }, /NPI 1234567890 fails the check digit/],
-    ['a non-ICD-10 diagnosis', { diagnoses: ['724.2'] }, billing, /"724.2" is not an ICD-10-CM code/],
-    ['a missing member id', { subscriber: { ...good.subscriber, memberId: ' ' } }, billing, /member id/],
-    ['a missing payer id', { payer: { name: 'X', id: '' } }, billing, /payer id is missing/],
-    ['a charge that is not the sum of lines', { chargeCents: 15000 }, billing, /does not equal the sum of its lines/],
-    ['a replacement without payer claim number', { frequency: '7' as const }, billing, /needs the payer claim number/],
+    [
+      'a bad billing NPI check digit',
+      {},
+      { ...billing, npi: '1234567890' },
+      'Jane Doe, 2025-01-06',
+      'Billing provider NPI "1234567890": The last digit of this NPI does not match the others (check digit): check for a typo. Fix it in Billing settings → Billing provider → NPI.',
+    ],
+    [
+      'a tax id of eight digits',
+      {},
+      { ...billing, taxId: '12345678' },
+      'Jane Doe, 2025-01-06',
+      'Billing provider tax id "12345678": A tax id (EIN) is nine digits, written 12-3456789. Fix it in Billing settings → Billing provider → Tax id (EIN).',
+    ],
+    [
+      'a 5-digit billing ZIP',
+      {},
+      { ...billing, address: { ...billing.address, zip: '12345' } },
+      'Jane Doe, 2025-01-06',
+      'The billing address needs a ZIP+4: nine digits, 12345-6789. Fix it in Billing settings → Billing provider → ZIP+4.',
+    ],
+    [
+      'a bad rendering NPI',
+      { rendering: { npi: '1987654320', lastName: 'Lee', firstName: 'Jordan' } },
+      billing,
+      'Jane Doe, 2025-01-06',
+      'The treating provider’s NPI (Jordan Lee, "1987654320"): The last digit of this NPI does not match the others (check digit): check for a typo. Ask the clinic owner to correct it in Administration → Providers.',
+    ],
+    [
+      'a non-ICD-10 diagnosis',
+      { diagnoses: ['724.2', 'M62.81'] },
+      billing,
+      'Jane Doe, 2025-01-06',
+      '"724.2" is not an ICD-10-CM code (a letter, a digit, then up to five letters or digits, e.g. M17.11): correct the diagnosis in Jane Doe’s plan of care (Patients → Jane Doe → Plans of care), then rebuild the claim.',
+    ],
+    [
+      'no diagnosis',
+      { diagnoses: [], lines: [{ ...line, diagnosisPointers: [] }], chargeCents: undefined },
+      billing,
+      'Jane Doe, 2025-01-06',
+      'No diagnosis: add the ICD-10-CM diagnosis to Jane Doe’s plan of care (Patients → Jane Doe → Plans of care), then rebuild the claim.',
+    ],
+    [
+      'a missing member id',
+      { subscriber: { ...good.subscriber, memberId: ' ' } },
+      billing,
+      'Jane Doe, 2025-01-06',
+      'The member id is missing: copy it from the insurance card into Patients → Jane Doe → Coverage.',
+    ],
+    [
+      'a missing payer id',
+      { payer: { name: 'Example MAC', id: '' } },
+      billing,
+      'Jane Doe, 2025-01-06',
+      'Example MAC has no payer id: enter the id your clearinghouse lists for it in Billing settings → Payers, then rebuild the claim.',
+    ],
+    [
+      'a code without a charge',
+      { lines: [{ ...line, chargeCents: 0 }], chargeCents: undefined },
+      billing,
+      'Jane Doe, 2025-01-06, 97530',
+      'No charge is set for 97530 (Therapeutic activities): enter your charge per unit in Billing settings → Charges, then rebuild the claim.',
+    ],
+    [
+      'a malformed modifier',
+      { lines: [{ ...line, modifiers: ['G'] }], chargeCents: undefined },
+      billing,
+      'Jane Doe, 2025-01-06, 97530',
+      'Modifier "G" on 97530 is not a two-character modifier: ask the therapist to correct the note (Patients → Jane Doe → the visit of 2025-01-06).',
+    ],
+    [
+      'a total that is not the sum of lines',
+      { chargeCents: 15000 },
+      billing,
+      'Jane Doe, 2025-01-06',
+      'The claim total ($150.00) does not equal the sum of its lines ($155.00): rebuild the claim.',
+    ],
+    [
+      'a replacement without the payer claim number',
+      { frequency: '7' as const },
+      billing,
+      'Jane Doe, 2025-01-06',
+      'A corrected or voided claim needs the payer’s claim number from its remittance (835): post the payer’s 835 for the original claim first.',
+    ],
     [
       '51 lines',
       {
-        lines: Array.from({ length: 51 }, (_, i) => ({
-          ...(good.lines[0] as Claim['lines'][number]),
-          controlNumber: `L${i}`,
-        })),
+        lines: Array.from({ length: 51 }, (_, i) => ({ ...line, controlNumber: `L${i}` })),
         chargeCents: undefined,
       },
       billing,
-      /at most 50: split it/,
+      'Jane Doe, 2025-01-06',
+      'The claim has 51 lines and a claim takes at most 50: split it by billing each visit date on its own claim (Billing settings → Claims → One claim per).',
     ],
-    ['a 5-digit billing ZIP', {}, { ...billing, address: { ...billing.address, zip: '12345' } }, /9 digits/],
-  ])('holds back %s', (_name, patch, bp, message) => {
+  ])('holds back %s, saying what to fix and where', (_name, patch, bp, where, message) => {
     const r = scrubClaim({ ...good, ...patch }, bp);
     expect(r.ok).toBe(false);
-    expect(r.errors.map((e) => e.message).join('\n')).toMatch(message);
+    expect(r.errors).toEqual([{ where, message }]);
+    expect(message).not.toMatch(/\/api\/|PUT |[0-9a-f]{8}-[0-9a-f]{4}/);
   });
 
-  it('holds back on an error finding from the rule engine, and passes warnings through', () => {
+  it('says once that billing settings were never saved, instead of one message per empty field', () => {
+    const empty = { name: '', npi: '', taxId: '', address: { line1: '', city: '', state: '', zip: '' } };
+    const r = scrubClaim(good, empty, [], [], { settingsUnset: true });
+    expect(r.errors).toEqual([
+      {
+        where: 'Jane Doe, 2025-01-06',
+        message:
+          'The billing settings are not filled in: enter the billing provider, submitter and receiver in Billing settings, then rebuild the claims.',
+      },
+    ]);
+  });
+
+  it('holds back on an error finding from the rule engine, naming patient, date and code; warnings pass through', () => {
     const r = scrubClaim(good, billing, [
       {
         visitId: 'V2',
+        date: '2025-01-08',
+        code: '97140',
         finding: { rule: 'ncci-pair', severity: 'error', message: '97140 with 97530 needs 59.', service: 1 },
       },
       { visitId: 'V2', finding: { rule: 'vague-description', severity: 'warning', message: 'Say what task.' } },
     ]);
     expect(r.ok).toBe(false);
-    expect(r.errors).toEqual([{ where: 'visit V2 service 1', message: 'ncci-pair: 97140 with 97530 needs 59.' }]);
-    expect(r.warnings).toHaveLength(1);
+    expect(r.errors).toEqual([
+      {
+        where: 'Jane Doe, 2025-01-08, 97140',
+        message:
+          '97140 with 97530 needs 59. The note needs the therapist’s correction (Patients → Jane Doe → the visit of 2025-01-08).',
+      },
+    ]);
+    expect(r.warnings).toEqual([{ where: 'Jane Doe, 2025-01-06', message: 'Say what task.' }]);
+  });
+
+  it('gives the built findings their visit date and code', () => {
+    const withFinding: SignedVisit = {
+      ...(visits[0] as SignedVisit),
+      findings: [{ rule: 'vague-description', severity: 'warning', message: 'Say what task.', service: 1 }],
+    };
+    const [b] = buildClaims({ ...input('visit'), visits: [withFinding] });
+    expect(b?.findings).toEqual([
+      { visitId: 'V1', date: '2025-01-06', code: '97110', finding: withFinding.findings?.[0] },
+    ]);
   });
 });
 

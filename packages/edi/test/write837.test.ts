@@ -41,6 +41,15 @@ describe('837P writer', () => {
     for (const s of segs) if (s[0] !== 'ISA') expect(s[s.length - 1]).not.toBe('');
   });
 
+  it('writes a pay-to address (2010AB) after the billing provider, only when one is given', () => {
+    const payTo = { line1: 'PO Box 77', city: 'Anytown', state: 'NY', zip: '12345' };
+    const withPayTo = { ...THERAPY_BATCH, billingProvider: { ...THERAPY_BATCH.billingProvider, payToAddress: payTo } };
+    const text = write837(withPayTo, { lineBreaks: true });
+    expect(text).toMatch(/REF\*EI\*\d{9}~\nNM1\*87\*2~\nN3\*PO BOX 77~\nN4\*ANYTOWN\*NY\*12345~\nHL\*2\*1\*22/);
+    expect(read837(text).errors).toEqual([]);
+    expect(write837(THERAPY_BATCH)).not.toContain('NM1*87');
+  });
+
   it('round trip: node-x12 reads the same segments as our tokenizer', () => {
     for (const lineBreaks of [false, true]) {
       const text = write837(THERAPY_BATCH, { lineBreaks });

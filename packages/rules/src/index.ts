@@ -1,4 +1,5 @@
 export * from './audit/index.ts';
+export * from './billing/index.ts';
 export * from './catalog/index.ts';
 export * from './checks/index.ts';
 export * from './identifiers/index.ts';

@@ -121,7 +121,9 @@ describe.runIf(run)('browser: build and export claims, post an 835, read the den
       await expect.poll(() => status.textContent()).toMatch(/2 claims built: 0 ready, 2 held back/);
       // The payer was set up without its X12 payer id: the scrubber holds both claims back and says why.
       const table = page.getByTestId('claims');
-      await expect.poll(() => table.getByText('The payer id is missing.').count()).toBe(2);
+      const noPayerId =
+        /Medicare Part B has no payer id: enter the id your clearinghouse lists for it in Billing settings → Payers/;
+      await expect.poll(() => table.getByText(noPayerId).count()).toBe(2);
       const payers = await biller.call<{ items: { id: string }[] }>('GET', '/payers');
       for (const p of payers.items) await biller.call('PATCH', `/payers/${p.id}`, { x12PayerId: '12345' });
       for (let i = 0; i < 2; i++) {

@@ -8,6 +8,7 @@ import {
 } from '@unitwise/rules';
 import type { Problem } from '../problem.ts';
 import type { Claim, ClaimLine } from '../x837/types.ts';
+import { FIX_AT } from './fix-at.ts';
 import { orderModifiers } from './modifiers.ts';
 import type { BuildClaimsInput, BuiltClaim, SignedVisit } from './types.ts';
 
@@ -85,12 +86,16 @@ function buildOne(d: Draft, input: BuildClaimsInput, registry: PolicyRegistry, s
   const findings: BuiltClaim['findings'] = [];
   for (const sv of d.visits) {
     const v = sv.visit;
-    for (const f of sv.findings ?? []) findings.push({ visitId: v.id, finding: f });
+    for (const f of sv.findings ?? []) {
+      const code = f.service === undefined ? undefined : v.services[f.service]?.code;
+      findings.push({ visitId: v.id, date: v.date, ...(code ? { code } : {}), finding: f });
+    }
+    const name = `${sv.patient.firstName} ${sv.patient.lastName}`;
     const policy = registry.resolve(sv.payer.policyId, v.date);
     if (!policy)
       problems.push({
-        where: `visit ${v.id}`,
-        message: `No payer policy "${sv.payer.policyId}" in force on ${v.date}.`,
+        where: `${name}, ${v.date}`,
+        message: `The rules ${sv.payer.name} follows have no version in force on ${v.date}: check the payer in ${FIX_AT.payers}.`,
       });
     const units = unitsPerService(sv, policy);
     const pointers = sv.diagnoses
@@ -107,17 +112,13 @@ function buildOne(d: Draft, input: BuildClaimsInput, registry: PolicyRegistry, s
       });
       if (mods.length > 4)
         problems.push({
-          where: `visit ${v.id} service ${i}`,
-          message: `${s.code} has ${mods.length} modifiers (${mods.join(' ')}); a line takes four, so ${mods.slice(4).join(' ')} were left off.`,
+          where: `${name}, ${v.date}, ${s.code}`,
+          message: `${s.code} has ${mods.length} modifiers (${mods.join(' ')}); a line takes four, so ${mods.slice(4).join(' ')} were left off: ask the therapist to review them in the note (${FIX_AT.visit(name, v.date)}).`,
         });
       const modifiers = mods.slice(0, 4);
       const key = `${v.date}|${s.code}|${modifiers.join(':')}`;
+      // A code without a charge leaves its line at $0.00; the scrubber names it with where to set the charge.
       const rate = input.chargeMaster[s.code];
-      if (rate === undefined)
-        problems.push({
-          where: `visit ${v.id} service ${i}`,
-          message: `No charge for ${s.code} in the charge master.`,
-        });
       let expected: number | null = null;
       if (policy) {
         const priced = priceLines(

@@ -65,8 +65,8 @@ export interface BuiltClaim {
   visitIds: string[];
   /** Per line, the amount the payer is expected to pay (from the rules engine's pricing), for variance checks. */
   expectedCents: (number | null)[];
-  /** Findings of the visits, with the visit id. */
-  findings: { visitId: string; finding: Finding }[];
+  /** Findings of the visits, with the visit id, its date and the service's code. */
+  findings: { visitId: string; date?: string; code?: string; finding: Finding }[];
   /** Problems found while building (no charge for a code, more than four modifiers). */
   problems: Problem[];
 }

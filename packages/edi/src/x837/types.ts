@@ -20,6 +20,8 @@ export interface BillingProvider {
   address: Address;
   /** Health care provider taxonomy (PRV*BI*PXC), e.g. 225100000X physical therapist. */
   taxonomy?: string;
+  /** Where payments go when not the street address above, e.g. a PO box (2010AB NM1*87, N3, N4). */
+  payToAddress?: Address;
 }
 
 /** Who sends the file (1000A) and who receives it (1000B). */

@@ -257,6 +257,8 @@ export class Claim837Writer {
     ]);
     s += this.address(bp.address);
     s += this.seg('REF', ['EI', bp.taxId.replace('-', '')]);
+    // 2010AB pay-to address: sent only when payments go elsewhere (TR3 2010AB; x12.md §3 note on PO boxes).
+    if (bp.payToAddress) s += this.seg('NM1', ['87', '2']) + this.address(bp.payToAddress);
     return s;
   }
 

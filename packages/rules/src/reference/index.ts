@@ -5,3 +5,4 @@ export * from './kx.ts';
 export * from './mue.ts';
 export * from './ncci.ts';
 export * from './rvu.ts';
+export * from './sample-charges.ts';

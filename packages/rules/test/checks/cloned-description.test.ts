@@ -3,7 +3,7 @@ import { createAuditor } from '../../src/index.ts';
 import { cleanVisit, medicarePatient, withService } from './fixtures.ts';
 
 describe('cloned-description', () => {
-  it('fires on the second visit with the same description (case and spacing aside), naming the first', () => {
+  it('fires on the second visit with the same description (case and spacing aside), naming the first by date', () => {
     const a = createAuditor({ patients: [medicarePatient()] });
     expect(a.auditVisit(cleanVisit()).findings.filter((f) => f.rule === 'cloned-description')).toEqual([]);
     const second = withService(cleanVisit({ id: 'v2', date: '2026-02-04' }), 0, {
@@ -12,7 +12,9 @@ describe('cloned-description', () => {
     });
     const f = a.auditVisit(second).findings.filter((x) => x.rule === 'cloned-description');
     expect(f.map((x) => x.service)).toEqual([0, 1]);
-    expect(f[0]?.message).toContain('visit v1 on 2026-02-02');
+    // Named by its date, as the therapist knows it; record ids mean nothing to a reader.
+    expect(f[0]?.message).toContain('the visit on 2026-02-02');
+    expect(f[0]?.message).not.toContain('v1');
   });
 
   it('does not fire for changed text, other patients, or short descriptions', () => {

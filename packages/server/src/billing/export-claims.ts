@@ -60,7 +60,10 @@ export async function exportReadyClaims(
   if (chosen.length === 0) throw new ApiError('unprocessable', 'No claims are ready to export.');
   const { configured, settings } = await loadSettings(claims, clinicId);
   if (!configured)
-    throw new ApiError('unprocessable', 'Set the clinic’s billing settings before exporting (claim settings).');
+    throw new ApiError(
+      'unprocessable',
+      'Fill in Billing settings (billing provider, submitter and receiver) before exporting claims.',
+    );
   const billing = billingProviderOf(settings);
   // Scrubbed again against today's settings: a settings change since the build must not slip through.
   const failing = chosen.flatMap((c) =>

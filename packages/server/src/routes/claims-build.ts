@@ -136,6 +136,7 @@ export async function gatherVisits(
         patient: claimPatient,
         payer: { id: coverage.payer.x12PayerId ?? '', name: coverage.payer.name, policyId: coverage.payer.policyId },
         ...(rendering ? { rendering } : {}),
+        placeOfService: ctx.settings.placeOfService,
         diagnoses: plan?.diagnoses ?? [],
         findings: standing(v),
       },
@@ -197,16 +198,10 @@ function renumber(built: BuiltClaim, claimNumber: string): BuiltClaim {
  * @param payer - the store payer
  */
 export function toNewClaim(ctx: BuildContext, built: BuiltClaim, payer: Payer | null): NewClaim {
-  const scrub = scrubClaim(built.claim, billingProviderOf(ctx.settings), built.findings, built.problems);
-  const errors = ctx.configured
-    ? scrub.errors
-    : [
-        {
-          where: 'claim settings',
-          message: 'The clinic’s billing provider, submitter and receiver are not set (PUT /api/v1/claim-settings).',
-        },
-        ...scrub.errors,
-      ];
+  const scrub = scrubClaim(built.claim, billingProviderOf(ctx.settings), built.findings, built.problems, {
+    settingsUnset: !ctx.configured,
+  });
+  const errors = scrub.errors;
   return {
     claimNumber: built.claim.claimId,
     patientId: built.patientId,

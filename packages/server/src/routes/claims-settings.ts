@@ -1,7 +1,8 @@
 import type { BillingProvider, Party } from '@unitwise/edi';
+import { einDigits } from '@unitwise/rules';
 import { type ClaimsRepository, claimsRepository, type Repositories } from '@unitwise/store';
 import type { AppDeps } from '../deps.ts';
-import { ClaimSettingsBody, type ClaimSettingsInput } from '../schemas/claims.ts';
+import { ChargeMasterBody, type ClaimSettingsInput, ClaimSettingsShape } from '../schemas/claims.ts';
 
 /** The billing settings a clinic has not filled in yet: claims build, but scrubbing holds them back until it does. */
 const UNSET: ClaimSettingsInput = {
@@ -16,6 +17,7 @@ const UNSET: ClaimSettingsInput = {
   usage: 'T',
   claimIdPrefix: 'UW',
   period: 'visit',
+  placeOfService: '11',
   chargeMaster: {},
 };
 
@@ -35,14 +37,56 @@ export function claimsOf(deps: AppDeps, repos: Pick<Repositories, 'db' | 'engine
 }
 
 /**
- * The clinic's billing settings, or the unset ones (which scrubbing refuses) when none were saved.
+ * The clinic's billing settings, or the unset ones (which scrubbing refuses) when none were saved. The charge master
+ * is saved on its own, so it is kept even while the rest is unset.
  * @param claims - the claims repository
  * @param clinicId - the clinic
  */
 export async function loadSettings(claims: ClaimsRepository, clinicId: string): Promise<LoadedSettings> {
   const row = await claims.getSettings(clinicId);
-  const parsed = ClaimSettingsBody.safeParse(row?.settings);
-  return parsed.success ? { configured: true, settings: parsed.data } : { configured: false, settings: UNSET };
+  const parsed = ClaimSettingsShape.safeParse(row?.settings);
+  if (parsed.success) return { configured: true, settings: parsed.data };
+  return { configured: false, settings: { ...UNSET, chargeMaster: storedChargeMaster(row?.settings) } };
+}
+
+/** The charge master inside stored settings, or none. */
+function storedChargeMaster(stored: unknown): Record<string, number> {
+  const raw = stored && typeof stored === 'object' ? (stored as { chargeMaster?: unknown }).chargeMaster : undefined;
+  const parsed = ChargeMasterBody.safeParse(raw);
+  return parsed.success ? parsed.data : {};
+}
+
+/**
+ * Saves the billing settings; without a charge master in `next`, the stored one stays.
+ * @param claims - the claims repository
+ * @param clinicId - the clinic
+ * @param next - the validated settings
+ */
+export async function saveSettings(
+  claims: ClaimsRepository,
+  clinicId: string,
+  next: Omit<ClaimSettingsInput, 'chargeMaster'> & { chargeMaster?: ClaimSettingsInput['chargeMaster'] | undefined },
+): Promise<ClaimSettingsInput> {
+  const row = await claims.getSettings(clinicId);
+  const settings = { ...next, chargeMaster: next.chargeMaster ?? storedChargeMaster(row?.settings) };
+  await claims.putSettings(clinicId, settings);
+  return settings;
+}
+
+/**
+ * Saves the charge master alone, keeping the rest of the stored settings (complete or not) as they are.
+ * @param claims - the claims repository
+ * @param clinicId - the clinic
+ * @param chargeMaster - charge per unit by code, in cents
+ */
+export async function saveChargeMaster(
+  claims: ClaimsRepository,
+  clinicId: string,
+  chargeMaster: ClaimSettingsInput['chargeMaster'],
+): Promise<void> {
+  const row = await claims.getSettings(clinicId);
+  const stored = row?.settings && typeof row.settings === 'object' ? row.settings : {};
+  await claims.putSettings(clinicId, { ...stored, chargeMaster });
 }
 
 /**
@@ -54,10 +98,15 @@ export function billingProviderOf(s: ClaimSettingsInput): BillingProvider {
   return {
     name: b.name,
     npi: b.npi,
-    taxId: b.taxId.replace('-', ''),
-    address: { ...b.address, ...(b.address.line2 ? { line2: b.address.line2 } : {}) },
+    taxId: einDigits(b.taxId),
+    address: addressOf(b.address),
     ...(b.taxonomy ? { taxonomy: b.taxonomy } : {}),
+    ...(s.payTo ? { payToAddress: addressOf(s.payTo) } : {}),
   };
+}
+
+function addressOf(a: NonNullable<ClaimSettingsInput['payTo']>): BillingProvider['address'] {
+  return { line1: a.line1, ...(a.line2 ? { line2: a.line2 } : {}), city: a.city, state: a.state, zip: a.zip };
 }
 
 /**

@@ -5,10 +5,16 @@ import { rebuildClaim } from '../billing/rebuild-claims.ts';
 import type { AppDeps } from '../deps.ts';
 import { ApiError, notFound } from '../errors/api-error.ts';
 import { defineRoute, type RouteDef } from '../http/route.ts';
-import { BuildClaimsBody, ClaimListQuery, ClaimSettingsBody, ExportClaimsBody } from '../schemas/claims.ts';
+import {
+  BuildClaimsBody,
+  ChargeMasterPutBody,
+  ClaimListQuery,
+  ClaimSettingsBody,
+  ExportClaimsBody,
+} from '../schemas/claims.ts';
 import { IdParams, PageQuery } from '../schemas/common.ts';
 import { gatherVisits, rebuildOne } from './claims-build.ts';
-import { billingProviderOf, claimsOf, loadSettings } from './claims-settings.ts';
+import { billingProviderOf, claimsOf, loadSettings, saveChargeMaster, saveSettings } from './claims-settings.ts';
 
 async function claimOr404(claims: ClaimsRepository, clinicId: string, id: string): Promise<ClaimDetail> {
   const c = await claims.get(clinicId, id);
@@ -46,9 +52,28 @@ export const claimRoutes: RouteDef[] = [
     body: ClaimSettingsBody,
     status: 200,
     async handler({ body, principal, deps, audit }) {
-      await claimsOf(deps).putSettings(principal.clinicId, body);
+      const settings = await deps.store.transaction((tx) => saveSettings(claimsOf(deps, tx), principal.clinicId, body));
       await audit({ action: 'claim-settings.put', entity: 'claim-settings' });
-      return { body: { configured: true, settings: body } };
+      return { body: { configured: true, settings } };
+    },
+  }),
+  defineRoute({
+    id: 'charge-master.put',
+    method: 'PUT',
+    path: '/api/v1/charge-master',
+    summary: 'Set the clinic’s charge per unit by code (its charge master), apart from the other billing settings',
+    tag: 'claims',
+    access: 'billingWrite',
+    body: ChargeMasterPutBody,
+    status: 200,
+    async handler({ body, principal, deps, audit }) {
+      await deps.store.transaction((tx) => saveChargeMaster(claimsOf(deps, tx), principal.clinicId, body.charges));
+      await audit({
+        action: 'charge-master.put',
+        entity: 'claim-settings',
+        detail: { codes: Object.keys(body.charges).length },
+      });
+      return { body: { charges: body.charges } };
     },
   }),
   defineRoute({
@@ -257,7 +282,7 @@ async function replaceOrVoid(
       payerClaimNumber: old.payerClaimNumber,
       lines: sent.lines.map((l, i) => ({ ...l, controlNumber: `${claimNumber}-${i + 1}` })),
     };
-    const scrub = scrubClaim(claim, billingProviderOf(ctx.settings));
+    const scrub = scrubClaim(claim, billingProviderOf(ctx.settings), [], [], { settingsUnset: !ctx.configured });
     input = {
       claimNumber,
       patientId: old.patientId,

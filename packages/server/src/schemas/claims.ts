@@ -1,52 +1,74 @@
+import { billingSettingsProblems } from '@unitwise/rules';
 import { STORED_CLAIM_STATUSES } from '@unitwise/store';
 import { z } from 'zod';
 import { isoDate, PageQuery } from './common.ts';
 
-const text = (max: number) => z.string().trim().min(1).max(max);
 const id = z.string().min(1).max(100);
 
-const X12Address = z.object({
-  line1: text(55),
-  line2: z.string().max(55).optional(),
-  city: text(30),
-  state: z.string().regex(/^[A-Z]{2}$/, 'Expected a two-letter state code.'),
-  zip: z.string().regex(/^\d{5}(-?\d{4})?$/, 'Expected a ZIP code (an 837P billing provider needs ZIP+4).'),
+// The shapes are lenient: what makes settings usable on a claim is judged by @unitwise/rules' billingSettingsProblems,
+// the same checks the Billing settings screen runs as the biller types.
+const Address = z.object({
+  line1: z.string().trim().max(200),
+  line2: z.string().trim().max(200).optional(),
+  city: z.string().trim().max(200),
+  state: z.string().trim().toUpperCase().max(20),
+  zip: z.string().trim().max(20),
 });
 
 const Party = z.object({
-  name: text(60),
-  id: text(15),
-  contactName: z.string().max(60).optional(),
-  phone: z
-    .string()
-    .regex(/^\d{10}$/, 'Expected 10 digits.')
-    .optional(),
+  name: z.string().trim().max(200),
+  id: z.string().trim().max(100),
+  contactName: z.string().trim().max(60).optional(),
+  phone: z.string().max(30).optional(),
 });
 
-/** The clinic's billing settings: who bills (2010AA), who sends (1000A) and receives (1000B) the 837P. */
-export const ClaimSettingsBody = z.object({
+/** The clinic's usual charge per unit by code, in cents; codes not listed charge the payer's fee schedule. */
+export const ChargeMasterBody = z.record(
+  z.string().regex(/^[0-9A-Z]{5}$/, 'Expected a five-character code such as 97530.'),
+  z.number().int().min(1, 'A charge is at least one cent.').max(10_000_000, 'A charge per unit is at most $100,000.'),
+);
+
+/** The billing settings as stored: who bills (2010AA), where payment goes (2010AB), who sends and receives the 837P. */
+export const ClaimSettingsShape = z.object({
   billingProvider: z.object({
-    name: text(60),
-    npi: z.string().regex(/^\d{10}$/, 'Expected a 10-digit NPI.'),
-    taxId: z.string().regex(/^\d{2}-?\d{7}$/, 'Expected a 9-digit EIN.'),
-    address: X12Address,
-    taxonomy: z.string().max(10).optional(),
+    name: z.string().trim().max(200),
+    npi: z.string().trim().max(20),
+    taxId: z.string().trim().max(20),
+    address: Address,
+    taxonomy: z.string().trim().toUpperCase().max(20).optional(),
   }),
+  /** Pay-to address (2010AB), only when payments go somewhere else than the billing provider's street address. */
+  payTo: Address.optional(),
   submitter: Party,
   receiver: Party,
   /** ISA15: T test, P production. */
   usage: z.enum(['T', 'P']).default('T'),
   /** CLM01 = prefix + 6 digits. */
-  claimIdPrefix: z
-    .string()
-    .regex(/^[A-Z0-9]{1,8}$/, 'Expected 1-8 capital letters or digits.')
-    .default('UW'),
+  claimIdPrefix: z.string().trim().max(20).default('UW'),
   /** One claim per patient + payer + provider and: each visit date, calendar month or all dates. */
   period: z.enum(['visit', 'month', 'all']).default('visit'),
-  /** The clinic's usual charge per unit by code, in cents; codes not listed charge the payer's fee schedule. */
-  chargeMaster: z.record(z.string().regex(/^[0-9A-Z]{5}$/), z.number().int().min(1).max(10_000_000)).default({}),
+  /** CLM05-1 place of service of the clinic's visits (CMS POS code set; 11 office). */
+  placeOfService: z.string().trim().max(2).default('11'),
+  chargeMaster: ChargeMasterBody.default({}),
 });
-export type ClaimSettingsInput = z.output<typeof ClaimSettingsBody>;
+export type ClaimSettingsInput = z.output<typeof ClaimSettingsShape>;
+
+/**
+ * A save of the billing settings: every field judged by billingSettingsProblems (problems carry the field's path);
+ * a save without `chargeMaster` keeps the stored charges. The phone is kept as its ten digits.
+ */
+export const ClaimSettingsBody = ClaimSettingsShape.extend({ chargeMaster: ChargeMasterBody.optional() })
+  .superRefine((s, ctx) => {
+    for (const p of billingSettingsProblems(s))
+      ctx.addIssue({ code: 'custom', path: p.path.split('.'), message: p.message });
+  })
+  .transform((s) => ({
+    ...s,
+    submitter: { ...s.submitter, ...(s.submitter.phone ? { phone: s.submitter.phone.replace(/\D/g, '') } : {}) },
+  }));
+
+/** The whole charge master, replacing the stored one. */
+export const ChargeMasterPutBody = z.object({ charges: ChargeMasterBody });
 
 /** Which signed visits to bill. */
 export const BuildClaimsBody = z.object({

@@ -52,6 +52,35 @@ export const DEMO_STAFF: DemoStaff[] = [
   { key: 'auditor', name: 'Ari Auditor', email: 'auditor@demo.unitwise.test', roles: ['auditor'] },
 ];
 
+/**
+ * The demo clinic's billing settings, complete so a fresh demo builds claims that can be sent. The NPI passes its
+ * check digit (Luhn with prefix 80840, 45 CFR 162.406) and is not an issued number; the EIN, addresses and ids are
+ * invented; the taxonomy is NUCC 261QR0400X (clinic/center, rehabilitation); place of service 11, office.
+ */
+export const DEMO_BILLING = {
+  billingProvider: {
+    name: 'Riverside Therapy (demo)',
+    npi: '1730284910',
+    taxId: '84-2714593',
+    address: { line1: '2150 River Road', line2: 'Suite 200', city: 'Springfield', state: 'IL', zip: '62704-3319' },
+    taxonomy: '261QR0400X',
+  },
+  // Payments go to the clinic's lockbox, not its street address (2010AB).
+  payTo: { line1: 'PO Box 4410', city: 'Springfield', state: 'IL', zip: '62708-4410' },
+  submitter: { name: 'Riverside Therapy (demo)', id: 'RIVERSIDE01', contactName: 'Bea Biller', phone: '2175550142' },
+  receiver: { name: 'Demo Clearinghouse', id: 'DEMOCLEAR' },
+  usage: 'T' as const,
+  claimIdPrefix: 'UW',
+  period: 'visit' as const,
+  placeOfService: '11',
+};
+
+/**
+ * A claim-level documentation mistake: patient 13's OT plan of care carries its diagnosis with the digit one typed
+ * for the letter I ("169.351" for I69.351), so every claim of that patient is held until the plan is corrected.
+ */
+export const DIAGNOSIS_TYPO = { patient: 13, typed: '169.351', meant: 'I69.351' } as const;
+
 /** Demo payers: the three built-in policies (ids from @unitwise/rules' built-in policies). */
 export const DEMO_PAYERS = [
   { key: 'medicare', name: 'Medicare Part B (demo)', policyId: 'medicare', x12PayerId: 'DEMO-MCR' },
@@ -82,77 +111,6 @@ export const GOALS: Record<Discipline, string[]> = {
 
 /** A goal without a measurable target: a realistic mistake for the demo. */
 export const VAGUE_GOAL = 'Patient will improve strength and function.';
-
-/** Services per discipline with descriptions that support the code (task, parameters, assistance, cues). */
-export const SERVICE_TEMPLATES: Record<Discipline, { code: string; descriptions: string[] }[]> = {
-  PT: [
-    {
-      code: '97530',
-      descriptions: [
-        'Sit-to-stand transfers from a low chair, 3 sets of 5, min assist with verbal cues for weight shift, to prepare for toilet transfers.',
-        'Floor-to-waist lifting of a 5 lb laundry basket, 10 repetitions, contact guard with tactile cues for hip hinge.',
-        'Curb stepping practice with a cane, 8 trials, min assist, cues for sequencing to reach the bus stop safely.',
-        'Reaching to overhead shelf while standing, 3 sets of 6, stand-by assist, cues for balance to put away groceries.',
-      ],
-    },
-    {
-      code: '97110',
-      descriptions: [
-        'Quadriceps sets and straight leg raises, 3 sets of 10 with a 2 lb weight, verbal cues for terminal knee extension.',
-        'Seated hamstring curls with a green band, 3 sets of 12, cues for slow eccentric control.',
-        'Heel raises at the counter, 3 sets of 15, cues to keep knees straight, to build ankle strength for gait.',
-      ],
-    },
-    {
-      code: '97112',
-      descriptions: [
-        'Tandem stance and single-leg stance on foam, 5 trials of 20 seconds, contact guard, cues for hip strategy.',
-        'Standing weight shifts with eyes closed, 3 sets of 10, stand-by assist, to improve postural control.',
-      ],
-    },
-    {
-      code: '97140',
-      descriptions: [
-        'Grade III tibiofemoral mobilisation in prone, 3 bouts of 30 seconds, to gain knee flexion range.',
-        'Soft tissue mobilisation to the lateral thigh and patellar glides, to reduce pain before gait training.',
-      ],
-    },
-  ],
-  OT: [
-    {
-      code: '97535',
-      descriptions: [
-        'Upper-body dressing with a button-up shirt, one-handed technique, min assist with verbal cues for sequencing.',
-        'Tub bench transfer training with a hand-held shower, contact guard, cues for leg management.',
-      ],
-    },
-    {
-      code: '97530',
-      descriptions: [
-        'Kitchen task: reaching into upper cabinet and carrying a pot to the counter, 6 trials, stand-by assist, cues for body mechanics.',
-        'Standing reach across midline to move 2 lb cans from counter to an upper shelf, 3 sets of 8, supervision, cues for trunk rotation, to prepare for putting groceries away.',
-      ],
-    },
-    {
-      code: '97110',
-      descriptions: [
-        'Shoulder flexion with a 1 lb dowel, 3 sets of 10, cues for scapular set, to reach overhead for grooming.',
-      ],
-    },
-  ],
-  SLP: [
-    {
-      code: '92526',
-      descriptions: [
-        'Swallowing treatment: chin tuck with thin liquids by cup, 20 trials, moderate cues, 2 coughs observed.',
-      ],
-    },
-    {
-      code: '92507',
-      descriptions: ['Naming treatment with semantic feature analysis, 10 objects, 6 of 10 with minimal cues.'],
-    },
-  ],
-};
 
 /** Patient responses that record progress toward the goals. */
 export const RESPONSES = [

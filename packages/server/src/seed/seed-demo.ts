@@ -1,21 +1,23 @@
-import { attestationStatement, type Discipline, isTimedCode, type Service, type Visit } from '@unitwise/rules';
-import { hashVisitContent, type Provider, type Repositories, type Store } from '@unitwise/store';
+import { attestationStatement, type Discipline, SAMPLE_CHARGE_MASTER, type Visit } from '@unitwise/rules';
+import { claimsRepository, hashVisitContent, type Provider, type Repositories, type Store } from '@unitwise/store';
 import { hashPassword } from '../auth/password.ts';
 import { assessVisit } from '../engine/assess-visit.ts';
 import { ApiError } from '../errors/api-error.ts';
 import {
+  DEMO_BILLING,
   DEMO_CLINIC_ID,
   DEMO_CLINIC_NAME,
   DEMO_PASSWORD,
   DEMO_PAYERS,
   DEMO_STAFF,
+  DIAGNOSIS_TYPO,
   FIRST_NAMES,
   GOALS,
   LAST_NAMES,
   RESPONSES,
-  SERVICE_TEMPLATES,
   VAGUE_GOAL,
 } from './demo-data.ts';
+import { DEMO_REPERTOIRE, demoServices, EVALUATION_CODE } from './demo-visits.ts';
 
 /** What the seed did, for the start-up banner (emails and roles only; never patient names). */
 export interface SeedResult {
@@ -40,9 +42,15 @@ function clockPlus(hhmm: string, minutes: number): string {
   return `${String(Math.floor(t / 60) % 24).padStart(2, '0')}:${String(t % 60).padStart(2, '0')}`;
 }
 
-/** The realistic mistake, if any, planted in visit `v` of patient `p` (so the engine has something to find). */
-type Mistake = 'units' | 'clone' | 'vague' | 'no-response' | 'group' | 'no-modifier' | 'no-cq' | null;
-function mistakeOf(p: number, v: number): Mistake {
+/** A realistic mistake planted in a visit so the engine has something to find. */
+export type Mistake = 'units' | 'clone' | 'vague' | 'no-response' | 'group' | 'no-modifier' | 'no-cq' | null;
+
+/**
+ * The mistake, if any, planted in visit `v` of patient `p`.
+ * @param p - the patient's number in the demo
+ * @param v - the visit's number for the patient
+ */
+export function mistakeOf(p: number, v: number): Mistake {
   const table: Record<string, Mistake> = {
     '1:3': 'units',
     '2:5': 'clone',
@@ -71,13 +79,19 @@ export async function seedDemo(store: Store, clock: () => Date): Promise<SeedRes
   if (await store.clinics.get(DEMO_CLINIC_ID))
     return { ...base, created: false, counts: { patients: 0, visits: 0, signed: 0 } };
   const hash = await hashPassword(DEMO_PASSWORD);
-  const counts = await store.transaction((tx) => build(tx, clock().toISOString().slice(0, 10), hash));
+  const counts = await store.transaction((tx) => build(tx, clock, hash));
   return { ...base, created: true, counts };
 }
 
-async function build(tx: Repositories, today: string, hash: { passwordHash: string; passwordSalt: string }) {
+async function build(tx: Repositories, clock: () => Date, hash: { passwordHash: string; passwordSalt: string }) {
+  const today = clock().toISOString().slice(0, 10);
   const c = DEMO_CLINIC_ID;
   await tx.clinics.create({ id: c, name: DEMO_CLINIC_NAME });
+  // Billing settings and a charge for every catalog code (the illustrative sample): the demo's claims can be sent.
+  await claimsRepository(tx, () => clock().toISOString()).putSettings(c, {
+    ...DEMO_BILLING,
+    chargeMaster: SAMPLE_CHARGE_MASTER.charges,
+  });
   const providers = new Map<string, Provider & { userId: string }>();
   for (const s of DEMO_STAFF) {
     const u = await tx.users.create(c, { email: s.email, name: s.name, roles: s.roles, ...hash });
@@ -116,7 +130,6 @@ async function build(tx: Repositories, today: string, hash: { passwordHash: stri
       startDate: addDays(start, -60),
     });
     if (!cov.ok) throw new ApiError('conflict', `demo seed: ${cov.reason}`);
-    const templates = SERVICE_TEMPLATES[discipline];
     const goals = (GOALS[discipline] ?? []).map((text, g) => ({ id: `g${g + 1}`, text }));
     if (i === 11) goals.push({ id: 'g9', text: VAGUE_GOAL });
     const plan = await tx.plansOfCare.create(c, {
@@ -128,8 +141,16 @@ async function build(tx: Repositories, today: string, hash: { passwordHash: stri
       endDate: addDays(start, 89),
       // One plan is still waiting for the physician's signature after 30 days (plan-not-certified).
       certifiedDate: i === 5 ? null : addDays(start, 6),
-      diagnoses: [discipline === 'SLP' ? 'R13.12' : discipline === 'OT' ? 'I69.351' : 'M17.11'],
-      plannedCodes: templates.map((t) => t.code),
+      diagnoses: [
+        i === DIAGNOSIS_TYPO.patient
+          ? DIAGNOSIS_TYPO.typed
+          : discipline === 'SLP'
+            ? 'R13.12'
+            : discipline === 'OT'
+              ? 'I69.351'
+              : 'M17.11',
+      ],
+      plannedCodes: [...DEMO_REPERTOIRE[discipline].map((t) => t.code), EVALUATION_CODE[discipline]],
       goals,
     });
     if (!plan.ok) throw new ApiError('conflict', `demo seed: ${plan.reason}`);
@@ -145,35 +166,31 @@ async function build(tx: Repositories, today: string, hash: { passwordHash: stri
       const midPeriod = old && i % 8 === 0;
       const noteType =
         v === 0 && !midPeriod ? 'evaluation' : old && v === 6 && !midPeriod ? 'progress-report' : 'daily';
-      const minutesPlan = [23, 15, 12, 8];
-      const services: Service[] = templates.slice(0, discipline === 'PT' ? 4 : 3).map((t, k) => {
-        const descriptions = t.descriptions;
-        // Today's progression makes each note its own (the same text twice is the cloned-description finding).
-        const description = `${descriptions[(v + i + k) % descriptions.length] ?? ''} Progressed to ${6 + v + k} repetitions today.`;
-        const minutes = isTimedCode(t.code) ? (minutesPlan[k] ?? 10) : undefined;
+      const services = demoServices(discipline, i, v, noteType === 'evaluation', goals.length).map((sv, k) => {
         const mods = [MODIFIER[discipline]];
         if (assistant && mistake !== 'no-cq') mods.push('CQ');
-        const s: Service = {
-          code: t.code,
-          modifiers: mistake === 'no-modifier' && k === 0 ? [] : mods,
-          description,
-          goalIds: ['g1'],
-        };
-        if (minutes !== undefined) s.minutes = minutes;
-        if (assistant && minutes !== undefined) s.assistantMinutes = minutes;
+        const s = { ...sv, modifiers: mistake === 'no-modifier' && k === 0 ? [] : mods };
+        if (assistant && s.minutes !== undefined) s.assistantMinutes = s.minutes;
         return s;
       });
       const first = services[0];
       if (first) {
-        if (mistake === 'units') first.units = 3;
+        if (mistake === 'units') {
+          // Three units on at most 20 minutes: more than any unit method allows.
+          first.minutes = Math.min(first.minutes ?? 20, 20);
+          first.units = 3;
+        }
         if (mistake === 'clone') first.description = lastDescription;
         if (mistake === 'vague') first.description = 'Therapeutic activities as tolerated.';
         if (mistake === 'group') first.groupSize = 2;
         lastDescription = first.description ?? '';
       }
       const timed = services.reduce((n, s) => n + (s.minutes ?? 0), 0);
-      const total = timed + 15 * services.filter((s) => s.minutes === undefined).length;
-      const timeIn = clockPlus('08:00', (i % 8) * 60);
+      // Untimed codes take the session's time: an evaluation about 40 minutes, an SLP treatment about 30.
+      const untimed = services.filter((s) => s.minutes === undefined);
+      const total = timed + untimed.reduce((n, s) => n + (s.code === EVALUATION_CODE[discipline] ? 40 : 30), 0);
+      const rest = 3 + ((i + v) % 4);
+      const timeIn = clockPlus('08:00', (i % 8) * 60 + (v % 3) * 15);
       const visit = {
         patientId: patient.id,
         date,
@@ -181,11 +198,11 @@ async function build(tx: Repositories, today: string, hash: { passwordHash: stri
         noteType,
         provider: { id: provider.id, credential: provider.credential },
         timeIn,
-        timeOut: clockPlus(timeIn, total + 5),
+        timeOut: clockPlus(timeIn, total + rest),
         totalTimedMinutes: timed,
         totalTreatmentMinutes: total,
         services,
-        nonBillable: [{ kind: 'rest' as const, minutes: 5 }],
+        nonBillable: [{ kind: 'rest' as const, minutes: rest }],
         ...(mistake === 'no-response' ? {} : { response: RESPONSES[(i + v) % RESPONSES.length] }),
       } satisfies Omit<Visit, 'id'>;
       const assessment = await assessVisit(tx, c, { ...visit, id: '' });

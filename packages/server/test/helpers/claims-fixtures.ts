@@ -32,6 +32,10 @@ const missing = () => randomUUID();
 export const CLAIM_ROUTE_FIXTURES: Record<string, RouteFixture> = {
   'claim-settings.get': { refs: false, build: async () => ({ url: '/api/v1/claim-settings' }) },
   'claim-settings.put': { refs: false, build: async () => ({ url: '/api/v1/claim-settings', body: SETTINGS_BODY }) },
+  'charge-master.put': {
+    refs: false,
+    build: async () => ({ url: '/api/v1/charge-master', body: { charges: { '97530': 7100 } } }),
+  },
   'claims.build': {
     refs: true,
     build: async (f, role) => ({ url: '/api/v1/claims/build', body: { visitIds: [await f.signedVisit(role)] } }),

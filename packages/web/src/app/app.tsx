@@ -17,6 +17,7 @@ const ClaimsPage = lazy(() => import('../pages/claims.tsx'));
 const RemittancesPage = lazy(() => import('../pages/remittances.tsx'));
 const ClaimDetailPage = lazy(() => import('../pages/claim-detail.tsx'));
 const RemittanceDetailPage = lazy(() => import('../pages/remittance-detail.tsx'));
+const BillingSettingsPage = lazy(() => import('../pages/billing-settings.tsx'));
 
 /** The application: session, layout and routes. */
 export function App(): ReactNode {
@@ -58,6 +59,7 @@ function Routes(): ReactNode {
   if (remittance?.id) return <RemittanceDetailPage key={remittance.id} remittanceId={remittance.id} />;
   if (matchPath('/claims', path)) return <ClaimsPage />;
   if (matchPath('/remittances', path)) return <RemittancesPage />;
+  if (matchPath('/billing-settings', path)) return <BillingSettingsPage />;
   if (path === '/' || matchPath('/today', path)) {
     if (hasRole(user, 'therapist', 'assistant')) return <TodayPage />;
     if (hasRole(user, 'biller')) return <ChargeReviewPage />;

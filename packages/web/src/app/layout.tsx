@@ -16,6 +16,7 @@ const NAV: NavItem[] = [
   { to: '/charges', label: 'Charge review', roles: ['biller', 'owner'] },
   { to: '/claims', label: 'Claims', roles: ['biller', 'owner', 'auditor', 'therapist'] },
   { to: '/remittances', label: 'Remittances', roles: ['biller', 'owner', 'auditor'] },
+  { to: '/billing-settings', label: 'Billing settings', roles: ['biller', 'owner'] },
   { to: '/dashboard', label: 'Dashboard', roles: ['owner', 'biller'] },
   { to: '/admin', label: 'Administration', roles: ['owner'] },
   { to: '/audit-log', label: 'Audit log', roles: ['owner', 'auditor'] },

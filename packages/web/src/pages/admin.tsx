@@ -267,6 +267,10 @@ function FeeSchedules(): ReactNode {
   return (
     <section className="card" aria-labelledby="fees-title">
       <h2 id="fees-title">Fee schedules (effective-dated)</h2>
+      <p className="muted">
+        What each payer allows, for estimates and payment checks. Your own charge per code, which claims bill, is in
+        Billing settings → Charges.
+      </p>
       <ErrorLine error={list.error} />
       {rows.length === 0 ? (
         <p className="muted">

@@ -207,6 +207,12 @@ function PlanCard(props: {
       {p.plannedCodes && p.plannedCodes.length > 0 && (
         <p className="muted">Planned codes: {p.plannedCodes.join(', ')}</p>
       )}
+      <PlanDiagnoses
+        plan={p}
+        canEdit={props.canEdit}
+        onSave={(diagnoses) => act({ diagnoses })}
+        error={fields.diagnoses ?? fieldMessage(fields, 'diagnoses.0')}
+      />
       <ul className="goals-list">
         {p.goals.map((g) => {
           const points = visitsOf.map((v) => ({
@@ -357,6 +363,44 @@ function NewPlan(props: { patientId: string; onSaved(): void }): ReactNode {
         </p>
       )}
     </form>
+  );
+}
+
+/** The plan's ICD-10-CM diagnoses (what its claims carry), editable by who may edit the plan. */
+function PlanDiagnoses(props: {
+  plan: PlanOfCareRecord;
+  canEdit: boolean;
+  onSave(diagnoses: string[]): Promise<void>;
+  error: string | undefined;
+}): ReactNode {
+  const current = (props.plan.diagnoses ?? []).join(' ');
+  const [text, setText] = useState(current);
+  if (!props.canEdit) return <p className="muted">Diagnoses: {current || 'none recorded'}</p>;
+  return (
+    <div className="row">
+      <TextField
+        label="Diagnoses (ICD-10-CM)"
+        value={text}
+        onChange={(e) => setText(e.target.value)}
+        error={props.error}
+        hint="Principal first, separated by spaces, e.g. M17.11 R26.89. Claims carry these."
+      />
+      <button
+        type="button"
+        disabled={text.trim() === current}
+        onClick={() =>
+          void props.onSave(
+            text
+              .trim()
+              .toUpperCase()
+              .split(/[\s,]+/)
+              .filter(Boolean),
+          )
+        }
+      >
+        Save diagnoses
+      </button>
+    </div>
   );
 }
 
