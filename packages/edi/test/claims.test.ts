@@ -20,10 +20,12 @@ const patient: SignedVisit['patient'] = {
   firstName: 'Jane',
   birthDate: '1950-01-01',
   sex: 'F',
+  address: { line1: '1 Elm St', city: 'Anytown', state: 'NY', zip: '12345' },
   coverage: { memberId: '1EG4TE5MK73', filingIndicator: 'MB' },
 };
 const payer = { id: '12345', name: 'Example MAC', policyId: 'medicare' };
 const pt = { npi: '1987654328', lastName: 'Lee', firstName: 'Jordan' };
+const doctor = { npi: '1245319599', lastName: 'Okafor', firstName: 'Grace' };
 
 function visit(id: string, date: string, credential: 'PT' | 'PTA', services: Visit['services']): Visit {
   return { id, patientId: 'P1', date, discipline: 'PT', provider: { id: 'pt1', credential }, services };
@@ -38,6 +40,7 @@ const visits: SignedVisit[] = [
     patient,
     payer,
     rendering: pt,
+    referring: doctor,
     diagnoses: ['M25.561', 'M62.81'],
   },
   {
@@ -48,6 +51,7 @@ const visits: SignedVisit[] = [
     patient,
     payer,
     rendering: pt,
+    referring: doctor,
     diagnoses: ['M25.561'],
     kx: true,
   },
@@ -77,6 +81,8 @@ describe('buildClaims', () => {
     ]);
     expect(a?.claim.chargeCents).toBe(15500);
     expect(a?.claim.rendering?.npi).toBe('1987654328');
+    expect(a?.claim.referring).toEqual(doctor);
+    expect(a?.claim.subscriber.address).toEqual(patient.address);
     expect(a?.claim.lines[0]?.diagnosisPointers).toEqual([1, 2]);
     expect(a?.status).toBe('draft');
     expect(a?.expectedCents.every((c) => c !== null && c > 0)).toBe(true);
@@ -150,10 +156,23 @@ describe('visitAsBilled', () => {
 });
 
 describe('scrubClaim', () => {
-  const good = THERAPY_BATCH.claims[0] as Claim;
+  const good: Claim = {
+    ...(THERAPY_BATCH.claims[0] as Claim),
+    referring: { npi: '1245319599', lastName: 'Okafor', firstName: 'Grace' },
+  };
 
   it('passes a sound claim', () => {
-    expect(scrubClaim(good, billing).ok).toBe(true);
+    expect(scrubClaim(good, billing)).toEqual({ ok: true, errors: [], warnings: [] });
+  });
+
+  it('warns, without holding back, on a Medicare claim with no referring provider', () => {
+    const r = scrubClaim({ ...good, referring: undefined }, billing);
+    expect(r.ok).toBe(true);
+    expect(r.warnings.map((w) => w.where)).toEqual([`claim ${good.claimId} referring provider`]);
+    expect(
+      scrubClaim({ ...good, referring: undefined, subscriber: { ...good.subscriber, filingIndicator: 'CI' } }, billing)
+        .warnings,
+    ).toEqual([]);
   });
 
   it.each([
@@ -176,6 +195,30 @@ describe('scrubClaim', () => {
       /at most 50: split it/,
     ],
     ['a 5-digit billing ZIP', {}, { ...billing, address: { ...billing.address, zip: '12345' } }, /9 digits/],
+    [
+      'a subscriber-patient without an address',
+      { subscriber: { ...good.subscriber, address: undefined } },
+      billing,
+      /patient’s street address, city, state and ZIP are missing/,
+    ],
+    [
+      'a dependent patient without an address',
+      { patient: { relationship: '19', lastName: 'Doe', firstName: 'Kim' } },
+      billing,
+      /patient’s street address/,
+    ],
+    [
+      'a credential in the rendering provider’s last name',
+      { rendering: { npi: '1987654328', lastName: 'THERAPIST, OT', firstName: 'OLGA' } },
+      billing,
+      /last name without the credential/,
+    ],
+    [
+      'a referring NPI that fails its check digit',
+      { referring: { npi: '1245319598', lastName: 'Okafor' } },
+      billing,
+      /referring provider's NPI 1245319598 fails/,
+    ],
   ])('holds back %s', (_name, patch, bp, message) => {
     const r = scrubClaim({ ...good, ...patch }, bp);
     expect(r.ok).toBe(false);

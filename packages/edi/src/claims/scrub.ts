@@ -45,6 +45,10 @@ export function scrubClaim(
     err('billing provider ZIP', 'The billing provider ZIP must have 9 digits (ZIP+4) in an 837P.');
   if (claim.rendering && !isValidNpi(claim.rendering.npi))
     err('rendering provider NPI', `NPI ${claim.rendering.npi} fails the check digit.`);
+  if (claim.rendering && (!claim.rendering.lastName.trim() || claim.rendering.lastName.includes(',')))
+    err('rendering provider name', 'The rendering provider needs a last name without the credential (NM1*82).');
+  if (claim.referring && !isValidNpi(claim.referring.npi))
+    err('referring provider NPI', `The referring provider's NPI ${claim.referring.npi} fails the check digit.`);
   if (claim.claimId.length === 0 || claim.claimId.length > 20)
     err('id', 'The claim id must have 1 to 20 characters (payers echo 20 in the 835).');
 
@@ -55,6 +59,18 @@ export function scrubClaim(
     err('claim filing indicator', 'The claim filing indicator (MB, MC, CI, …) is missing.');
   if (!claim.patient && !sub.birthDate)
     err('subscriber birth date', 'The birth date is required when the patient is the subscriber.');
+  // TR3 005010X222A1 2010BA N3/N4 and 2010CA N3/N4: required for whoever is the patient.
+  if (!claim.patient && !sub.address)
+    err('subscriber address', 'The patient’s street address, city, state and ZIP are missing: add them on the chart.');
+  if (claim.patient && !claim.patient.address)
+    err('patient address', 'The patient’s street address, city, state and ZIP are missing: add them on the chart.');
+  // Therapy is furnished under a plan certified by a physician/NPP (Pub. 100-02 Ch. 15 §220.1.3), who goes in 2310A.
+  if (sub.filingIndicator === 'MB' && !claim.referring)
+    warnings.push({
+      where: at('referring provider'),
+      message:
+        'No referring provider: Medicare contractors expect the physician or NPP who certifies the plan; add them on the chart.',
+    });
   if (!claim.payer.id.trim()) err('payer id', 'The payer id is missing.');
   if (!claim.payer.name.trim()) err('payer name', 'The payer name is missing.');
 
