@@ -48,6 +48,8 @@ export async function createClinic(base: string, tag: string): Promise<ClinicFix
     lastName: `Walker${tag}`,
     birthDate: '1948-05-17',
     sex: 'F',
+    // A claim needs the patient's address (837P 2010BA N3/N4).
+    address: { line1: '17 Elm St', city: 'Dayton', state: 'OH', postalCode: '45402' },
   });
   await api.call('POST', '/coverages', {
     patientId: patient.id,
