@@ -7,6 +7,9 @@ const text = (max: number) => z.string().trim().min(1).max(max);
 export const ProviderBody = z.object({
   userId: z.string().max(100).nullable().optional(),
   name: text(200),
+  /** As the 837P's NM1*82 takes them; absent: split from `name` (the part before a comma, last word = last name). */
+  firstName: text(35).optional(),
+  lastName: text(60).optional(),
   npi: z.string().regex(/^\d{10}$/, 'Expected a 10-digit NPI.'),
   discipline: z.enum(DISCIPLINES),
   credential: z.enum(CREDENTIALS),
