@@ -50,6 +50,8 @@ export async function createClinic(base: string, tag: string): Promise<ClinicFix
     sex: 'F',
     // Mid-episode: evaluated before these records, so its daily notes need no evaluation of their own here.
     history: { treatmentDaysSinceProgressReport: 0 },
+    // A claim needs the patient's address (837P 2010BA N3/N4).
+    address: { line1: '17 Elm St', city: 'Dayton', state: 'OH', postalCode: '45402' },
   });
   await api.call('POST', '/coverages', {
     patientId: patient.id,

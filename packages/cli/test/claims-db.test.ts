@@ -109,6 +109,8 @@ beforeAll(async () => {
       lastName: 'Clicase',
       birthDate: `1950-01-0${n}`,
       sex: 'F',
+      // A claim is held back without the patient's address (2010BA N3/N4).
+      address: { line1: `${n} Elm St`, city: 'Dayton', state: 'OH', postalCode: '45402' },
     });
     expect(p.status, p.text).toBe(201);
     const cov = await call(h.app, biller, 'POST', '/api/v1/coverages', {

@@ -20,10 +20,12 @@ const patient: SignedVisit['patient'] = {
   firstName: 'Jane',
   birthDate: '1950-01-01',
   sex: 'F',
+  address: { line1: '1 Elm St', city: 'Anytown', state: 'NY', zip: '12345' },
   coverage: { memberId: '1EG4TE5MK73', filingIndicator: 'MB' },
 };
 const payer = { id: '12345', name: 'Example MAC', policyId: 'medicare' };
 const pt = { npi: '1987654328', lastName: 'Lee', firstName: 'Jordan' };
+const doctor = { npi: '1245319599', lastName: 'Okafor', firstName: 'Grace' };
 
 function visit(id: string, date: string, credential: 'PT' | 'PTA', services: Visit['services']): Visit {
   return { id, patientId: 'P1', date, discipline: 'PT', provider: { id: 'pt1', credential }, services };
@@ -38,6 +40,7 @@ const visits: SignedVisit[] = [
     patient,
     payer,
     rendering: pt,
+    referring: doctor,
     diagnoses: ['M25.561', 'M62.81'],
   },
   {
@@ -48,6 +51,7 @@ const visits: SignedVisit[] = [
     patient,
     payer,
     rendering: pt,
+    referring: doctor,
     diagnoses: ['M25.561'],
     kx: true,
   },
@@ -77,6 +81,8 @@ describe('buildClaims', () => {
     ]);
     expect(a?.claim.chargeCents).toBe(15500);
     expect(a?.claim.rendering?.npi).toBe('1987654328');
+    expect(a?.claim.referring).toEqual(doctor);
+    expect(a?.claim.subscriber.address).toEqual(patient.address);
     expect(a?.claim.lines[0]?.diagnosisPointers).toEqual([1, 2]);
     expect(a?.status).toBe('draft');
     expect(a?.expectedCents.every((c) => c !== null && c > 0)).toBe(true);
@@ -150,11 +156,25 @@ describe('visitAsBilled', () => {
 });
 
 describe('scrubClaim', () => {
-  const good = THERAPY_BATCH.claims[0] as Claim;
+  const good: Claim = {
+    ...(THERAPY_BATCH.claims[0] as Claim),
+    referring: { npi: '1245319599', lastName: 'Okafor', firstName: 'Grace' },
+  };
   const line = good.lines[0] as Claim['lines'][number];
 
   it('passes a sound claim', () => {
-    expect(scrubClaim(good, billing).ok).toBe(true);
+    expect(scrubClaim(good, billing)).toEqual({ ok: true, errors: [], warnings: [] });
+  });
+
+  it('warns, without holding back, on a Medicare claim with no referring provider', () => {
+    const r = scrubClaim({ ...good, referring: undefined }, billing);
+    expect(r.ok).toBe(true);
+    expect(r.warnings.map((w) => w.where)).toEqual(['Jane Doe, 2025-01-06']);
+    expect(r.warnings[0]?.message).toContain('No referring provider');
+    expect(
+      scrubClaim({ ...good, referring: undefined, subscriber: { ...good.subscriber, filingIndicator: 'CI' } }, billing)
+        .warnings,
+    ).toEqual([]);
   });
 
   // Each message names the patient, the date of service and the code (where), says what to fix and where in the
@@ -253,6 +273,27 @@ describe('scrubClaim', () => {
       billing,
       'Jane Doe, 2025-01-06',
       'The claim has 51 lines and a claim takes at most 50: split it by billing each visit date on its own claim (Billing settings → Claims → One claim per).',
+    ],
+    [
+      'a subscriber-patient without an address',
+      { subscriber: { ...good.subscriber, address: undefined } },
+      billing,
+      'Jane Doe, 2025-01-06',
+      'Jane Doe’s street address, city, state and ZIP are missing: add them in Patients → Jane Doe.',
+    ],
+    [
+      'a credential in the rendering provider’s last name',
+      { rendering: { npi: '1987654328', lastName: 'THERAPIST, OT', firstName: 'OLGA' } },
+      billing,
+      'Jane Doe, 2025-01-06',
+      'The treating provider’s name "THERAPIST, OT" must be a last name without the credential (837P NM1*82): correct it in Administration → Providers.',
+    ],
+    [
+      'a referring NPI that fails its check digit',
+      { referring: { npi: '1245319598', lastName: 'Okafor' } },
+      billing,
+      'Jane Doe, 2025-01-06',
+      'The referring provider’s NPI ("1245319598"): The last digit of this NPI does not match the others (check digit): check for a typo. Correct it in Patients → Jane Doe → Referring provider.',
     ],
   ])('holds back %s, saying what to fix and where', (_name, patch, bp, where, message) => {
     const r = scrubClaim({ ...good, ...patch }, bp);

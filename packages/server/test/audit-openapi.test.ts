@@ -32,7 +32,7 @@ for (const engine of await engineTargets()) {
         h.clock.advance(1000);
         await call(h.app, pt, 'GET', `/api/v1/patients/${id}`);
         h.clock.advance(1000);
-        await call(h.app, pt, 'PATCH', `/api/v1/patients/${id}`, { phone: '555-0199' });
+        await call(h.app, pt, 'PATCH', `/api/v1/patients/${id}`, { phone: '555-555-0199' });
         await call(h.app, pt, 'GET', '/api/v1/patients?search=Quargle');
         const log = await call(h.app, { bearer: a.staff.auditor.token }, 'GET', `/api/v1/audit-log?patientId=${id}`);
         expect(log.status).toBe(200);

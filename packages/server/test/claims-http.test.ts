@@ -69,6 +69,8 @@ for (const engine of await engineTargets()) {
           lastName: 'Claimcase',
           birthDate: `1950-01-0${n}`,
           sex: 'F',
+          // A claim is held back without the patient's address (2010BA N3/N4).
+          address: { line1: `${n} Elm St`, city: 'Dayton', state: 'OH', postalCode: '45402' },
         });
         expect(p.status, p.text).toBe(201);
         const cov = await call(h.app, biller, 'POST', '/api/v1/coverages', {
@@ -174,6 +176,7 @@ for (const engine of await engineTargets()) {
         for (const c of read.claims) {
           expect(c.chargeCents).toBe(c.lines.reduce((t, l) => t + l.chargeCents, 0));
           expect(c.lines.map((l) => l.controlNumber)).toEqual([`${c.claimId}-1`]);
+          expect(c.subscriberAddress).toMatchObject({ city: 'DAYTON', state: 'OH', zip: '45402' });
         }
         const st = file.text.split('~').map((s) => s.trim());
         const start = st.findIndex((s) => s.startsWith('ST*'));

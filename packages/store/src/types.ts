@@ -137,7 +137,11 @@ export interface Provider {
   clinicId: string;
   /** The login of this provider, if any. */
   userId: string | null;
+  /** The name as shown, e.g. `Olga Therapist, OT`. */
   name: string;
+  /** First and last name apart from the credential, as the 837P's NM1*82 takes them. */
+  firstName: string;
+  lastName: string;
   /** 10-digit National Provider Identifier. */
   npi: string;
   discipline: Discipline;
@@ -149,6 +153,9 @@ export interface Provider {
 export interface NewProvider {
   userId?: string | null;
   name: string;
+  /** Absent: split from `name` (the part before a comma; the last word is the last name). */
+  firstName?: string;
+  lastName?: string;
   npi: string;
   discipline: Discipline;
   credential: Credential;
@@ -168,6 +175,14 @@ export interface Address {
   postalCode: string;
 }
 
+/** The physician or NPP who referred the patient and certifies the plan of care (837P 2310A NM1*DN). */
+export interface ReferringProvider {
+  lastName: string;
+  firstName: string;
+  /** 10-digit NPI. */
+  npi: string;
+}
+
 export interface Patient {
   id: string;
   clinicId: string;
@@ -183,6 +198,9 @@ export interface Patient {
   primaryTherapistId: string | null;
   /** State before the first stored visit, for the rules engine (progress-report count, KX spend). */
   history: PatientHistory | null;
+  /** ICD-10-CM codes from intake, principal first (a plan of care's diagnoses take precedence on its claims). */
+  diagnoses: string[];
+  referringProvider: ReferringProvider | null;
   createdAt: Instant;
   updatedAt: Instant;
 }
@@ -197,6 +215,8 @@ export interface NewPatient {
   externalId?: string | null;
   primaryTherapistId?: string | null;
   history?: PatientHistory | null;
+  diagnoses?: string[];
+  referringProvider?: ReferringProvider | null;
 }
 
 export type PatientPatch = Partial<NewPatient>;

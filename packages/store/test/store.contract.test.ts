@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe } from 'vitest';
 import { openStore } from '../src/index.ts';
 import { accountsContract } from './contract/accounts.ts';
 import type { ContractContext } from './contract/context.ts';
+import { intakeContract } from './contract/intake.ts';
 import { migrationsContract } from './contract/migrations.ts';
 import { peopleContract } from './contract/people.ts';
 import { recordsContract } from './contract/records.ts';
@@ -37,5 +38,6 @@ for (const factory of await targetFactories()) {
     scopingContract(ctx);
     transactionsContract(ctx);
     recordsContract(ctx);
+    intakeContract(ctx);
   });
 }

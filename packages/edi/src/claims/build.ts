@@ -187,6 +187,7 @@ function buildOne(d: Draft, input: BuildClaimsInput, registry: PolicyRegistry, s
       ...(p.sex ? { sex: p.sex } : {}),
       ...(p.address ? { address: p.address } : {}),
     };
+  if (first.referring) claim.referring = first.referring;
   if (first.rendering && first.rendering.npi !== input.billingProvider.npi) claim.rendering = first.rendering;
   if (p.coverage.priorAuthorization) claim.priorAuthorization = p.coverage.priorAuthorization;
   return {

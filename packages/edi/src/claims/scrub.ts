@@ -119,6 +119,18 @@ export function scrubClaim(
         `The treating provider’s NPI (${who}, "${r.npi}"): ${npi} Ask the clinic owner to correct it in ${FIX_AT.providers}.`,
       );
   }
+  if (r && (!r.lastName.trim() || r.lastName.includes(',')))
+    err(
+      `The treating provider’s name "${r.lastName}" must be a last name without the credential (837P NM1*82): correct it in ${FIX_AT.providers}.`,
+    );
+  const ref = claim.referring;
+  if (ref) {
+    const npi = npiProblem(ref.npi);
+    if (npi)
+      err(
+        `The referring provider’s NPI ("${ref.npi}"): ${npi} Correct it in ${FIX_AT.patient(name)} → Referring provider.`,
+      );
+  }
   if (claim.claimId.length === 0 || claim.claimId.length > 20)
     err(
       `The claim number "${claim.claimId}" is too long for payers (20 characters at most): shorten ${FIX_AT.claimPrefix}.`,
@@ -133,6 +145,15 @@ export function scrubClaim(
       `The kind of claim for ${claim.payer.name || 'the payer'} (Medicare, Medicaid or commercial) is unknown: check the payer in ${FIX_AT.payers}.`,
     );
   if (!claim.patient && !sub.birthDate) err(`${name}’s birth date is missing: add it in ${FIX_AT.patient(name)}.`);
+  // TR3 005010X222A1 2010BA N3/N4 and 2010CA N3/N4: required for whoever is the patient.
+  if ((!claim.patient && !sub.address) || (claim.patient && !claim.patient.address))
+    err(`${name}’s street address, city, state and ZIP are missing: add them in ${FIX_AT.patient(name)}.`);
+  // Therapy is furnished under a plan certified by a physician/NPP (Pub. 100-02 Ch. 15 §220.1.3), who goes in 2310A.
+  if (sub.filingIndicator === 'MB' && !claim.referring)
+    warnings.push({
+      where: here,
+      message: `No referring provider: Medicare contractors expect the physician or NPP who certifies the plan; add them in ${FIX_AT.patient(name)} → Referring provider.`,
+    });
   if (!claim.payer.id.trim())
     err(
       `${claim.payer.name || 'The payer'} has no payer id: enter the id your clearinghouse lists for it in ${FIX_AT.payerIds}, then rebuild the claim.`,

@@ -1,6 +1,6 @@
 import type { Finding, Visit } from '@unitwise/rules';
 import type { Problem } from '../problem.ts';
-import type { Address, BillingProvider, Claim, RenderingProvider } from '../x837/types.ts';
+import type { Address, BillingProvider, Claim, ReferringProvider, RenderingProvider } from '../x837/types.ts';
 import type { ClaimStatus } from './status.ts';
 
 /** A patient's coverage: who the insured is and the member id. */
@@ -44,6 +44,8 @@ export interface SignedVisit {
   payer: ClaimPayer;
   /** Who furnished the visit; absent or equal to the billing NPI: no 2310B. */
   rendering?: RenderingProvider;
+  /** Who referred the patient and certifies the plan (2310A); absent: none is sent. */
+  referring?: ReferringProvider;
   /** ICD-10-CM codes from the plan of care, principal first. */
   diagnoses: string[];
   /** Place of service (default 11, office). */

@@ -24,6 +24,22 @@ export interface ReadClaimLine {
   controlNumber?: string;
 }
 
+/** A person named in an NM1 (NM103 last, NM104 first, NM109 id). */
+export interface ReadPerson {
+  lastName: string;
+  firstName: string;
+  npi: string;
+}
+
+/** An N3/N4 address as read. */
+export interface ReadAddress {
+  line1: string;
+  line2?: string;
+  city: string;
+  state: string;
+  zip: string;
+}
+
 /** A claim as read from an 837P. */
 export interface ReadClaim {
   where: string;
@@ -35,7 +51,13 @@ export interface ReadClaim {
   diagnoses: { qualifier: string; code: string }[];
   billingNpi?: string;
   renderingNpi?: string;
+  /** 2310B NM1*82 name parts, as sent. */
+  rendering?: ReadPerson;
+  /** 2310A NM1*DN. */
+  referring?: ReadPerson;
   subscriberId?: string;
+  /** 2010BA N3/N4, when sent. */
+  subscriberAddress?: ReadAddress;
   payer?: { name: string; id: string };
   lines: ReadClaimLine[];
 }
@@ -71,6 +93,9 @@ export class Claim837Reader {
   private line: ReadClaimLine | null = null;
   private billingNpi: string | undefined;
   private subscriberId: string | undefined;
+  private subscriberAddress: ReadAddress | undefined;
+  /** The entity of the last NM1, so that N3/N4 after it are known to be its address. */
+  private lastEntity = '';
   private payer: { name: string; id: string } | undefined;
   /** Inside 2320/2330 (other subscriber) of the current claim: NM1s there are not ours. */
   private inOtherSubscriber = false;
@@ -107,11 +132,25 @@ export class Claim837Reader {
           this.payer = undefined;
         } else if (seg[3] === '22') {
           this.subscriberId = undefined;
+          this.subscriberAddress = undefined;
           this.payer = undefined;
         }
         break;
       case 'NM1':
         this.nm1(seg, where);
+        break;
+      case 'N3':
+        if (this.lastEntity === 'IL' && !this.claim && !this.inOtherSubscriber) {
+          this.subscriberAddress = { line1: seg[1] ?? '', city: '', state: '', zip: '' };
+          if (seg[2]) this.subscriberAddress.line2 = seg[2];
+        }
+        break;
+      case 'N4':
+        if (this.lastEntity === 'IL' && this.subscriberAddress && !this.claim) {
+          this.subscriberAddress.city = seg[1] ?? '';
+          this.subscriberAddress.state = seg[2] ?? '';
+          this.subscriberAddress.zip = seg[3] ?? '';
+        }
         break;
       case 'SBR':
         if (this.claim) this.inOtherSubscriber = true;
@@ -241,11 +280,16 @@ export class Claim837Reader {
       if (!isValidNpi(npi))
         this.err(where, `NPI ${npi} (NM1*${entity}) fails the check digit (Luhn with prefix 80840).`);
     }
+    this.lastEntity = entity ?? '';
     if (this.inOtherSubscriber) return;
+    const person = (): ReadPerson => ({ lastName: seg[3] ?? '', firstName: seg[4] ?? '', npi: seg[9] ?? '' });
     if (entity === '85') this.billingNpi = seg[9];
     else if (entity === 'IL' && !this.claim) this.subscriberId = seg[9];
     else if (entity === 'PR' && !this.claim) this.payer = { name: seg[3] ?? '', id: seg[9] ?? '' };
-    else if (entity === '82' && this.claim && !this.line) this.claim.renderingNpi = seg[9];
+    else if (entity === '82' && this.claim && !this.line) {
+      this.claim.renderingNpi = seg[9];
+      this.claim.rendering = person();
+    } else if (entity === 'DN' && this.claim && !this.line) this.claim.referring = person();
   }
 
   private openClaim(seg: Segment, d: Delimiters, where: string): void {
@@ -264,6 +308,7 @@ export class Claim837Reader {
     };
     if (this.billingNpi) claim.billingNpi = this.billingNpi;
     if (this.subscriberId) claim.subscriberId = this.subscriberId;
+    if (this.subscriberAddress) claim.subscriberAddress = this.subscriberAddress;
     if (this.payer) claim.payer = this.payer;
     if (!claim.claimId) this.err(where, 'CLM01 (patient control number) is empty.');
     if (claim.claimId.length > 38) this.err(where, `CLM01 "${claim.claimId}" is longer than 38 characters.`);

@@ -68,6 +68,13 @@ export interface RenderingProvider {
   taxonomy?: string;
 }
 
+/** The referring provider (2310A NM1*DN): for therapy, the physician or NPP who certifies the plan of care. */
+export interface ReferringProvider {
+  npi: string;
+  lastName: string;
+  firstName?: string;
+}
+
 /** One service line (2400). */
 export interface ClaimLine {
   code: string;
@@ -102,6 +109,8 @@ export interface Claim {
   subscriber: Subscriber;
   patient?: DependentPatient;
   payer: { name: string; id: string };
+  /** 2310A; Medicare requires it on outpatient therapy claims (the certifying physician/NPP). */
+  referring?: ReferringProvider;
   rendering?: RenderingProvider;
   priorAuthorization?: string;
   /** Total charge as the biller expects it; the writer always sends ΣSV102 and the scrubber compares the two. */

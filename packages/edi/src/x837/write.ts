@@ -91,7 +91,7 @@ export class Claim837Writer {
   }
 
   /**
-   * One claim's segments (2000B, 2010BA/BB, optional 2000C, 2300, 2310B, 2400s), opening a transaction set first
+   * One claim's segments (2000B, 2010BA/BB, optional 2000C, 2300, 2310A/B, 2400s), opening a transaction set first
    * when needed.
    * @param c - the claim
    */
@@ -167,6 +167,21 @@ export class Claim837Writer {
         hi.push(composite([i === 0 ? 'ABK' : 'ABF', this.id(normalizeIcd10(c.diagnoses[i] as string))], d));
       s.push(this.seg('HI', hi));
     }
+    const ref = c.referring;
+    if (ref)
+      s.push(
+        this.seg('NM1', [
+          'DN',
+          '1',
+          this.text(ref.lastName, 60),
+          this.text(ref.firstName ?? '', 35),
+          '',
+          '',
+          '',
+          'XX',
+          ref.npi,
+        ]),
+      );
     const r = c.rendering;
     if (r && r.npi !== this.h.billingProvider.npi) {
       s.push(

@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import type { Principal } from '../auth/principal.ts';
 import type { AppDeps } from '../deps.ts';
 import { ApiError, type FieldError } from '../errors/api-error.ts';
+import { plainIssue } from '../errors/plain-issue.ts';
 import { joinPath } from '../errors/to-problem.ts';
 import { AuditWriter } from './audit-writer.ts';
 import { parseIfMatch } from './etag.ts';
@@ -28,7 +29,7 @@ function flatten(
 
 function parsePart(schema: z.ZodType | undefined, value: unknown, prefix: string, errors: FieldError[]): unknown {
   if (!schema) return undefined;
-  const r = schema.safeParse(value ?? (prefix === 'body' ? undefined : {}));
+  const r = schema.safeParse(value ?? (prefix === 'body' ? undefined : {}), { error: plainIssue });
   if (r.success) return r.data;
   for (const i of flatten(r.error.issues)) {
     // Body paths are reported bare (`services.0.minutes`); query and path parameters get their part as prefix.

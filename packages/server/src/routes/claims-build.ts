@@ -14,7 +14,7 @@ import {
   type PolicyRegistry,
   priceLines,
 } from '@unitwise/rules';
-import type { ClaimsRepository, NewClaim, Payer, Store, VisitDetail } from '@unitwise/store';
+import type { ClaimsRepository, NewClaim, Payer, Provider, Store, VisitDetail } from '@unitwise/store';
 import type { ClaimSettingsInput } from '../schemas/claims.ts';
 import { billingProviderOf } from './claims-settings.ts';
 
@@ -50,10 +50,9 @@ function filingIndicator(policyId: string, policies: readonly PayerPolicyInput[]
   return FILING[custom?.basedOn ?? policyId] ?? 'CI';
 }
 
-function renderingOf(name: string, npi: string): RenderingProvider {
-  const parts = name.trim().split(/\s+/);
-  const lastName = parts.pop() ?? name;
-  return { npi, lastName, ...(parts.length > 0 ? { firstName: parts.join(' ') } : {}) };
+// NM1*82 takes the stored last and first name; the display name carries the credential ("Olga Therapist, OT").
+function renderingOf(p: Provider): RenderingProvider {
+  return { npi: p.npi, lastName: p.lastName, ...(p.firstName ? { firstName: p.firstName } : {}) };
 }
 
 /** Findings that still stand at signing: an override with a reason takes an error off the claim. */
@@ -64,8 +63,8 @@ function standing(v: VisitDetail): Finding[] {
 }
 
 /**
- * Reads what each signed visit's claim needs: patient, primary coverage in force on the date, plan of care
- * diagnoses, rendering provider and the findings that stand. Visits without coverage are skipped with a reason.
+ * Reads what each signed visit's claim needs: patient (with address and referring provider), primary coverage in
+ * force on the date, the plan of care's diagnoses (else the patient's), rendering provider and the findings that stand. Visits without coverage are skipped with a reason.
  * @param ctx - the build context
  * @param visits - signed visits
  * @param payerId - only visits billed to this store payer, when given
@@ -103,7 +102,7 @@ export async function gatherVisits(
     if (v.providerId) {
       if (!providers.has(v.providerId)) providers.set(v.providerId, await store.providers.get(clinicId, v.providerId));
       const p = providers.get(v.providerId);
-      if (p) rendering = renderingOf(p.name, p.npi);
+      if (p) rendering = renderingOf(p);
     }
     const claimPatient: ClaimPatient = {
       id: patient.id,
@@ -137,7 +136,9 @@ export async function gatherVisits(
         payer: { id: coverage.payer.x12PayerId ?? '', name: coverage.payer.name, policyId: coverage.payer.policyId },
         ...(rendering ? { rendering } : {}),
         placeOfService: ctx.settings.placeOfService,
-        diagnoses: plan?.diagnoses ?? [],
+        ...(patient.referringProvider ? { referring: patient.referringProvider } : {}),
+        // The plan's diagnoses when it has any; else those taken at intake, so a new patient can be billed.
+        diagnoses: plan && plan.diagnoses.length > 0 ? plan.diagnoses : patient.diagnoses,
         findings: standing(v),
       },
     });

@@ -1,6 +1,7 @@
+import { ACCESS, hasAnyRole } from '../auth/roles.ts';
 import { ApiError, notFound } from '../errors/api-error.ts';
 import { defineRoute, type RouteDef } from '../http/route.ts';
-import { PatientBody, PatientListQuery, PatientPatchBody } from '../schemas/clinical.ts';
+import { NewPatientBody, PatientListQuery, PatientPatchBody } from '../schemas/clinical.ts';
 import { IdParams } from '../schemas/common.ts';
 
 /** Patients and what hangs off them (coverages, plans of care). Every read and write is audited. */
@@ -34,21 +35,46 @@ export const patientRoutes: RouteDef[] = [
     id: 'patients.create',
     method: 'POST',
     path: '/api/v1/patients',
-    summary: 'Add a patient',
+    summary: 'Add a patient, with their insurance in the same transaction when given (owner and biller)',
     tag: 'patients',
     access: 'patientWrite',
-    body: PatientBody,
+    body: NewPatientBody,
     status: 201,
     idempotent: true,
     async handler({ body, principal, deps, audit }) {
-      if (body.primaryTherapistId && !(await deps.store.providers.get(principal.clinicId, body.primaryTherapistId))) {
+      const { coverage, ...patient } = body;
+      // Coverage is billing data: refused before anything is written, so intake never leaves a patient without it.
+      if (coverage && !hasAnyRole(principal.roles, ACCESS.billingWrite)) {
+        throw new ApiError(
+          'forbidden',
+          'Only an owner or a biller may add insurance. Add the patient without it; a biller adds it from the chart.',
+          [{ path: 'coverage', message: 'Only an owner or a biller may add insurance.' }],
+        );
+      }
+      if (
+        patient.primaryTherapistId &&
+        !(await deps.store.providers.get(principal.clinicId, patient.primaryTherapistId))
+      ) {
         throw new ApiError('invalid', 'No provider with this id.', [
           { path: 'primaryTherapistId', message: 'No such provider.' },
         ]);
       }
-      const p = await deps.store.patients.create(principal.clinicId, body);
-      await audit({ action: 'patient.create', entity: 'patient', entityId: p.id, patientId: p.id });
-      return { body: p };
+      // A failed coverage returns `{ ok: false }`, which rolls the patient back with it (store.transaction).
+      const created = await deps.store.transaction(async (tx) => {
+        const p = await tx.patients.create(principal.clinicId, patient);
+        if (!coverage) return { ok: true as const, patient: p, coverage: null };
+        const c = await tx.coverages.create(principal.clinicId, { ...coverage, patientId: p.id, priority: 1 });
+        return c.ok ? { ok: true as const, patient: p, coverage: c.value } : { ok: false as const, reason: c.reason };
+      });
+      if (!created.ok)
+        throw new ApiError('invalid', 'No payer with this id.', [
+          { path: 'coverage.payerId', message: 'Choose a payer from the list.' },
+        ]);
+      const id = created.patient.id;
+      await audit({ action: 'patient.create', entity: 'patient', entityId: id, patientId: id });
+      if (created.coverage)
+        await audit({ action: 'coverage.create', entity: 'coverage', entityId: created.coverage.id, patientId: id });
+      return { body: created.coverage ? { ...created.patient, coverage: created.coverage } : created.patient };
     },
   }),
   defineRoute({

@@ -1,4 +1,4 @@
-import { CREDENTIALS, DISCIPLINES } from '@unitwise/rules';
+import { CREDENTIALS, DISCIPLINES, npiProblem, zipProblem } from '@unitwise/rules';
 import { z } from 'zod';
 import { isoDate, PageQuery } from './common.ts';
 
@@ -7,18 +7,54 @@ const text = (max: number) => z.string().trim().min(1).max(max);
 export const ProviderBody = z.object({
   userId: z.string().max(100).nullable().optional(),
   name: text(200),
+  /** As the 837P's NM1*82 takes them; absent: split from `name` (the part before a comma, last word = last name). */
+  firstName: text(35).optional(),
+  lastName: text(60).optional(),
   npi: z.string().regex(/^\d{10}$/, 'Expected a 10-digit NPI.'),
   discipline: z.enum(DISCIPLINES),
   credential: z.enum(CREDENTIALS),
 });
 export const ProviderPatchBody = ProviderBody.partial();
 
+/**
+ * A string checked by one of the rules' identifier checks, which return a plain-language problem or null.
+ * @param check - e.g. `npiProblem`
+ */
+function checkedBy(check: (value: string) => string | null) {
+  return z.string().superRefine((v, ctx) => {
+    const problem = check(v);
+    if (problem) ctx.addIssue({ code: 'custom', message: problem });
+  });
+}
+
 const AddressBody = z.object({
   line1: text(200),
   line2: z.string().max(200).optional(),
   city: text(100),
-  state: z.string().regex(/^[A-Z]{2}$/, 'Expected a two-letter state code.'),
-  postalCode: z.string().regex(/^\d{5}(-?\d{4})?$/, 'Expected a ZIP code.'),
+  state: z.string().regex(/^[A-Z]{2}$/, 'Use the two-letter state code, such as OH.'),
+  postalCode: checkedBy((v) => zipProblem(v)),
+});
+
+/** A US phone number: ten digits, written any common way (937-555-0142, (937) 555-0142). */
+const PhoneBody = z
+  .string()
+  .max(40)
+  .refine((v) => v.replace(/\D/g, '').replace(/^1(?=\d{10}$)/, '').length === 10, {
+    message: 'A phone number has ten digits, such as 937-555-0142.',
+  });
+
+const icd10 = z
+  .string()
+  .regex(
+    /^[A-Z][0-9][0-9A-Z](\.?[0-9A-Z]{1,4})?$/,
+    'Not an ICD-10-CM code: a letter, a digit, then up to five more, such as M17.11.',
+  );
+
+/** The physician or NPP who referred the patient (837P 2310A). */
+const ReferringProviderBody = z.object({
+  lastName: text(60),
+  firstName: text(35),
+  npi: checkedBy(npiProblem),
 });
 
 const HistoryBody = z.object({
@@ -34,12 +70,27 @@ export const PatientBody = z.object({
   birthDate: isoDate,
   sex: z.enum(['F', 'M', 'U']),
   address: AddressBody.nullable().optional(),
-  phone: z.string().max(40).nullable().optional(),
+  phone: PhoneBody.nullable().optional(),
   externalId: z.string().max(100).nullable().optional(),
   primaryTherapistId: z.string().max(100).nullable().optional(),
   history: HistoryBody.nullable().optional(),
+  /** ICD-10-CM, principal first; at most 12 fit on a claim (HI). */
+  diagnoses: z.array(icd10).max(12, 'At most 12 diagnoses fit on a claim.').optional(),
+  referringProvider: ReferringProviderBody.nullable().optional(),
 });
 export const PatientPatchBody = PatientBody.partial();
+
+/** The insurance taken at intake, saved with the patient in one transaction (owner and biller only). */
+const IntakeCoverageBody = z.object({
+  payerId: z.string().min(1).max(100),
+  memberId: text(80),
+  groupNumber: z.string().max(80).nullable().optional(),
+  startDate: isoDate,
+  endDate: isoDate.nullable().optional(),
+});
+
+/** A new patient, with optional coverage: both are written, or neither. */
+export const NewPatientBody = PatientBody.extend({ coverage: IntakeCoverageBody.optional() });
 
 export const PatientListQuery = PageQuery.extend({
   search: z.string().max(100).optional().describe('Part of a first or last name.'),
@@ -70,8 +121,6 @@ const GoalBody = z.object({
   text: text(1000),
   status: z.enum(['active', 'met', 'discontinued']).optional(),
 });
-
-const icd10 = z.string().regex(/^[A-Z][0-9][0-9A-Z](\.?[0-9A-Z]{1,4})?$/, 'Expected an ICD-10-CM code.');
 
 export const PlanBody = z.object({
   patientId: z.string().min(1).max(100),

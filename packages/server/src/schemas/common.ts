@@ -1,7 +1,9 @@
 import { z } from 'zod';
 
 /** A `YYYY-MM-DD` calendar date (dates of service, certification dates). */
-export const isoDate = z.iso.date({ message: 'Expected a date as YYYY-MM-DD.' });
+export const isoDate = z.iso.date({
+  error: (issue) => (issue.input === undefined ? 'Required.' : 'Expected a date as YYYY-MM-DD.'),
+});
 
 /** Clock time `HH:MM` (24-hour). */
 export const clockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Expected a time as HH:MM (24-hour).');

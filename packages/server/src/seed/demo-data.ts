@@ -119,3 +119,34 @@ export const RESPONSES = [
   'Fatigued after 20 minutes but completed all tasks; needs fewer cues than last visit.',
   'Good carry-over of technique from last session; goal partly met.',
 ];
+
+/** Invented street addresses in one real town's ZIP area (no real residents), for the 837P's 2010BA N3/N4. */
+export const DEMO_STREETS = [
+  'Maple Ave',
+  'Oak St',
+  'Cedar Ln',
+  'Birch Rd',
+  'Elm St',
+  'Walnut Dr',
+  'Pine Ct',
+  'Ash Way',
+];
+export const DEMO_TOWNS = [
+  { city: 'Dayton', state: 'OH', postalCode: '45402' },
+  { city: 'Kettering', state: 'OH', postalCode: '45429' },
+  { city: 'Xenia', state: 'OH', postalCode: '45385' },
+] as const;
+
+/** Referring physicians (invented; NPIs pass the check digit and are not issued numbers), 837P 2310A. */
+export const DEMO_REFERRERS = [
+  { firstName: 'Grace', lastName: 'Okafor', npi: '1887654329' },
+  { firstName: 'Martin', lastName: 'Silva', npi: '1912345679' },
+  { firstName: 'Helen', lastName: 'Park', npi: '1666555440' },
+] as const;
+
+/** Intake diagnoses per discipline, principal first (ICD-10-CM, data/icd10cm-therapy.json). */
+export const DEMO_DIAGNOSES: Record<Discipline, string[]> = {
+  PT: ['M17.11', 'R26.89'],
+  OT: ['I69.351', 'R27.8'],
+  SLP: ['R13.12', 'I69.391'],
+};

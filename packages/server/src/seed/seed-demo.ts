@@ -7,9 +7,13 @@ import {
   DEMO_BILLING,
   DEMO_CLINIC_ID,
   DEMO_CLINIC_NAME,
+  DEMO_DIAGNOSES,
   DEMO_PASSWORD,
   DEMO_PAYERS,
+  DEMO_REFERRERS,
   DEMO_STAFF,
+  DEMO_STREETS,
+  DEMO_TOWNS,
   DIAGNOSIS_TYPO,
   FIRST_NAMES,
   GOALS,
@@ -40,6 +44,11 @@ function clockPlus(hhmm: string, minutes: number): string {
   const [h, m] = hhmm.split(':').map(Number) as [number, number];
   const t = h * 60 + m + minutes;
   return `${String(Math.floor(t / 60) % 24).padStart(2, '0')}:${String(t % 60).padStart(2, '0')}`;
+}
+
+/** Patient i's town (the list is not empty). */
+function demoTown(i: number): (typeof DEMO_TOWNS)[number] {
+  return DEMO_TOWNS[i % DEMO_TOWNS.length] ?? DEMO_TOWNS[0];
 }
 
 /** A realistic mistake planted in a visit so the engine has something to find. */
@@ -119,6 +128,11 @@ async function build(tx: Repositories, clock: () => Date, hash: { passwordHash: 
       sex: i % 2 === 0 ? 'F' : 'M',
       externalId: `MRN-${1001 + i}`,
       primaryTherapistId: therapist.id,
+      // What a claim needs from intake: address (2010BA N3/N4), phone, diagnoses and the referring physician.
+      address: { line1: `${100 + i * 17} ${DEMO_STREETS[i % DEMO_STREETS.length]}`, ...demoTown(i) },
+      phone: `937-555-${String(110 + i).padStart(4, '0')}`,
+      diagnoses: DEMO_DIAGNOSES[discipline],
+      referringProvider: { ...(DEMO_REFERRERS[i % DEMO_REFERRERS.length] ?? DEMO_REFERRERS[0]) },
       // A few Medicare patients arrive mid-period: the 10-treatment-day progress report comes due in the demo weeks.
       history: old && i % 8 === 0 ? { treatmentDaysSinceProgressReport: 6 } : null,
     });

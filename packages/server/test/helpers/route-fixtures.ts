@@ -88,7 +88,7 @@ export const ROUTE_FIXTURES: Record<string, RouteFixture> = {
   'patients.get': { refs: true, build: async (f) => ({ url: `/api/v1/patients/${await f.patient()}` }) },
   'patients.update': {
     refs: true,
-    build: async (f) => ({ url: `/api/v1/patients/${await f.patient()}`, body: { phone: '555-0100' } }),
+    build: async (f) => ({ url: `/api/v1/patients/${await f.patient()}`, body: { phone: '555-555-0100' } }),
   },
   'patients.coverages': {
     refs: true,

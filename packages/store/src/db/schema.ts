@@ -66,6 +66,9 @@ export interface ProvidersTable {
   npi: string;
   discipline: string;
   credential: string;
+  /** From 0010; null only on rows the migration could not split. */
+  first_name: string | null;
+  last_name: string | null;
   created_at: string;
   updated_at: string;
 }
@@ -87,6 +90,11 @@ export interface PatientsTable {
   primary_therapist_id: string | null;
   /** JSON of the rules' PatientHistory. */
   history: string | null;
+  /** JSON list of ICD-10-CM codes, principal first (0010). */
+  diagnoses: string | null;
+  referring_last_name: string | null;
+  referring_first_name: string | null;
+  referring_npi: string | null;
   created_at: string;
   updated_at: string;
 }

@@ -1,7 +1,7 @@
 import type { PatientHistory } from '@unitwise/rules';
 import { type Selectable, sql } from 'kysely';
 import type { PatientsTable } from '../db/schema.ts';
-import type { Address, NewPatient, Patient, PatientRepository, Sex } from '../types.ts';
+import type { Address, NewPatient, Patient, PatientRepository, ReferringProvider, Sex } from '../types.ts';
 import { affected, fromJson, newId, type RepoContext, toJson } from './context.ts';
 import { decodeCursor, pageLimit, toPage } from './pagination.ts';
 
@@ -29,6 +29,15 @@ function toPatient(row: Selectable<PatientsTable>): Patient {
     externalId: row.external_id,
     primaryTherapistId: row.primary_therapist_id,
     history: fromJson<PatientHistory | null>(row.history, null),
+    diagnoses: fromJson<string[]>(row.diagnoses, []),
+    referringProvider:
+      row.referring_npi === null
+        ? null
+        : {
+            lastName: row.referring_last_name ?? '',
+            firstName: row.referring_first_name ?? '',
+            npi: row.referring_npi,
+          },
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   };
@@ -43,6 +52,20 @@ function addressColumns(address: Address | null | undefined) {
     state: address?.state ?? null,
     postal_code: address?.postalCode ?? null,
   };
+}
+
+/** Referring-provider columns (all null for none). */
+function referringColumns(r: ReferringProvider | null | undefined) {
+  return {
+    referring_last_name: r?.lastName ?? null,
+    referring_first_name: r?.firstName ?? null,
+    referring_npi: r?.npi ?? null,
+  };
+}
+
+/** Diagnoses as stored: an empty list is kept as null. */
+function diagnosesColumn(list: readonly string[] | undefined): string | null {
+  return list && list.length > 0 ? JSON.stringify(list) : null;
 }
 
 /** `%text%` for LIKE with the wildcards in the text escaped (ESCAPE '\'). */
@@ -80,6 +103,8 @@ export function patientRepository(ctx: RepoContext): PatientRepository {
         external_id: input.externalId ?? null,
         primary_therapist_id: input.primaryTherapistId ?? null,
         history: toJson(input.history),
+        diagnoses: diagnosesColumn(input.diagnoses),
+        ...referringColumns(input.referringProvider),
         created_at: now,
         updated_at: now,
       };
@@ -136,6 +161,8 @@ export function patientRepository(ctx: RepoContext): PatientRepository {
       if (patch.externalId !== undefined) set.external_id = patch.externalId;
       if (patch.primaryTherapistId !== undefined) set.primary_therapist_id = patch.primaryTherapistId;
       if (patch.history !== undefined) set.history = toJson(patch.history);
+      if (patch.diagnoses !== undefined) set.diagnoses = diagnosesColumn(patch.diagnoses);
+      if (patch.referringProvider !== undefined) Object.assign(set, referringColumns(patch.referringProvider));
       const r = await db
         .updateTable('patients')
         .set(set)

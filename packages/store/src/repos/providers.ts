@@ -1,4 +1,4 @@
-import type { Credential, Discipline } from '@unitwise/rules';
+import { type Credential, type Discipline, splitPersonName } from '@unitwise/rules';
 import type { Selectable } from 'kysely';
 import type { ProvidersTable } from '../db/schema.ts';
 import type { Provider, ProviderRepository } from '../types.ts';
@@ -7,11 +7,14 @@ import { decodeCursor, pageLimit, toPage } from './pagination.ts';
 
 /** Row to domain object. */
 function toProvider(row: Selectable<ProvidersTable>): Provider {
+  const split = row.first_name === null || row.last_name === null ? splitPersonName(row.name) : null;
   return {
     id: row.id,
     clinicId: row.clinic_id,
     userId: row.user_id,
     name: row.name,
+    firstName: row.first_name ?? split?.firstName ?? '',
+    lastName: row.last_name ?? split?.lastName ?? '',
     npi: row.npi,
     discipline: row.discipline as Discipline,
     credential: row.credential as Credential,
@@ -38,11 +41,14 @@ export function providerRepository(ctx: RepoContext): ProviderRepository {
   return {
     async create(clinicId, input) {
       const now = ctx.now();
+      const split = splitPersonName(input.name);
       const row = {
         clinic_id: clinicId,
         id: newId(),
         user_id: input.userId ?? null,
         name: input.name,
+        first_name: input.firstName ?? split.firstName,
+        last_name: input.lastName ?? split.lastName,
         npi: input.npi,
         discipline: input.discipline,
         credential: input.credential,
@@ -78,7 +84,17 @@ export function providerRepository(ctx: RepoContext): ProviderRepository {
     async update(clinicId, providerId, patch) {
       const set: Partial<ProvidersTable> = { updated_at: ctx.now() };
       if (patch.userId !== undefined) set.user_id = patch.userId;
-      if (patch.name !== undefined) set.name = patch.name;
+      if (patch.name !== undefined) {
+        set.name = patch.name;
+        // A new display name without its parts: the parts follow it rather than keep the old person's name.
+        if (patch.firstName === undefined && patch.lastName === undefined) {
+          const split = splitPersonName(patch.name);
+          set.first_name = split.firstName;
+          set.last_name = split.lastName;
+        }
+      }
+      if (patch.firstName !== undefined) set.first_name = patch.firstName;
+      if (patch.lastName !== undefined) set.last_name = patch.lastName;
       if (patch.npi !== undefined) set.npi = patch.npi;
       if (patch.discipline !== undefined) set.discipline = patch.discipline;
       if (patch.credential !== undefined) set.credential = patch.credential;

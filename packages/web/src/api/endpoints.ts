@@ -48,6 +48,8 @@ export const api = {
     get<Page<Patient>>(`/patients${query(params)}`),
   patient: (patientId: string) => get<Patient>(`/patients/${id(patientId)}`),
   createPatient: async (body: Record<string, unknown>) => (await request<Patient>('POST', '/patients', body)).body,
+  updatePatient: async (patientId: string, body: Record<string, unknown>) =>
+    (await request<Patient>('PATCH', `/patients/${id(patientId)}`, body)).body,
   coverages: (patientId: string) => get<Page<Coverage>>(`/patients/${id(patientId)}/coverages`),
   createCoverage: async (body: Record<string, unknown>) => (await request<Coverage>('POST', '/coverages', body)).body,
 

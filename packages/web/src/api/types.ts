@@ -24,6 +24,15 @@ export interface Page<T> {
   next: string | null;
 }
 
+/** A patient's postal address as the server keeps it. */
+export interface PatientAddress {
+  line1: string;
+  line2?: string;
+  city: string;
+  state: string;
+  postalCode: string;
+}
+
 export interface Patient {
   id: string;
   firstName?: string;
@@ -33,6 +42,13 @@ export interface Patient {
   sex?: 'F' | 'M' | 'U';
   externalId?: string | null;
   primaryTherapistId?: string | null;
+  address?: PatientAddress | null;
+  phone?: string | null;
+  /** ICD-10-CM codes from intake, principal first. */
+  diagnoses?: string[];
+  /** The physician or NPP who referred the patient (the claim's referring provider). */
+  referringProvider?: { lastName: string; firstName: string; npi: string } | null;
+  updatedAt?: string;
   /** Filled in by the app from the primary coverage's payer: the rules policy id. */
   payer?: string;
   history?: {

@@ -11,6 +11,8 @@ import { LineChart } from '../components/line-chart.tsx';
 import { localDate, patientName } from '../components/names.ts';
 import { Badge } from '../components/severity.tsx';
 import { useAsync } from '../components/use-async.ts';
+import { AddCoverageForm } from '../patients/add-coverage-form.tsx';
+import { ClaimDetailsCard } from '../patients/claim-details-card.tsx';
 import { defaultNoteType, planDisciplines, startVisit } from './start-visit.ts';
 
 /**
@@ -66,6 +68,12 @@ export default function PatientChartPage(props: { patientId: string }): ReactNod
     <section className="chart-page">
       <h1>{patientName(patient)}</h1>
       <p className="muted">{patient.birthDate ? `Born ${patient.birthDate}` : ''}</p>
+      <ClaimDetailsCard
+        key={patient.updatedAt ?? ''}
+        patient={patient}
+        canEdit={hasRole(user, 'owner', 'therapist', 'biller')}
+        onSaved={data.reload}
+      />
       <section aria-labelledby="cov-title" className="card">
         <h2 id="cov-title">Coverage</h2>
         {coverages.length === 0 ? (
@@ -80,6 +88,16 @@ export default function PatientChartPage(props: { patientId: string }): ReactNod
               </li>
             ))}
           </ul>
+        )}
+        {hasRole(user, 'owner', 'biller') ? (
+          <AddCoverageForm
+            patientId={id}
+            payers={dir.payers}
+            hasPrimary={coverages.some((c) => c.priority === 1)}
+            onSaved={data.reload}
+          />
+        ) : (
+          coverages.length === 0 && <p className="muted">A biller or the clinic owner adds insurance here.</p>
         )}
       </section>
       {canDocument && (

@@ -7,6 +7,8 @@ import { Link } from '../app/router.tsx';
 import { SelectField, TextField } from '../components/field.tsx';
 import { patientName } from '../components/names.ts';
 import { useAsync } from '../components/use-async.ts';
+import { ClaimDetailsFields } from '../patients/claim-details-fields.tsx';
+import { type ClaimDetailsForm, claimDetailsBody, EMPTY_CLAIM_DETAILS } from '../patients/intake-form.ts';
 
 /** The clinic's patients, searchable, with a form to add one. */
 export default function PatientsPage(): ReactNode {
@@ -63,8 +65,12 @@ export default function PatientsPage(): ReactNode {
 }
 
 function NewPatient(props: { onCreated(): void }): ReactNode {
+  const { user } = useAuth();
+  // Insurance is billing data (owner and biller): others are told so up front rather than refused after saving.
+  const canAddCoverage = hasRole(user, 'owner', 'biller');
   const empty = { firstName: '', lastName: '', birthDate: '', sex: 'U', payerId: '', memberId: '', startDate: '' };
   const [form, setForm] = useState(empty);
+  const [details, setDetails] = useState<ClaimDetailsForm>(EMPTY_CLAIM_DETAILS);
   const [fields, setFields] = useState<Record<string, string>>({});
   const [msg, setMsg] = useState('');
   const payers = useAsync(() => directory().then((d) => d.payers), []);
@@ -75,94 +81,83 @@ function NewPatient(props: { onCreated(): void }): ReactNode {
     setFields({});
     setMsg('');
     try {
-      const p = await api.createPatient({
+      // Patient and coverage go in one request: the server writes both or neither.
+      await api.createPatient({
         firstName: form.firstName,
         lastName: form.lastName,
         birthDate: form.birthDate,
         sex: form.sex,
+        ...claimDetailsBody(details),
+        ...(canAddCoverage && form.payerId
+          ? { coverage: { payerId: form.payerId, memberId: form.memberId, startDate: form.startDate } }
+          : {}),
       });
-      if (form.payerId) {
-        try {
-          await api.createCoverage({
-            patientId: p.id,
-            payerId: form.payerId,
-            memberId: form.memberId,
-            startDate: form.startDate,
-            priority: 1,
-          });
-        } catch (err) {
-          // The patient exists; only the coverage needs another try, from the chart.
-          if (err instanceof ApiError) setFields(err.fields);
-          setMsg(`Patient added, but the coverage was not: ${messageOf(err)}`);
-          props.onCreated();
-          return;
-        }
-      }
       setForm(empty);
-      setMsg('Patient added.');
+      setDetails(EMPTY_CLAIM_DETAILS);
+      setMsg(canAddCoverage && form.payerId ? 'Patient and insurance added.' : 'Patient added.');
       props.onCreated();
     } catch (err) {
       if (err instanceof ApiError) setFields(err.fields);
-      setMsg(messageOf(err));
+      setMsg(`Nothing was saved. ${messageOf(err)}`);
     }
   };
   return (
     <form onSubmit={(e) => void submit(e)} className="card" aria-labelledby="new-patient" noValidate>
       <h2 id="new-patient">Add a patient</h2>
       <div className="row">
-        <TextField
-          label="First name"
-          value={form.firstName}
-          onChange={set('firstName')}
-          error={fieldMessage(fields, 'firstName')}
-        />
-        <TextField
-          label="Last name"
-          value={form.lastName}
-          onChange={set('lastName')}
-          error={fieldMessage(fields, 'lastName')}
-        />
+        <TextField label="First name" value={form.firstName} onChange={set('firstName')} error={fields.firstName} />
+        <TextField label="Last name" value={form.lastName} onChange={set('lastName')} error={fields.lastName} />
         <TextField
           label="Date of birth"
           type="date"
           value={form.birthDate}
           onChange={set('birthDate')}
-          error={fieldMessage(fields, 'birthDate')}
+          error={fields.birthDate}
         />
-        <SelectField label="Sex" value={form.sex} onChange={set('sex')} error={fieldMessage(fields, 'sex')}>
+        <SelectField label="Sex" value={form.sex} onChange={set('sex')} error={fields.sex}>
           <option value="F">Female</option>
           <option value="M">Male</option>
           <option value="U">Unknown</option>
         </SelectField>
       </div>
-      <div className="row">
-        <SelectField
-          label="Primary payer"
-          value={form.payerId}
-          onChange={set('payerId')}
-          error={fieldMessage(fields, 'payerId')}
-        >
-          <option value="">None yet</option>
-          {(payers.data ?? []).map((p) => (
-            <option key={p.id} value={p.id}>
-              {p.name}
-            </option>
-          ))}
-        </SelectField>
-        <TextField
-          label="Member id"
-          value={form.memberId}
-          onChange={set('memberId')}
-          error={fieldMessage(fields, 'memberId')}
-        />
-        <TextField
-          label="Coverage from"
-          type="date"
-          value={form.startDate}
-          onChange={set('startDate')}
-          error={fieldMessage(fields, 'startDate')}
-        />
-      </div>
+      <ClaimDetailsFields value={details} onChange={setDetails} serverErrors={fields} />
+      {canAddCoverage ? (
+        <fieldset>
+          <legend>Insurance</legend>
+          <div className="row">
+            <SelectField
+              label="Primary payer"
+              value={form.payerId}
+              onChange={set('payerId')}
+              error={fieldMessage(fields, 'coverage.payerId')}
+            >
+              <option value="">None yet</option>
+              {(payers.data ?? []).map((p) => (
+                <option key={p.id} value={p.id}>
+                  {p.name}
+                </option>
+              ))}
+            </SelectField>
+            <TextField
+              label="Member id"
+              value={form.memberId}
+              onChange={set('memberId')}
+              error={fieldMessage(fields, 'coverage.memberId')}
+            />
+            <TextField
+              label="Coverage from"
+              type="date"
+              value={form.startDate}
+              onChange={set('startDate')}
+              error={fieldMessage(fields, 'coverage.startDate')}
+            />
+          </div>
+        </fieldset>
+      ) : (
+        <p className="muted" data-testid="coverage-note">
+          Insurance is added by a biller or the clinic owner, from the patient’s chart once the patient is added.
+        </p>
+      )}
       <button type="submit">Add patient</button>
       {msg && <p role="status">{msg}</p>}
     </form>
