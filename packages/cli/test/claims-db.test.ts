@@ -35,6 +35,13 @@ interface ClaimRow {
   claimNumber: string;
   status: string;
   lines: { controlNumber: string; dateOfService: string }[];
+  claim: { subscriber: { memberId: string; lastName: string; firstName: string } };
+}
+
+/** The patient on a payment of claim `c`: as we sent them. */
+function patientOf(c: ClaimRow): Claim835['patient'] {
+  const s = c.claim.subscriber;
+  return { lastName: s.lastName, firstName: s.firstName, memberId: s.memberId };
 }
 
 /** The clinic's claims as the API lists them, in CLM01 order. */
@@ -59,11 +66,18 @@ function answer(trace: string, rows: ClaimRow[]): Claim835[] {
   });
   const [c1, c2, c3] = rows as [ClaimRow, ClaimRow, ClaimRow];
   return [
-    { claimNumber: c1.claimNumber, status: '1', payerClaimNumber: `${trace}-1`, lines: [line(c1, 9000, [])] },
+    {
+      claimNumber: c1.claimNumber,
+      status: '1',
+      payerClaimNumber: `${trace}-1`,
+      patient: patientOf(c1),
+      lines: [line(c1, 9000, [])],
+    },
     {
       claimNumber: c2.claimNumber,
       status: '1',
       payerClaimNumber: `${trace}-2`,
+      patient: patientOf(c2),
       lines: [
         line(c2, 5000, [
           { group: 'CO', reason: '45', amountCents: 3000 },
@@ -75,6 +89,7 @@ function answer(trace: string, rows: ClaimRow[]): Claim835[] {
       claimNumber: c3.claimNumber,
       status: '4',
       payerClaimNumber: `${trace}-3`,
+      patient: patientOf(c3),
       lines: [line(c3, 0, [{ group: 'CO', reason: '236', amountCents: 9000 }])],
     },
   ];
