@@ -22,7 +22,7 @@ import {
   makeHarness,
   type TestClinic,
 } from '../../server/test/helpers/harness.ts';
-import { hasStackTrace, runCli } from './helpers.ts';
+import { hasStackTrace, runCli, SPAWN_TIMEOUT, spawnCliAsync } from './helpers.ts';
 
 let dir = '';
 let url = '';
@@ -318,6 +318,69 @@ describe('claims export and remit import on a clinic database', () => {
     const audit = (await h.store.audit.list(a.clinicId, { action: 'remit.import' })).items;
     expect(audit.map((e) => e.detail?.outcome)).toEqual(['already-posted', 'posted']);
   });
+
+  it(
+    'posts one new payment once when separate processes import it at the same time, in several encodings',
+    async () => {
+      // The denied claim, reprocessed by the payer under a new CLP07 and paid in full.
+      const c3 = rows[2] as ClaimRow;
+      const text = make835({
+        trace: 'CLI2',
+        claims: [
+          {
+            claimNumber: c3.claimNumber,
+            status: '1',
+            payerClaimNumber: 'CLI2-3',
+            patient: patientOf(c3),
+            lines: [
+              {
+                code: '97110',
+                modifiers: ['GP'],
+                chargeCents: 9000,
+                paidCents: 9000,
+                units: 2,
+                date: c3.lines[0]?.dateOfService ?? '',
+                control: c3.lines[0]?.controlNumber ?? '',
+                adjustments: [],
+              },
+            ],
+          },
+        ],
+      });
+      const variants = [
+        text,
+        text.replace(/~\n/g, '\n'),
+        text.replace('N1*PR*EXAMPLE COMMERCIAL PLAN', 'N1*PR*EXAMPLE\u0007 COMMERCIAL PLAN'),
+        text.replace('SVC*HC:97110', 'SVC*HC:97112'),
+      ];
+      const files = await Promise.all(
+        variants.map(async (v, i) => {
+          const f = path.join(dir, `era-cli2-${i}.835`);
+          await writeFile(f, v);
+          return f;
+        }),
+      );
+      const runs = await Promise.all(
+        files.map((f) =>
+          spawnCliAsync(['remit', 'import', f, '--database-url', url, '--clinic', a.clinicId, '--json']),
+        ),
+      );
+      for (const r of runs) expect(r.code, r.stderr).toBe(0);
+      const outcomes = runs.map((r) => JSON.parse(r.stdout).outcome as string).sort();
+      expect(outcomes).toEqual(['already-posted', 'already-posted', 'already-posted', 'posted']);
+      const store = await openStore(url);
+      try {
+        const claims = claimsRepository(store, () => new Date().toISOString());
+        expect((await claims.listRemittances(a.clinicId, { limit: 10 })).items).toHaveLength(2);
+        const after = await claims.get(a.clinicId, c3.id);
+        expect(after).toMatchObject({ status: 'paid', paidCents: 9000 });
+        expect(after?.events.map((e) => e.event)).toEqual(['built', 'exported', 'denied', 'paid']);
+      } finally {
+        await store.close();
+      }
+    },
+    SPAWN_TIMEOUT * 2,
+  );
 
   it('answers exit 2 for an unreadable file and for an unknown clinic, without a stack trace', async () => {
     const missing = await runCli([
