@@ -6,12 +6,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   type ClaimsRepository,
+  type ClaimTables,
   claimsRepository,
   type NewClaim,
   type NewRemittance,
   openStore,
   type Store,
 } from '../src/index.ts';
+import { backfill } from '../src/migrations/0008-posting-identity.ts';
 import { steppingClock, type Target, targetFactories } from './helpers/targets.ts';
 
 interface Seeded {
@@ -358,6 +360,49 @@ for (const factory of await targetFactories()) {
         });
         expect((await claims.get(d.clinicId, claimId))?.events.map((e) => e.event)).toEqual(['built', 'partly-paid']);
       });
+    });
+
+    it('migration 0008 keys what was posted before it, first posting only, so it cannot post again', async () => {
+      const e = await seed(store, 'Epsilon');
+      const id = (await claims.create(e.clinicId, newClaim(e, 'UWE00001', 'exported'))).id;
+      // Posted the old way (no identities), then the same payment again as the old rules allowed.
+      const old = (fileKey: string) => {
+        const input = remittance(id, 'UWE00001', fileKey);
+        delete input.payments;
+        input.traceNumbers = ['T9'];
+        for (const c of input.claims) {
+          delete c.claimKey;
+          delete c.paymentKey;
+          c.paidCents = 2000;
+        }
+        return input;
+      };
+      const first = await claims.postRemittance(e.clinicId, old('T9@12345#one'));
+      await claims.postRemittance(e.clinicId, old('T9@12345#two'));
+      const raw = store.db.withTables<ClaimTables>();
+      await backfill(store.db as never);
+      const keyed = await raw
+        .selectFrom('remittance_claims')
+        .select(['remittance_id', 'claim_key', 'payment_key'])
+        .where('clinic_id', '=', e.clinicId)
+        .execute();
+      expect(keyed.filter((r) => r.claim_key !== null)).toEqual([
+        {
+          remittance_id: first.remittance.id,
+          claim_key: 'payment|UWE00001|PCN-1|0',
+          payment_key: '12345|T9|7000|2026-02-01',
+        },
+      ]);
+      expect(await claims.findPayments(e.clinicId, [{ payerId: '12345', traceNumber: 'T9' }])).toEqual([
+        {
+          key: '12345|T9|7000|2026-02-01',
+          payerId: '12345',
+          traceNumber: 'T9',
+          paymentCents: 7000,
+          paymentDate: '2026-02-01',
+          remittanceId: first.remittance.id,
+        },
+      ]);
     });
 
     it('pages the claim list newest first, each claim once, in its clinic only', async () => {
