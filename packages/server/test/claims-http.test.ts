@@ -2,7 +2,9 @@
  * Claims and remittances over HTTP on both engines, end to end: patients, coverage, plans and signed visits made
  * through the API; claims built and scrubbed; an 837P exported and checked by @unitwise/edi's reader; a matching
  * 835 previewed (no writes), refused when unbalanced (nothing written), posted (paid, partly paid CO-45 + PR-2,
- * denied CO-236), posted again (once); the denial report; corrections and voids; another clinic's ids answer 404.
+ * denied CO-236), posted again (once, also re-sent in other bytes; the same trace with another amount is a 409); a
+ * payment past a claim's charge and one for a draft post nothing and say why (the draft's posts once it is sent);
+ * concurrent posts of one payment post once; the denial report; corrections and voids; another clinic's ids: 404.
  */
 import { read837 } from '@unitwise/edi';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -520,7 +522,7 @@ for (const engine of await engineTargets()) {
       });
 
       it('an 835 whose claim number is a draft’s (never exported) posts nothing and says why', async () => {
-        const { patientId } = await patientWithSignedVisit(6, []);
+        const { patientId, planId } = await patientWithSignedVisit(6, []);
         const r = await call(h.app, biller, 'POST', '/api/v1/claims/build', { patientId });
         const draft = r.body.items[0] as ClaimRow;
         expect(draft.status).toBe('draft');
@@ -575,6 +577,32 @@ for (const engine of await engineTargets()) {
         expect(posts.items.filter((e) => e.entityId === draft.id)).toEqual([]);
         const denials = await call(h.app, biller, 'GET', '/api/v1/reports/denials');
         expect(denials.body.items.every((d: { reason: string }) => d.reason !== '45')).toBe(true);
+
+        // Once the claim is fixed and sent, the same file posts it: the payment was recorded, its claim was not.
+        expect(
+          (await call(h.app, pt, 'PATCH', `/api/v1/plans-of-care/${planId}`, { diagnoses: ['M17.11'] })).status,
+        ).toBe(200);
+        expect((await call(h.app, biller, 'POST', `/api/v1/claims/${draft.id}/rebuild`, {})).body.status).toBe('ready');
+        expect((await call(h.app, biller, 'POST', '/api/v1/claims/export', {})).status).toBe(201);
+        const again = await call(h.app, biller, 'POST', '/api/v1/remittances/preview', { text });
+        expect(again.body).toMatchObject({
+          postable: true,
+          duplicateOf: null,
+          samePaymentAs: posted.body.id,
+          willPost: { claims: 1, paidCents: 5440 },
+          unmatched: [],
+        });
+        const late = await call(h.app, biller, 'POST', '/api/v1/remittances', { text });
+        expect(late.status, late.text).toBe(201);
+        expect(late.body.id).not.toBe(posted.body.id);
+        expect(late.body.posted).toEqual({ claims: 1, paidCents: 5440 });
+        const paid = (await call(h.app, biller, 'GET', `/api/v1/claims/${draft.id}`)).body as ClaimRow;
+        expect(paid).toMatchObject({ status: 'partly-paid', paidCents: 5440 });
+        // And a third time: now every claim of that payment is posted, so it is a duplicate of the first record.
+        const third = await call(h.app, biller, 'POST', '/api/v1/remittances', { text });
+        expect(third.status, third.text).toBe(200);
+        expect(third.body).toMatchObject({ id: posted.body.id, duplicate: true });
+        expect((await call(h.app, biller, 'GET', `/api/v1/claims/${draft.id}`)).body.paidCents).toBe(5440);
       });
     },
   );

@@ -1,7 +1,8 @@
 /**
  * The claims repository (migration 0005) on every engine: SQLite always, PostgreSQL when reachable (required under
  * UNITWISE_REQUIRE_PG=1). Create and read claims, clinic scoping, status moves, exports, and an 835 posted twice
- * that is stored once.
+ * that is stored once; migration 0008's unique payment and claim payment keys under concurrent posts, the charge
+ * guard, unmatched claims recorded without posting, and the backfill of older postings.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
