@@ -20,7 +20,7 @@ export interface PaymentIdentity {
   key: string;
   /** TRN03, else the payer's N1*PR id or name. */
   payerId: string;
-  /** TRN02: the check or EFT number, unique per payer (X12 835 TR3 §1.10.2.3 "Reassociation"). */
+  /** TRN02: the check or EFT trace number, the payment's reassociation key (x12.md §4, TRN). */
   traceNumber: string;
   /** BPR02. */
   paymentCents: number;

@@ -74,7 +74,8 @@ export function claimState(c: PostableClaim): ClaimState {
   return { status: c.status, paidCents: c.paidCents, postings: new Map(c.postings.map((p) => [p.key, p.paidCents])) };
 }
 
-// Tolerances of a match (issue 16 "Posting only where a payment belongs"):
+// Tolerances of a match (issue 16 "Posting only where a payment belongs"; segments as in x12.md §4: CLP03 charge,
+// CLP07 payer claim control number, NM1*QC patient with NM1*74 corrections, REF*6R our line control number):
 // - charge: 0 cents. CLP03 echoes the CLM02 we wrote, in whole cents; a payer that splits a claim (MA15) sends a
 //   smaller CLP03, and such a part is left unmatched for the biller to post by hand.
 // - dates: 0 days. Every DTM*472/150/151 of the lines and DTM*232/233 of the claim must fall within our first..last
@@ -199,7 +200,9 @@ export function matchClaim(
   if (status === 'corrected' || status === 'voided')
     return no(
       'retired',
-      `Claim ${n} was ${status === 'corrected' ? 'replaced by a corrected claim' : 'voided'}; check this payment with the payer and post it by hand.`,
+      status === 'corrected'
+        ? `Claim ${n} was replaced by a corrected claim, which the payer should answer instead; check this payment with the payer.`
+        : `Claim ${n} was voided, so nothing should be paid on it; check this payment with the payer.`,
     );
   if (!(reversal ? REVERSIBLE : PAYABLE).includes(status))
     return no('nothing-to-reverse', `The payer reverses a payment of claim ${n}, but nothing is posted to it.`);
