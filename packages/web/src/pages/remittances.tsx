@@ -76,6 +76,9 @@ function PostPlan(props: { preview: Preview }): ReactNode {
             : `${plural(will.claims, 'claim')}, ${formatCents(will.paidCents)} paid by the payer${will.patientCents ? `, ${formatCents(will.patientCents)} owed by patients` : ''}.`}
         </p>
       )}
+      {wont.claims === 0 && will.claims > 0 && !p.duplicateOf && conflicts.length === 0 && (
+        <p>Will not post: nothing; every claim in the file matches one of this clinic’s sent claims.</p>
+      )}
       {wont.claims > 0 && !p.duplicateOf && (
         <>
           <p>
