@@ -23,7 +23,7 @@ import {
   type TestClinic,
 } from '../../server/test/helpers/harness.ts';
 import { signConfirmed } from '../../server/test/helpers/sign.ts';
-import { hasStackTrace, runCli } from './helpers.ts';
+import { hasStackTrace, runCli, SPAWN_TIMEOUT, spawnCliAsync } from './helpers.ts';
 
 let dir = '';
 let url = '';
@@ -36,6 +36,13 @@ interface ClaimRow {
   claimNumber: string;
   status: string;
   lines: { controlNumber: string; dateOfService: string }[];
+  claim: { subscriber: { memberId: string; lastName: string; firstName: string } };
+}
+
+/** The patient on a payment of claim `c`: as we sent them. */
+function patientOf(c: ClaimRow): Claim835['patient'] {
+  const s = c.claim.subscriber;
+  return { lastName: s.lastName, firstName: s.firstName, memberId: s.memberId };
 }
 
 /** The clinic's claims as the API lists them, in CLM01 order. */
@@ -60,11 +67,18 @@ function answer(trace: string, rows: ClaimRow[]): Claim835[] {
   });
   const [c1, c2, c3] = rows as [ClaimRow, ClaimRow, ClaimRow];
   return [
-    { claimNumber: c1.claimNumber, status: '1', payerClaimNumber: `${trace}-1`, lines: [line(c1, 9000, [])] },
+    {
+      claimNumber: c1.claimNumber,
+      status: '1',
+      payerClaimNumber: `${trace}-1`,
+      patient: patientOf(c1),
+      lines: [line(c1, 9000, [])],
+    },
     {
       claimNumber: c2.claimNumber,
       status: '1',
       payerClaimNumber: `${trace}-2`,
+      patient: patientOf(c2),
       lines: [
         line(c2, 5000, [
           { group: 'CO', reason: '45', amountCents: 3000 },
@@ -76,6 +90,7 @@ function answer(trace: string, rows: ClaimRow[]): Claim835[] {
       claimNumber: c3.claimNumber,
       status: '4',
       payerClaimNumber: `${trace}-3`,
+      patient: patientOf(c3),
       lines: [line(c3, 0, [{ group: 'CO', reason: '236', amountCents: 9000 }])],
     },
   ];
@@ -306,6 +321,69 @@ describe('claims export and remit import on a clinic database', () => {
     const audit = (await h.store.audit.list(a.clinicId, { action: 'remit.import' })).items;
     expect(audit.map((e) => e.detail?.outcome)).toEqual(['already-posted', 'posted']);
   });
+
+  it(
+    'posts one new payment once when separate processes import it at the same time, in several encodings',
+    async () => {
+      // The denied claim, reprocessed by the payer under a new CLP07 and paid in full.
+      const c3 = rows[2] as ClaimRow;
+      const text = make835({
+        trace: 'CLI2',
+        claims: [
+          {
+            claimNumber: c3.claimNumber,
+            status: '1',
+            payerClaimNumber: 'CLI2-3',
+            patient: patientOf(c3),
+            lines: [
+              {
+                code: '97110',
+                modifiers: ['GP'],
+                chargeCents: 9000,
+                paidCents: 9000,
+                units: 2,
+                date: c3.lines[0]?.dateOfService ?? '',
+                control: c3.lines[0]?.controlNumber ?? '',
+                adjustments: [],
+              },
+            ],
+          },
+        ],
+      });
+      const variants = [
+        text,
+        text.replace(/~\n/g, '\n'),
+        text.replace('N1*PR*EXAMPLE COMMERCIAL PLAN', 'N1*PR*EXAMPLE\u0007 COMMERCIAL PLAN'),
+        text.replace('SVC*HC:97110', 'SVC*HC:97112'),
+      ];
+      const files = await Promise.all(
+        variants.map(async (v, i) => {
+          const f = path.join(dir, `era-cli2-${i}.835`);
+          await writeFile(f, v);
+          return f;
+        }),
+      );
+      const runs = await Promise.all(
+        files.map((f) =>
+          spawnCliAsync(['remit', 'import', f, '--database-url', url, '--clinic', a.clinicId, '--json']),
+        ),
+      );
+      for (const r of runs) expect(r.code, r.stderr).toBe(0);
+      const outcomes = runs.map((r) => JSON.parse(r.stdout).outcome as string).sort();
+      expect(outcomes).toEqual(['already-posted', 'already-posted', 'already-posted', 'posted']);
+      const store = await openStore(url);
+      try {
+        const claims = claimsRepository(store, () => new Date().toISOString());
+        expect((await claims.listRemittances(a.clinicId, { limit: 10 })).items).toHaveLength(2);
+        const after = await claims.get(a.clinicId, c3.id);
+        expect(after).toMatchObject({ status: 'paid', paidCents: 9000 });
+        expect(after?.events.map((e) => e.event)).toEqual(['built', 'exported', 'denied', 'paid']);
+      } finally {
+        await store.close();
+      }
+    },
+    SPAWN_TIMEOUT * 2,
+  );
 
   it('answers exit 2 for an unreadable file and for an unknown clinic, without a stack trace', async () => {
     const missing = await runCli([

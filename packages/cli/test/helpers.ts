@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { dirname, resolve } from 'node:path';
 import { Readable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
@@ -52,6 +52,33 @@ export function spawnCli(args: string[], input?: string): CliResult {
     maxBuffer: 64 * 1024 * 1024,
   });
   return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
+}
+
+/**
+ * Runs the real command line in a child process without waiting, so several can run at once.
+ * @param args - arguments after `unitwise`
+ * @param timeoutMs - the process is killed after this long (bounded for a loaded machine)
+ */
+export function spawnCliAsync(args: string[], timeoutMs = SPAWN_TIMEOUT): Promise<CliResult> {
+  return new Promise((done) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', mainTs, ...args], {
+      cwd: repoRoot,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => {
+      stdout += d.toString();
+    });
+    child.stderr.on('data', (d: Buffer) => {
+      stderr += d.toString();
+    });
+    const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
+    child.on('close', (code) => {
+      clearTimeout(timer);
+      done({ code: code ?? -1, stdout, stderr });
+    });
+  });
 }
 
 /** True when text looks like a JavaScript stack trace. */

@@ -11,6 +11,7 @@ export * from './codes/groups.ts';
 export * from './codes/rarc.ts';
 export * from './posting/denials.ts';
 export * from './posting/key.ts';
+export * from './posting/match.ts';
 export * from './posting/post.ts';
 export * from './problem.ts';
 export * from './report/claim-report.ts';

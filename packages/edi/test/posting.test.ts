@@ -18,6 +18,12 @@ function ours(status: PostableClaim['status'] = 'exported'): PostableClaim[] {
     claimId: c.claimId,
     status,
     ...(c.rendering ? { renderingNpi: c.rendering.npi } : {}),
+    chargeCents: c.lines.reduce((t, l) => t + l.chargeCents, 0),
+    paidCents: 0,
+    firstDate: c.lines[0]?.dateOfService ?? '',
+    lastDate: c.lines[0]?.dateOfService ?? '',
+    patient: { memberId: c.subscriber.memberId, lastName: c.subscriber.lastName, firstName: c.subscriber.firstName },
+    postings: [],
     lines: c.lines.map((l) => ({ ...l, expectedCents: EXPECTED[l.controlNumber] ?? null })),
   }));
 }
@@ -82,13 +88,34 @@ describe('postRemittance', () => {
   });
 
   it('reversal then correction: the claim goes back to exported, then to its corrected status', () => {
-    const r = post('reversal-correction.835', ours('partly-paid'));
+    // The payment being reversed: $88.00 posted under CLP07 22025010600001 (partly-paid.835).
+    const claims = ours('partly-paid').map((c) =>
+      c.claimId === 'UW000001'
+        ? { ...c, paidCents: 8800, postings: [{ key: 'payment|UW000001|22025010600001|0', paidCents: 8800 }] }
+        : c,
+    );
+    const r = post('reversal-correction.835', claims);
     expect(r.claims.map((c) => [c.event, c.newStatus])).toEqual([
       ['reversed', 'exported'],
       ['partly-paid', 'partly-paid'],
     ]);
     expect(r.claims[0]?.lines.every((l) => l.reversal && l.varianceCents === null)).toBe(true);
     expect(r.totals.paidCents).toBe(400);
+    expect(r.claims.map((c) => c.claimKey)).toEqual([
+      'reversal|UW000001|22025010600001|0',
+      'payment|UW000001|22025011700009|0',
+    ]);
+  });
+
+  it('a reversal of a payment that was never posted here posts nothing, nor the correction after it', () => {
+    const r = post('reversal-correction.835', ours('partly-paid'));
+    expect(r.claims.map((c) => [c.matched, c.unmatched?.reason])).toEqual([
+      [false, 'nothing-to-reverse'],
+      // Still partly paid (nothing was reversed): $92.00 more on a $155.00 charge is allowed, and posts.
+      [true, undefined],
+    ]);
+    expect(r.willPost).toEqual({ claims: 1, paidCents: 9200, patientCents: 2300 });
+    expect(r.notPosted).toEqual({ claims: 1, paidCents: -8800, patientCents: -2200 });
   });
 
   it('posts the same file once (idempotency key: TRN02 + payer id + file hash)', () => {
@@ -109,6 +136,8 @@ describe('postRemittance', () => {
   it('lists claims that are not ours', () => {
     const r = post('paid.835', []);
     expect(r.unknownClaims).toEqual(['UW000001']);
-    expect(r.claims[0]?.known).toBe(false);
+    expect(r.claims[0]).toMatchObject({ known: false, matched: false, unmatched: { reason: 'unknown-claim' } });
+    expect(r.totals).toEqual({ paidCents: 0, contractualCents: 0, patientCents: 0, otherCents: 0 });
+    expect(r.notPosted).toEqual({ claims: 1, paidCents: 15500, patientCents: 0 });
   });
 });

@@ -2,7 +2,9 @@
  * Claims and remittances over HTTP on both engines, end to end: patients, coverage, plans and signed visits made
  * through the API; claims built and scrubbed; an 837P exported and checked by @unitwise/edi's reader; a matching
  * 835 previewed (no writes), refused when unbalanced (nothing written), posted (paid, partly paid CO-45 + PR-2,
- * denied CO-236), posted again (once); the denial report; corrections and voids; another clinic's ids answer 404.
+ * denied CO-236), posted again (once, also re-sent in other bytes; the same trace with another amount is a 409); a
+ * payment past a claim's charge and one for a draft post nothing and say why (the draft's posts once it is sent);
+ * concurrent posts of one payment post once; the denial report; corrections and voids; another clinic's ids: 404.
  */
 import { read837 } from '@unitwise/edi';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -29,7 +31,27 @@ interface ClaimRow {
     expectedCents: number | null;
   }[];
   payerClaimNumber: string | null;
+  paidCents: number;
+  /** The X12 claim sent: the patient as the payer knows them. */
+  claim: { subscriber: { memberId: string; lastName: string; firstName: string } };
+  events: { event: string }[];
 }
+
+/** The patient on a payment of claim `c`: as we sent them (member id, name). */
+function patientOf(c: ClaimRow): Claim835['patient'] {
+  const s = c.claim.subscriber;
+  return { lastName: s.lastName, firstName: s.firstName, memberId: s.memberId };
+}
+
+/** Other bytes for the same payment: another segment terminator, a stray control character, one altered code. */
+const REENCODED: [string, (text: string) => string][] = [
+  ['newline terminators', (t) => t.replace(/~\n/g, '\n')],
+  [
+    'a stray control character',
+    (t) => t.replace('N1*PR*EXAMPLE COMMERCIAL PLAN', 'N1*PR*EXAMPLE\u0007 COMMERCIAL PLAN'),
+  ],
+  ['one altered service code', (t) => t.replace('SVC*HC:97110', 'SVC*HC:97112')],
+];
 
 for (const engine of await engineTargets()) {
   describe.skipIf(engine.skip !== undefined)(
@@ -210,11 +232,18 @@ for (const engine of await engineTargets()) {
           ...(remarks ? { remarks } : {}),
         });
         return [
-          { claimNumber: c1.claimNumber, status: '1', payerClaimNumber: `${trace}-PCN1`, lines: [line(c1, 9000, [])] },
+          {
+            claimNumber: c1.claimNumber,
+            status: '1',
+            payerClaimNumber: `${trace}-PCN1`,
+            patient: patientOf(c1),
+            lines: [line(c1, 9000, [])],
+          },
           {
             claimNumber: c2.claimNumber,
             status: '1',
             payerClaimNumber: `${trace}-PCN2`,
+            patient: patientOf(c2),
             lines: [
               line(c2, 5000, [
                 { group: 'CO', reason: '45', amountCents: 3000 },
@@ -226,6 +255,7 @@ for (const engine of await engineTargets()) {
             claimNumber: c3.claimNumber,
             status: '4',
             payerClaimNumber: `${trace}-PCN3`,
+            patient: patientOf(c3),
             lines: [line(c3, 0, [{ group: 'CO', reason: '236', amountCents: 9000 }], ['M80'])],
           },
         ];
@@ -236,6 +266,10 @@ for (const engine of await engineTargets()) {
         const r = await call(h.app, biller, 'POST', '/api/v1/remittances/preview', { text, fileName: 'era.835' });
         expect(r.status, r.text).toBe(200);
         expect(r.body).toMatchObject({ balanced: true, postable: true, duplicateOf: null, unknownClaims: [] });
+        // What posting will do, before the biller confirms: all three claims, $140.00; nothing left out.
+        expect(r.body.willPost).toEqual({ claims: 3, paidCents: 14000, patientCents: 1000 });
+        expect(r.body.notPosted).toEqual({ claims: 0, paidCents: 0, patientCents: 0 });
+        expect(r.body.unmatched).toEqual([]);
         expect(r.body.matches.map((m: { newStatus: string }) => m.newStatus)).toEqual([
           'paid',
           'partly-paid',
@@ -247,6 +281,7 @@ for (const engine of await engineTargets()) {
         expect(denied.adjustments[0].explanation.length).toBeGreaterThan(10);
         expect(denied.remarks[0].code).toBe('M80');
         expect(JSON.stringify(r.body)).not.toContain('PATIENT');
+        expect(JSON.stringify(r.body).toUpperCase()).not.toContain('CLAIMCASE');
         expect((await call(h.app, biller, 'GET', '/api/v1/remittances')).body.items).toEqual([]);
         expect((await call(h.app, biller, 'GET', `/api/v1/claims/${built[0]?.id}`)).body.status).toBe('exported');
       });
@@ -304,6 +339,64 @@ for (const engine of await engineTargets()) {
         expect((await call(h.app, otherBiller, 'GET', `/api/v1/remittances/${remitId}`)).status).toBe(404);
         const one = await call(h.app, pt, 'GET', `/api/v1/remittances/${remitId}`);
         expect(one.body.claims[2].lines[0].remarks[0]).toMatchObject({ code: 'M80' });
+      });
+
+      it.each(REENCODED)('the same payment re-sent with %s posts nothing again', async (_name, recode) => {
+        const text = recode(make835({ trace: 'EFT1', claims: answer('EFT1') }));
+        const preview = await call(h.app, biller, 'POST', '/api/v1/remittances/preview', { text });
+        expect(preview.status, preview.text).toBe(200);
+        expect(preview.body).toMatchObject({ duplicateOf: remitId, postable: false, willPost: { claims: 0 } });
+        const r = await call(h.app, biller, 'POST', '/api/v1/remittances', { text });
+        expect(r.status, r.text).toBe(200);
+        expect(r.body).toMatchObject({ id: remitId, duplicate: true });
+        expect((await call(h.app, biller, 'GET', '/api/v1/remittances')).body.items).toHaveLength(1);
+        const c1 = (await call(h.app, biller, 'GET', `/api/v1/claims/${built[0]?.id}`)).body as ClaimRow;
+        expect(c1.paidCents).toBe(9000);
+        expect(c1.events.map((e) => e.event)).toEqual(['built', 'exported', 'paid']);
+      });
+
+      it('refuses a payment whose trace number was posted with another amount (409), writing nothing', async () => {
+        const claims = answer('EFT1');
+        const first = claims[0]?.lines[0];
+        if (!first) throw new Error('missing');
+        first.paidCents = 8000;
+        first.adjustments = [{ group: 'CO', reason: '45', amountCents: 1000 }];
+        const text = make835({ trace: 'EFT1', claims });
+        const preview = await call(h.app, biller, 'POST', '/api/v1/remittances/preview', { text });
+        expect(preview.body.postable).toBe(false);
+        expect(preview.body.conflicts).toEqual([
+          expect.objectContaining({ traceNumber: 'EFT1', posted: expect.objectContaining({ paymentCents: 14000 }) }),
+        ]);
+        const r = await call(h.app, biller, 'POST', '/api/v1/remittances', { text });
+        expect(r.status, r.text).toBe(409);
+        expect(r.body.detail).toMatch(/already posted as \$140\.00 dated 2026-03-20; this file says \$130\.00/);
+        expect((await call(h.app, biller, 'GET', '/api/v1/remittances')).body.items).toHaveLength(1);
+        expect((await call(h.app, biller, 'GET', `/api/v1/claims/${built[0]?.id}`)).body.paidCents).toBe(9000);
+      });
+
+      it('a second payment of a paid claim (new trace, new CLP07) would pass its charge: not posted, and says why', async () => {
+        const [c1] = built as [ClaimRow];
+        const text = make835({ trace: 'EFT9', claims: answer('EFT9').slice(0, 1) });
+        const preview = await call(h.app, biller, 'POST', '/api/v1/remittances/preview', { text });
+        expect(preview.body.willPost).toEqual({ claims: 0, paidCents: 0, patientCents: 0 });
+        expect(preview.body.unmatched).toEqual([
+          {
+            claimNumber: c1.claimNumber,
+            reason: 'overpaid',
+            message: expect.stringMatching(/to \$180\.00, more than its charge of \$90\.00/),
+            paidCents: 9000,
+          },
+        ]);
+        const r = await call(h.app, biller, 'POST', '/api/v1/remittances', { text });
+        expect(r.status, r.text).toBe(201);
+        expect(r.body).toMatchObject({
+          posted: { claims: 0, paidCents: 0 },
+          notPosted: { claims: 1, paidCents: 9000 },
+        });
+        expect(r.body.unmatched[0].reason).toBe('overpaid');
+        const after = (await call(h.app, biller, 'GET', `/api/v1/claims/${c1.id}`)).body as ClaimRow;
+        expect(after.paidCents).toBe(9000);
+        expect(after.events.map((e) => e.event)).toEqual(['built', 'exported', 'paid']);
       });
 
       it('reports the denial by reason, rule, payer and provider', async () => {
@@ -376,6 +469,144 @@ for (const engine of await engineTargets()) {
         for (const s of skipped) expect(s.reason).toMatch(/already on a claim/);
         const listed = await call(h.app, biller, 'GET', `/api/v1/claims?patientId=${patientId}`);
         expect(listed.body.items).toHaveLength(1);
+      });
+
+      it('concurrent posts of one new payment in several encodings post it once', async () => {
+        // Patient 5's claim (the test above) goes out in a new 837P with the claim rebuilt in the test before.
+        const exported = await call(h.app, biller, 'POST', '/api/v1/claims/export', {});
+        expect(exported.status, exported.text).toBe(201);
+        const list = await call(h.app, biller, 'GET', '/api/v1/claims?status=exported&limit=50');
+        const ids = (list.body.items as ClaimRow[]).map((c) => c.id);
+        const rows = await Promise.all(
+          ids.map(async (id) => (await call(h.app, biller, 'GET', `/api/v1/claims/${id}`)).body as ClaimRow),
+        );
+        const target = rows.find((c) => c.events.length === 2 && c.paidCents === 0) as ClaimRow;
+        expect(target).toBeDefined();
+        const text = make835({
+          trace: 'EFTC1',
+          claims: [
+            {
+              claimNumber: target.claimNumber,
+              status: '1',
+              payerClaimNumber: 'PCNC1',
+              patient: patientOf(target),
+              lines: target.lines.map((l) => ({
+                code: l.code,
+                modifiers: ['GP'],
+                chargeCents: l.chargeCents,
+                paidCents: l.chargeCents,
+                units: l.units,
+                date: l.dateOfService,
+                control: l.controlNumber,
+                adjustments: [],
+              })),
+            },
+          ],
+        });
+        const before = (await call(h.app, biller, 'GET', '/api/v1/remittances')).body.items.length;
+        const texts = [
+          text,
+          text,
+          ...REENCODED.map(([, recode]) => recode(text)),
+          ...REENCODED.map(([, r]) => r(text)),
+        ];
+        const answers = await Promise.all(
+          texts.map((t) => call(h.app, biller, 'POST', '/api/v1/remittances', { text: t })),
+        );
+        for (const r of answers) expect([200, 201], r.text).toContain(r.status);
+        expect(answers.filter((r) => r.status === 201)).toHaveLength(1);
+        const id = answers.find((r) => r.status === 201)?.body.id;
+        for (const r of answers) expect(r.body).toMatchObject({ id });
+        expect((await call(h.app, biller, 'GET', '/api/v1/remittances')).body.items).toHaveLength(before + 1);
+        const after = (await call(h.app, biller, 'GET', `/api/v1/claims/${target.id}`)).body as ClaimRow;
+        expect(after.paidCents).toBe(target.chargeCents);
+        expect(after.events.map((e) => e.event)).toEqual(['built', 'exported', 'paid']);
+        const posts = await h.store.audit.list(a.clinicId, { action: 'claim.post', limit: 200 });
+        expect(posts.items.filter((e) => e.entityId === target.id)).toHaveLength(1);
+      });
+
+      it('an 835 whose claim number is a draft’s (never exported) posts nothing and says why', async () => {
+        const { patientId, planId } = await patientWithSignedVisit(6, []);
+        const r = await call(h.app, biller, 'POST', '/api/v1/claims/build', { patientId });
+        const draft = r.body.items[0] as ClaimRow;
+        expect(draft.status).toBe('draft');
+        // Everything agrees but the status: the claim never went to a payer, so no payment can be its.
+        const text = make835({
+          trace: 'EFTDRAFT',
+          claims: [
+            {
+              claimNumber: draft.claimNumber,
+              status: '1',
+              payerClaimNumber: 'PCNDRAFT',
+              patient: patientOf(draft),
+              lines: draft.lines.map((l) => ({
+                code: l.code,
+                modifiers: ['GP'],
+                chargeCents: l.chargeCents,
+                paidCents: l.chargeCents - 3560,
+                units: l.units,
+                date: l.dateOfService,
+                control: l.controlNumber,
+                adjustments: [{ group: 'CO', reason: '45', amountCents: 3560 }],
+              })),
+            },
+          ],
+        });
+        const preview = await call(h.app, biller, 'POST', '/api/v1/remittances/preview', { text });
+        expect(preview.status, preview.text).toBe(200);
+        expect(preview.body.willPost).toEqual({ claims: 0, paidCents: 0, patientCents: 0 });
+        expect(preview.body.unmatched).toEqual([
+          {
+            claimNumber: draft.claimNumber,
+            reason: 'not-sent',
+            message: `Claim ${draft.claimNumber} is a draft and was never sent to a payer, so no payment can belong to it.`,
+            paidCents: 5440,
+          },
+        ]);
+        expect(preview.body.matches[0]).toMatchObject({ matched: false, claimId: null, newStatus: null });
+        const posted = await call(h.app, biller, 'POST', '/api/v1/remittances', { text });
+        expect(posted.status, posted.text).toBe(201);
+        expect(posted.body).toMatchObject({
+          paidCents: 0,
+          posted: { claims: 0, paidCents: 0 },
+          notPosted: { claims: 1, paidCents: 5440 },
+          unmatched: [{ claimNumber: draft.claimNumber, reason: 'not-sent' }],
+        });
+        expect(posted.body.claims[0]).toMatchObject({ claimId: null, unmatchedReason: 'not-sent' });
+        const after = (await call(h.app, biller, 'GET', `/api/v1/claims/${draft.id}`)).body as ClaimRow;
+        expect(after).toMatchObject({ status: 'draft', paidCents: 0 });
+        expect(after.events.map((e) => e.event)).toEqual(['built']);
+        expect(after.lines[0]).toMatchObject({ paidCents: 0 });
+        const posts = await h.store.audit.list(a.clinicId, { action: 'claim.post', limit: 200 });
+        expect(posts.items.filter((e) => e.entityId === draft.id)).toEqual([]);
+        const denials = await call(h.app, biller, 'GET', '/api/v1/reports/denials');
+        expect(denials.body.items.every((d: { reason: string }) => d.reason !== '45')).toBe(true);
+
+        // Once the claim is fixed and sent, the same file posts it: the payment was recorded, its claim was not.
+        expect(
+          (await call(h.app, pt, 'PATCH', `/api/v1/plans-of-care/${planId}`, { diagnoses: ['M17.11'] })).status,
+        ).toBe(200);
+        expect((await call(h.app, biller, 'POST', `/api/v1/claims/${draft.id}/rebuild`, {})).body.status).toBe('ready');
+        expect((await call(h.app, biller, 'POST', '/api/v1/claims/export', {})).status).toBe(201);
+        const again = await call(h.app, biller, 'POST', '/api/v1/remittances/preview', { text });
+        expect(again.body).toMatchObject({
+          postable: true,
+          duplicateOf: null,
+          samePaymentAs: posted.body.id,
+          willPost: { claims: 1, paidCents: 5440 },
+          unmatched: [],
+        });
+        const late = await call(h.app, biller, 'POST', '/api/v1/remittances', { text });
+        expect(late.status, late.text).toBe(201);
+        expect(late.body.id).not.toBe(posted.body.id);
+        expect(late.body.posted).toEqual({ claims: 1, paidCents: 5440 });
+        const paid = (await call(h.app, biller, 'GET', `/api/v1/claims/${draft.id}`)).body as ClaimRow;
+        expect(paid).toMatchObject({ status: 'partly-paid', paidCents: 5440 });
+        // And a third time: now every claim of that payment is posted, so it is a duplicate of the first record.
+        const third = await call(h.app, biller, 'POST', '/api/v1/remittances', { text });
+        expect(third.status, third.text).toBe(200);
+        expect(third.body).toMatchObject({ id: posted.body.id, duplicate: true });
+        expect((await call(h.app, biller, 'GET', `/api/v1/claims/${draft.id}`)).body.paidCents).toBe(5440);
       });
     },
   );

@@ -1,17 +1,20 @@
 /**
  * The claims repository (migration 0005) on every engine: SQLite always, PostgreSQL when reachable (required under
  * UNITWISE_REQUIRE_PG=1). Create and read claims, clinic scoping, status moves, exports, and an 835 posted twice
- * that is stored once.
+ * that is stored once; migration 0008's unique payment and claim payment keys under concurrent posts, the charge
+ * guard, unmatched claims recorded without posting, and the backfill of older postings.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   type ClaimsRepository,
+  type ClaimTables,
   claimsRepository,
   type NewClaim,
   type NewRemittance,
   openStore,
   type Store,
 } from '../src/index.ts';
+import { backfill } from '../src/migrations/0008-posting-identity.ts';
 import { steppingClock, type Target, targetFactories } from './helpers/targets.ts';
 
 interface Seeded {
@@ -68,7 +71,17 @@ function newClaim(s: Seeded, claimNumber: string, status: NewClaim['status'] = '
 }
 
 function remittance(claimId: string, claimNumber: string, key: string): NewRemittance {
+  const trace = key.split('@')[0] ?? key;
   return {
+    payments: [
+      {
+        key: `12345|${trace}|7000|2026-02-01`,
+        payerId: '12345',
+        traceNumber: trace,
+        paymentCents: 7000,
+        paymentDate: '2026-02-01',
+      },
+    ],
     fileKey: key,
     fileHash: key.split('#')[1] ?? key,
     fileName: 'era.835',
@@ -87,6 +100,8 @@ function remittance(claimId: string, claimNumber: string, key: string): NewRemit
         claimNumber,
         payerStatus: '1',
         payerClaimNumber: 'PCN-1',
+        claimKey: `payment|${claimNumber}|PCN-${trace}|0`,
+        paymentKey: `12345|${trace}|7000|2026-02-01`,
         event: 'partly-paid',
         newStatus: 'partly-paid',
         statusError: null,
@@ -244,6 +259,153 @@ for (const factory of await targetFactories()) {
       expect(other.created).toBe(true);
     });
 
+    describe('one payment posts once (migration 0008)', () => {
+      let d: Seeded;
+      let claimId = '';
+      const payment = (trace: string, cents = 7000) => ({
+        key: `12345|${trace}|${cents}|2026-02-01`,
+        payerId: '12345',
+        traceNumber: trace,
+        paymentCents: cents,
+        paymentDate: '2026-02-01',
+      });
+      /** A post of `trace`, in other bytes each time (`fileKey`), paying UWD00001 under `pcn`. */
+      const post = (trace: string, fileKey: string, pcn = 'PCN-D1', paid = 7000): NewRemittance => {
+        const input = remittance(claimId, 'UWD00001', fileKey);
+        const c = input.claims[0];
+        if (!c) throw new Error('missing');
+        input.payments = [payment(trace, paid)];
+        c.claimKey = `payment|UWD00001|${pcn}|0`;
+        c.paymentKey = payment(trace, paid).key;
+        c.paidCents = paid;
+        c.fromStatus = 'exported';
+        return input;
+      };
+      const paidNow = async () => (await claims.get(d.clinicId, claimId))?.paidCents;
+      const remits = async () => (await claims.listRemittances(d.clinicId)).items.length;
+
+      beforeAll(async () => {
+        d = await seed(store, 'Delta');
+        claimId = (await claims.create(d.clinicId, newClaim(d, 'UWD00001', 'exported'))).id;
+      });
+
+      it('concurrent posts of one payment in other bytes: one remittance, paid once', async () => {
+        const all = await Promise.all(
+          [1, 2, 3, 4, 5].map((i) => claims.postRemittance(d.clinicId, post('EFT-D1', `EFT-D1@12345#bytes${i}`))),
+        );
+        expect(all.filter((r) => r.created)).toHaveLength(1);
+        const first = all.find((r) => r.created)?.remittance.id;
+        for (const r of all) expect(r.remittance.id).toBe(first);
+        expect(await remits()).toBe(1);
+        expect(await paidNow()).toBe(7000);
+        const found = await claims.findPayments(d.clinicId, [{ payerId: '12345', traceNumber: 'EFT-D1' }]);
+        expect(found).toEqual([{ ...payment('EFT-D1'), remittanceId: first }]);
+        expect(await claims.postedClaimPayments(d.clinicId, { claimIds: [claimId] })).toEqual([
+          {
+            claimId,
+            claimNumber: 'UWD00001',
+            claimKey: 'payment|UWD00001|PCN-D1|0',
+            paymentKey: payment('EFT-D1').key,
+            paidCents: 7000,
+            remittanceId: first,
+          },
+        ]);
+        expect(await claims.findPayments(a.clinicId, [{ payerId: '12345', traceNumber: 'EFT-D1' }])).toEqual([]);
+      });
+
+      it('the same claim payment in another payment is refused whole, nothing written', async () => {
+        await expect(
+          claims.postRemittance(d.clinicId, { ...post('EFT-D2', 'EFT-D2@12345#x', 'PCN-D1', 1000), claims: [] }),
+        ).resolves.toMatchObject({ created: true });
+        // The claim key is unique: a second posting of CLP07 PCN-D1 is refused, whatever trace carries it.
+        await expect(claims.postRemittance(d.clinicId, post('EFT-D3', 'EFT-D3@12345#y'))).rejects.toMatchObject({
+          code: 'constraint',
+        });
+        expect(await remits()).toBe(2);
+        expect(await paidNow()).toBe(7000);
+      });
+
+      it('never lets payments pass the charge, nor post to a claim whose status moved', async () => {
+        // $70.00 paid on $110.00: another $70.00 (a new CLP07) would pass the charge.
+        await expect(
+          claims.postRemittance(d.clinicId, { ...post('EFT-D4', 'EFT-D4@12345#z', 'PCN-D4'), claims: [] }),
+        ).resolves.toMatchObject({ created: true });
+        const over = post('EFT-D5', 'EFT-D5@12345#w', 'PCN-D5');
+        if (over.claims[0]) over.claims[0].fromStatus = 'partly-paid';
+        await expect(claims.postRemittance(d.clinicId, over)).rejects.toMatchObject({ code: 'constraint' });
+        const moved = post('EFT-D6', 'EFT-D6@12345#v', 'PCN-D6', 1000);
+        await expect(claims.postRemittance(d.clinicId, moved)).rejects.toMatchObject({ code: 'constraint' });
+        expect(await remits()).toBe(3);
+        expect(await paidNow()).toBe(7000);
+        expect(await claims.findPayments(d.clinicId, [{ payerId: '12345', traceNumber: 'EFT-D5' }])).toEqual([]);
+      });
+
+      it('records an unmatched claim with its reason and posts nothing to it', async () => {
+        const input = post('EFT-D7', 'EFT-D7@12345#u', 'PCN-D7', 1000);
+        const c = input.claims[0];
+        if (!c) throw new Error('missing');
+        Object.assign(c, {
+          claimId: null,
+          claimKey: null,
+          unmatchedReason: 'not-sent',
+          unmatchedMessage: 'Claim UWD00001 is a draft and was never sent to a payer.',
+        });
+        const r = await claims.postRemittance(d.clinicId, input);
+        expect(await paidNow()).toBe(7000);
+        const detail = await claims.getRemittance(d.clinicId, r.remittance.id);
+        expect(detail?.claims[0]).toMatchObject({
+          claimId: null,
+          claimKey: null,
+          unmatchedReason: 'not-sent',
+          unmatchedMessage: expect.stringMatching(/never sent/),
+        });
+        expect((await claims.get(d.clinicId, claimId))?.events.map((e) => e.event)).toEqual(['built', 'partly-paid']);
+      });
+    });
+
+    it('migration 0008 keys what was posted before it, first posting only, so it cannot post again', async () => {
+      const e = await seed(store, 'Epsilon');
+      const id = (await claims.create(e.clinicId, newClaim(e, 'UWE00001', 'exported'))).id;
+      // Posted the old way (no identities), then the same payment again as the old rules allowed.
+      const old = (fileKey: string) => {
+        const input = remittance(id, 'UWE00001', fileKey);
+        delete input.payments;
+        input.traceNumbers = ['T9'];
+        for (const c of input.claims) {
+          delete c.claimKey;
+          delete c.paymentKey;
+          c.paidCents = 2000;
+        }
+        return input;
+      };
+      const first = await claims.postRemittance(e.clinicId, old('T9@12345#one'));
+      await claims.postRemittance(e.clinicId, old('T9@12345#two'));
+      const raw = store.db.withTables<ClaimTables>();
+      await backfill(store.db as never);
+      const keyed = await raw
+        .selectFrom('remittance_claims')
+        .select(['remittance_id', 'claim_key', 'payment_key'])
+        .where('clinic_id', '=', e.clinicId)
+        .execute();
+      expect(keyed.filter((r) => r.claim_key !== null)).toEqual([
+        {
+          remittance_id: first.remittance.id,
+          claim_key: 'payment|UWE00001|PCN-1|0',
+          payment_key: '12345|T9|7000|2026-02-01',
+        },
+      ]);
+      expect(await claims.findPayments(e.clinicId, [{ payerId: '12345', traceNumber: 'T9' }])).toEqual([
+        {
+          key: '12345|T9|7000|2026-02-01',
+          payerId: '12345',
+          traceNumber: 'T9',
+          paymentCents: 7000,
+          paymentDate: '2026-02-01',
+          remittanceId: first.remittance.id,
+        },
+      ]);
+    });
+
     it('pages the claim list newest first, each claim once, in its clinic only', async () => {
       const g = await seed(store, 'Gamma');
       const made: string[] = [];
@@ -267,8 +429,11 @@ for (const factory of await targetFactories()) {
       const line = input.claims[0]?.lines[0];
       if (!line) throw new Error('missing');
       line.adjustments = [{ group: 'CO', reason: '236', amountCents: 11000, kind: 'denial' }];
+      line.paidCents = 0;
       const claim = input.claims[0];
       if (claim) {
+        // A denial pays nothing: the claim's payments stay within its charge.
+        claim.paidCents = 0;
         claim.newStatus = null;
         claim.adjustments = [{ group: 'CO', reason: '29', amountCents: 500, kind: 'denial' }];
       }

@@ -21,6 +21,7 @@ const run = chromiumAvailable();
 
 interface ClaimJson {
   claimNumber: string;
+  subscriber: { memberId: string; lastName: string; firstName: string };
   lines: {
     code: string;
     modifiers: string[];
@@ -142,8 +143,10 @@ describe.runIf(run)('browser: build and export claims, post an 835, read the den
 
       const claims = await page.evaluate(async () => {
         const r = await fetch('/api/v1/claims?status=exported');
-        const body = (await r.json()) as { items: { claimNumber: string; claim: Pick<ClaimJson, 'lines'> }[] };
-        return body.items.map((c) => ({ claimNumber: c.claimNumber, lines: c.claim.lines }));
+        const body = (await r.json()) as {
+          items: { claimNumber: string; claim: Pick<ClaimJson, 'lines' | 'subscriber'> }[];
+        };
+        return body.items.map((c) => ({ claimNumber: c.claimNumber, lines: c.claim.lines, who: c.claim.subscriber }));
       });
       const sorted = claims.sort((x, y) => (x.claimNumber < y.claimNumber ? -1 : 1));
       const text = make835({
@@ -152,6 +155,7 @@ describe.runIf(run)('browser: build and export claims, post an 835, read the den
           claimNumber: c.claimNumber,
           status: i === 0 ? '1' : '4',
           payerClaimNumber: `PCN${i + 1}`,
+          patient: { lastName: c.who.lastName, firstName: c.who.firstName, memberId: c.who.memberId },
           lines: c.lines.map((l) => ({
             code: l.code,
             modifiers: l.modifiers,
@@ -186,11 +190,57 @@ describe.runIf(run)('browser: build and export claims, post an 835, read the den
       await expect.poll(() => matches.getByText(/NCCI/).count()).toBe(1);
       await screenshot(page, 'claims-remittance-preview');
 
+      // Before anything posts, the page says what will and will not: both claims, $(charge - 30.00) paid.
+      const plan = page.getByTestId('remit-plan');
+      await expect.poll(() => plan.textContent()).toMatch(/Will post: 2 claims, \$\d+\.\d\d paid by the payer/);
       await page.getByRole('button', { name: 'Post payments' }).click();
-      await expect.poll(() => page.getByRole('status').textContent()).toMatch(/^Posted: 2 claims/);
+      const confirm = page.getByTestId('remit-confirm');
+      await expect.poll(() => confirm.textContent()).toMatch(/^Post 2 claims, \$\d+\.\d\d paid\?/);
+      await page.getByRole('button', { name: 'Confirm posting' }).click();
+      await expect.poll(() => page.getByTestId('remit-posted').textContent()).toMatch(/^Posted: 2 claims/);
       await expect.poll(() => page.getByTestId('remittances').locator('tbody tr').count()).toBe(1);
       await expect.poll(() => page.getByTestId('denials').getByText('ncci-pair').count()).toBe(1);
       await screenshot(page, 'claims-remittance-posted');
+
+      // The same payment again, re-sent with newline terminators: the page says so and offers nothing to post.
+      const again = path.join(dir, 'era-again.835');
+      writeFileSync(again, text.replace(/~\n/g, '\n'));
+      await page.getByLabel('835 file').setInputFiles(again);
+      await expect.poll(() => page.getByTestId('remit-plan').textContent()).toMatch(/posted before/);
+      expect(await page.getByRole('button', { name: 'Post payments' }).count()).toBe(0);
+
+      // A payment for a claim number of ours with another patient: not posted, and the reason is shown.
+      const stray = path.join(dir, 'era-stray.835');
+      const first = sorted[0];
+      if (!first) throw new Error('no claim');
+      writeFileSync(
+        stray,
+        make835({
+          trace: 'UISTRAY1',
+          claims: [
+            {
+              claimNumber: first.claimNumber,
+              status: '1',
+              payerClaimNumber: 'PCNSTRAY',
+              lines: first.lines.map((l) => ({
+                code: l.code,
+                chargeCents: l.chargeCents,
+                paidCents: l.chargeCents,
+                units: l.units,
+                date: l.dateOfService,
+                adjustments: [],
+              })),
+            },
+          ],
+        }),
+      );
+      await page.getByLabel('835 file').setInputFiles(stray);
+      const strayPlan = page.getByTestId('remit-plan');
+      await expect.poll(() => strayPlan.textContent()).toMatch(/Will post: nothing\./);
+      await expect.poll(() => strayPlan.textContent()).toMatch(/Will not post: 1 claim/);
+      await expect.poll(() => strayPlan.textContent()).toMatch(/is not claim \S+'s patient/);
+      expect(await page.getByRole('button', { name: 'Post payments' }).count()).toBe(0);
+      await screenshot(page, 'claims-remittance-not-posted');
 
       await page.getByRole('link', { name: 'Claims' }).click();
       await expect.poll(() => page.getByTestId('claims').getByText('partly-paid').count()).toBe(1);

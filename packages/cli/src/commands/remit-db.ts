@@ -8,8 +8,9 @@ const dollars = (cents: number) => `${cents < 0 ? '-' : ''}$${(Math.abs(cents) /
 
 /**
  * `remit import FILE --clinic ID`: posts an 835 to the clinic's claims with the API's posting function. A file that
- * does not balance is refused (exit 1, the failing checks printed, nothing written); the same file twice posts once
- * (exit 0, "already posted"). Writes a `remit.import` audit entry when it posts or finds the file posted.
+ * does not balance is refused (exit 1, the failing checks printed, nothing written); the same payment twice, in any
+ * bytes, posts once (exit 0, "already posted"); a claim that does not match posts nothing and is printed with the
+ * reason. Writes a `remit.import` audit entry when it posts or finds the payment posted.
  * @param file - the 835's path (for messages and the stored file name)
  * @param bytes - the file's bytes
  * @param values - the parsed flags
@@ -70,6 +71,8 @@ export async function importRemittance(
               event: c.event,
               newStatus: c.newStatus,
               statusError: c.statusError,
+              posted: c.claimId !== null && !c.unmatchedReason,
+              unmatchedReason: c.unmatchedReason ?? null,
               paidCents: c.paidCents,
               patientCents: c.patientCents,
             })),
@@ -100,14 +103,16 @@ export async function importRemittance(
     if (outcome === 'already-posted')
       out.push(`${file}: already posted as remittance ${r.detail.id} on ${r.detail.postedAt}; nothing posted again.`);
     else out.push(`${file}: posted as remittance ${r.detail.id}.`);
-    const matched = r.detail.claims.filter((c) => c.claimId !== null);
+    const matched = r.detail.claims.filter((c) => c.claimId !== null && !c.unmatchedReason);
     out.push(
       `payer ${r.detail.payerId}, payment ${dollars(r.detail.paymentCents)}${r.detail.paymentDate ? ` dated ${r.detail.paymentDate}` : ''}`,
     );
     out.push(`claims matched: ${matched.length}; not ours: ${r.detail.unknownClaims.length}`);
     for (const c of r.detail.claims)
       out.push(
-        `  ${c.claimNumber}: ${c.event}${c.newStatus ? ` -> ${c.newStatus}` : ''}${c.statusError ? ` (${c.statusError})` : ''}, paid ${dollars(c.paidCents)}, patient ${dollars(c.patientCents)}`,
+        c.unmatchedReason || c.claimId === null
+          ? `  ${c.claimNumber}: not posted (${dollars(c.paidCents)}): ${c.unmatchedMessage ?? c.statusError ?? 'not one of our claims.'}`
+          : `  ${c.claimNumber}: ${c.event}${c.newStatus ? ` -> ${c.newStatus}` : ''}, paid ${dollars(c.paidCents)}, patient ${dollars(c.patientCents)}`,
       );
     out.push(
       `paid ${dollars(r.detail.paidCents)}, contractual ${dollars(r.detail.contractualCents)}, patient ${dollars(r.detail.patientCents)}, other ${dollars(r.detail.otherCents)}`,

@@ -164,6 +164,11 @@ export class Remit835Reader {
         if (this.line) {
           if (v.is(1, '472') || v.is(1, '150')) this.line.dateOfService = this.date(v);
           else if (v.is(1, '151')) this.line.dateOfServiceEnd = this.date(v);
+        } else if (this.claim) {
+          // 2100 DTM*232/233: the claim's statement period, sent when the lines carry no DTM*472.
+          const when = isoDate(v.el(2));
+          if (v.is(1, '232') && when) this.claim.statementFrom = when;
+          else if (v.is(1, '233') && when) this.claim.statementTo = when;
         }
         break;
       case T_CAS:

@@ -58,7 +58,11 @@ export interface RemitClaim {
   facility: string;
   /** CLP09 frequency. */
   frequency: string;
+  /** NM1*QC: the patient as the payer has it. */
   patient?: { lastName: string; firstName: string; idQualifier: string; id: string };
+  /** DTM*232 / DTM*233: the claim's statement period, `YYYY-MM-DD`. */
+  statementFrom?: string;
+  statementTo?: string;
   renderingNpi?: string;
   /** Claim-level CAS. */
   adjustments: Adjustment[];

@@ -1,17 +1,34 @@
 import { createHash } from 'node:crypto';
 import {
+  type Claim,
   EdiError,
   isDenial,
+  type PaymentIdentity,
   type PostableClaim,
   type PostingResult,
+  paymentIdentity,
   postRemittance,
   type Remittance,
   read835,
   remittanceKey,
   remittanceView,
 } from '@unitwise/edi';
-import type { ClaimDetail, ClaimsRepository, NewRemittance, PostedAdjustment } from '@unitwise/store';
+import type {
+  ClaimDetail,
+  ClaimsRepository,
+  NewRemittance,
+  PostedAdjustment,
+  PostedClaimPayment,
+} from '@unitwise/store';
 import { ApiError } from '../errors/api-error.ts';
+
+/** A payment of this file whose trace number was posted before with another amount or date. */
+export interface TraceConflict {
+  payerId: string;
+  traceNumber: string;
+  posted: { paymentCents: number; paymentDate: string | null };
+  file: { paymentCents: number; paymentDate: string | null };
+}
 
 /** An 835 read and matched against the clinic's claims, nothing written. */
 export interface Matched {
@@ -20,6 +37,12 @@ export interface Matched {
   hash: string;
   ours: Map<string, ClaimDetail>;
   posting: PostingResult;
+  /** This file's payments that were posted before → the remittance that posted each first. */
+  seenPayments: Map<string, string>;
+  /** The remittance that posted this payment, when posting the file again would change nothing. */
+  duplicateOf: string | null;
+  /** Same trace number, other amount or date: refused, the payer must say which is right. */
+  conflicts: TraceConflict[];
 }
 
 /**
@@ -40,11 +63,25 @@ export function readRemit(text: string): Remittance {
   }
 }
 
-function postable(c: ClaimDetail): PostableClaim {
+/** Our claim as the matching sees it: the X12 claim we sent (patient, charge, dates) and what was posted to it. */
+function postable(c: ClaimDetail, postings: readonly PostedClaimPayment[]): PostableClaim {
+  // The stored claim JSON is the edi Claim the 837P was written from (store types.ts).
+  const sent = c.claim as Partial<Claim>;
+  const who = sent.patient ?? sent.subscriber;
   return {
     claimId: c.claimNumber,
     status: c.status,
     ...(c.renderingNpi ? { renderingNpi: c.renderingNpi } : {}),
+    chargeCents: c.chargeCents,
+    paidCents: c.paidCents,
+    firstDate: c.firstDate,
+    lastDate: c.lastDate,
+    patient: {
+      memberId: sent.subscriber?.memberId ?? '',
+      lastName: who?.lastName ?? '',
+      firstName: who?.firstName ?? '',
+    },
+    postings: postings.filter((p) => p.claimId === c.id).map((p) => ({ key: p.claimKey, paidCents: p.paidCents })),
     lines: c.lines.map((l) => ({
       controlNumber: l.controlNumber,
       code: l.code,
@@ -56,22 +93,96 @@ function postable(c: ClaimDetail): PostableClaim {
   };
 }
 
+function traceConflicts(
+  payments: readonly PaymentIdentity[],
+  prior: Awaited<ReturnType<ClaimsRepository['findPayments']>>,
+): TraceConflict[] {
+  const out: TraceConflict[] = [];
+  for (const p of payments) {
+    if (prior.some((x) => x.key === p.key)) continue;
+    const other = prior.find((x) => x.payerId === p.payerId && x.traceNumber === p.traceNumber);
+    if (other)
+      out.push({
+        payerId: p.payerId,
+        traceNumber: p.traceNumber,
+        posted: { paymentCents: other.paymentCents, paymentDate: other.paymentDate },
+        file: { paymentCents: p.paymentCents, paymentDate: p.paymentDate },
+      });
+  }
+  return out;
+}
+
 /**
- * Reads an 835 and matches it to the clinic's claims by CLP01 (edi postRemittance: REF*6R, then code + date +
- * charge). The posting is computed as if the file were new, so a preview of a file posted before still shows it.
+ * Matches a read 835 to the clinic's claims: the one decision preview and post both take (edi `postRemittance` and
+ * its `matchClaim`), given what was posted before: payments by identity (payer id + TRN02 + amount + date) and claim
+ * payments by identity (CLP01 + CLP07). Reads only; call it inside the posting transaction to post from it.
+ * @param claims - the claims repository (of the posting transaction, when posting)
+ * @param clinicId - the clinic
+ * @param remit - the read 835
+ * @param text - its text (for the file key)
+ */
+export async function matchRead(
+  claims: ClaimsRepository,
+  clinicId: string,
+  remit: Remittance,
+  text: string,
+): Promise<Matched> {
+  const key = remittanceKey(remit, text);
+  const hash = createHash('sha256').update(text).digest('hex');
+  const payments = remit.transactions.map(paymentIdentity);
+  const prior = await claims.findPayments(clinicId, payments);
+  const seenPayments = new Map<string, string>();
+  for (const p of prior) if (payments.some((x) => x.key === p.key)) seenPayments.set(p.key, p.remittanceId);
+  const numbers = remit.transactions.flatMap((t) => t.claims.map((c) => c.claimId));
+  const found = await claims.findByNumbers(clinicId, numbers);
+  const ours = new Map(found.map((c) => [c.claimNumber, c]));
+  const postings = await claims.postedClaimPayments(clinicId, {
+    claimIds: found.map((c) => c.id),
+    paymentKeys: [...seenPayments.keys()],
+  });
+  const postedPayments = new Map<string, Set<string>>();
+  for (const k of seenPayments.keys()) postedPayments.set(k, new Set());
+  for (const p of postings) if (p.paymentKey) postedPayments.get(p.paymentKey)?.add(p.claimNumber);
+  const posting = postRemittance(
+    remit,
+    found.map((c) => postable(c, postings)),
+    { key, alreadyPosted: new Set(), postedPayments },
+  );
+  const allSeen = payments.length > 0 && payments.every((p) => seenPayments.has(p.key));
+  // A re-sent payment whose new bytes no longer read cleanly is still the payment posted before.
+  const duplicate = posting.duplicate || (!posting.posted && allSeen);
+  const first = payments[0];
+  const duplicateOf = duplicate && first ? (seenPayments.get(first.key) ?? null) : null;
+  return { remit, key, hash, ours, posting, seenPayments, duplicateOf, conflicts: traceConflicts(payments, prior) };
+}
+
+/**
+ * Reads an 835 and matches it to the clinic's claims (`matchRead`). Writes nothing.
  * @param claims - the claims repository
  * @param clinicId - the clinic
  * @param text - the 835
  */
 export async function matchRemit(claims: ClaimsRepository, clinicId: string, text: string): Promise<Matched> {
-  const remit = readRemit(text);
-  const key = remittanceKey(remit, text);
-  const hash = createHash('sha256').update(text).digest('hex');
-  const numbers = remit.transactions.flatMap((t) => t.claims.map((c) => c.claimId));
-  const found = await claims.findByNumbers(clinicId, numbers);
-  const ours = new Map(found.map((c) => [c.claimNumber, c]));
-  const posting = postRemittance(remit, found.map(postable), { key, alreadyPosted: new Set() });
-  return { remit, key, hash, ours, posting };
+  return matchRead(claims, clinicId, readRemit(text), text);
+}
+
+const dollars = (cents: number) => `${cents < 0 ? '-' : ''}$${(Math.abs(cents) / 100).toFixed(2)}`;
+
+/**
+ * The refusal of a file whose trace number was posted before with another amount or date (409).
+ * @param m - the matched file with `conflicts`
+ */
+export function traceRefusal(m: Matched): ApiError {
+  const c = m.conflicts[0] as TraceConflict;
+  const when = (d: string | null) => (d ? ` dated ${d}` : '');
+  return new ApiError(
+    'conflict',
+    `Payment ${c.traceNumber} from this payer was already posted as ${dollars(c.posted.paymentCents)}${when(c.posted.paymentDate)}; this file says ${dollars(c.file.paymentCents)}${when(c.file.paymentDate)}. Nothing was posted: ask the payer which is right.`,
+    m.conflicts.map((x) => ({
+      path: `payment ${x.traceNumber}`,
+      message: 'posted before with another amount or date',
+    })),
+  );
 }
 
 /**
@@ -96,13 +207,28 @@ export function refusal(remit: Remittance): ApiError {
  * @param m - the matched file
  * @param duplicateOf - the remittance this file was posted as, if any
  */
-export function previewBody(m: Matched, duplicateOf: string | null) {
+export function previewBody(m: Matched) {
   const view = remittanceView(m.remit);
+  const duplicateOf = m.duplicateOf;
+  const samePaymentAs = duplicateOf === null ? ([...m.seenPayments.values()][0] ?? null) : null;
   return {
     key: m.key,
     balanced: m.remit.balanced,
-    postable: m.remit.balanced && m.remit.errors.length === 0 && duplicateOf === null,
+    postable: m.remit.balanced && m.remit.errors.length === 0 && duplicateOf === null && m.conflicts.length === 0,
     duplicateOf,
+    /** Some payments of the file were posted before; only claims not posted from them then will post. */
+    samePaymentAs,
+    conflicts: m.conflicts,
+    willPost: m.posting.willPost,
+    notPosted: m.posting.notPosted,
+    unmatched: m.posting.claims
+      .filter((c) => !c.matched)
+      .map((c) => ({
+        claimNumber: c.claimId,
+        reason: c.unmatched?.reason ?? 'unknown-claim',
+        message: c.unmatched?.message ?? '',
+        paidCents: c.paidCents,
+      })),
     errors: m.remit.errors,
     warnings: m.remit.warnings,
     summary: m.remit.summary,
@@ -110,8 +236,10 @@ export function previewBody(m: Matched, duplicateOf: string | null) {
     payments: view.payments,
     matches: m.posting.claims.map((c) => ({
       claimNumber: c.claimId,
-      claimId: m.ours.get(c.claimId)?.id ?? null,
+      claimId: c.matched ? (m.ours.get(c.claimId)?.id ?? null) : null,
       known: c.known,
+      matched: c.matched,
+      unmatched: c.unmatched ?? null,
       payerStatus: c.payerStatus,
       event: c.event,
       newStatus: c.newStatus ?? null,
@@ -149,6 +277,7 @@ function adjustments(list: readonly { group: string; reason: string; amountCents
  */
 export function toNewRemittance(m: Matched, fallbackNpi: string, fileName: string | undefined, userId: string) {
   const first = m.remit.transactions[0];
+  const fresh = m.posting.payments.filter((p) => !m.seenPayments.has(p.key));
   const input: NewRemittance = {
     fileKey: m.key,
     fileHash: m.hash,
@@ -165,12 +294,22 @@ export function toNewRemittance(m: Matched, fallbackNpi: string, fileName: strin
       variances: m.posting.variances.length,
       denialsByRule: m.posting.denialsByRule,
       interchange: m.remit.interchange.control,
+      willPost: m.posting.willPost,
+      notPosted: m.posting.notPosted,
+      ...(m.seenPayments.size > 0 ? { samePaymentAs: [...m.seenPayments.values()][0] } : {}),
     },
     postedBy: userId,
+    payments: fresh,
     claims: m.posting.claims.map((c) => {
-      const ours = m.ours.get(c.claimId);
+      // Only a matched CLP names our claim: an unmatched one must not read as a payment of that claim.
+      const ours = c.matched ? m.ours.get(c.claimId) : undefined;
       return {
         claimId: ours?.id ?? null,
+        claimKey: c.claimKey,
+        paymentKey: c.paymentKey,
+        unmatchedReason: c.unmatched?.reason ?? null,
+        unmatchedMessage: c.unmatched?.message ?? null,
+        fromStatus: c.fromStatus ?? null,
         claimNumber: c.claimId,
         payerStatus: c.payerStatus,
         payerClaimNumber: c.payerClaimNumber,

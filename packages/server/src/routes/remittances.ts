@@ -29,7 +29,24 @@ function explained(r: RemittanceDetail) {
   };
 }
 
-/** 835 remittances: preview, post (once per file), list, read, and the denial report. */
+/** What a stored remittance posted and what it did not, with each unmatched claim's reason in plain words. */
+function outcome(r: RemittanceDetail) {
+  const posted = r.claims.filter((c) => c.claimId !== null && !c.unmatchedReason);
+  const unmatched = r.claims.filter((c) => c.claimId === null || c.unmatchedReason);
+  const sum = (list: typeof r.claims) => list.reduce((t, c) => t + c.paidCents, 0);
+  return {
+    posted: { claims: posted.length, paidCents: sum(posted) },
+    notPosted: { claims: unmatched.length, paidCents: sum(unmatched) },
+    unmatched: unmatched.map((c) => ({
+      claimNumber: c.claimNumber,
+      reason: c.unmatchedReason ?? 'unknown-claim',
+      message: c.unmatchedMessage ?? `No claim numbered ${c.claimNumber} was sent by this clinic.`,
+      paidCents: c.paidCents,
+    })),
+  };
+}
+
+/** 835 remittances: preview, post (once per payment), list, read, and the denial report. */
 export const remittanceRoutes: RouteDef[] = [
   defineRoute({
     id: 'remittances.preview',
@@ -41,33 +58,33 @@ export const remittanceRoutes: RouteDef[] = [
     body: RemittanceBody,
     status: 200,
     async handler({ body, principal, deps, audit }) {
-      const claims = claimsOf(deps);
-      const m = await matchRemit(claims, principal.clinicId, body.text);
-      const seen = await claims.findRemittanceByKey(principal.clinicId, m.key);
+      const m = await matchRemit(claimsOf(deps), principal.clinicId, body.text);
       await audit({
         action: 'remittance.preview',
         entity: 'remittance',
-        detail: { claims: m.posting.claims.length, balanced: m.remit.balanced },
+        detail: { claims: m.posting.claims.length, balanced: m.remit.balanced, willPost: m.posting.willPost.claims },
       });
-      return { body: previewBody(m, seen?.id ?? null) };
+      return { body: previewBody(m) };
     },
   }),
   defineRoute({
     id: 'remittances.post',
     method: 'POST',
     path: '/api/v1/remittances',
-    summary: 'Post an 835: refused (422) unless it balances; the same file twice posts once (200 with the first)',
+    summary:
+      'Post an 835: refused (422) unless it balances; only claims that match post, the others are listed with the reason; one payment posts once whatever its bytes (200 with the first)',
     tag: 'remittances',
     access: 'billingWrite',
     body: RemittanceBody,
     status: 201,
     async handler({ body, principal, deps, audit }) {
       const r = await postRemittanceFile(deps, principal.clinicId, principal.userId, body.text, body.fileName, audit);
-      if (r.duplicate) return { status: 200, body: { ...explained(r.detail), duplicate: true } };
+      if (r.duplicate) return { status: 200, body: { ...explained(r.detail), ...outcome(r.detail), duplicate: true } };
       return {
         status: r.created ? 201 : 200,
         body: {
           ...explained(r.detail),
+          ...outcome(r.detail),
           duplicate: !r.created,
           variances: r.matched.posting.variances,
           denials: r.matched.posting.denials,

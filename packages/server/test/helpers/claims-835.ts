@@ -28,6 +28,8 @@ export interface Claim835 {
   status: string;
   payerClaimNumber: string;
   patientCents?: number;
+  /** NM1*QC; a made-up patient when not given (which then matches none of our claims). */
+  patient?: { lastName: string; firstName: string; memberId: string };
   lines: Line835[];
 }
 
@@ -41,7 +43,14 @@ const d8 = (iso: string) => iso.replaceAll('-', '');
  * An 835 paying the given claims.
  * @param opts - trace number, payer id and claims; `skewCents` makes BPR02 wrong by that much
  */
-export function make835(opts: { trace: string; payerId?: string; claims: Claim835[]; skewCents?: number }): string {
+export function make835(opts: {
+  trace: string;
+  payerId?: string;
+  claims: Claim835[];
+  skewCents?: number;
+  /** BPR16, `YYYYMMDD` (default 20260320). */
+  paymentDate?: string;
+}): string {
   const payerId = opts.payerId ?? '60054';
   const body: string[] = [];
   let total = 0;
@@ -59,7 +68,8 @@ export function make835(opts: { trace: string; payerId?: string; claims: Claim83
     body.push(
       `CLP*${c.claimNumber}*${c.status}*${money(charge)}*${money(paid)}*${money(pr)}*CI*${c.payerClaimNumber}*11*1`,
     );
-    body.push('NM1*QC*1*TEST*PATIENT****MI*M1');
+    const p = c.patient ?? { lastName: 'TEST', firstName: 'PATIENT', memberId: 'M1' };
+    body.push(`NM1*QC*1*${p.lastName.toUpperCase()}*${p.firstName.toUpperCase()}****MI*${p.memberId}`);
     for (const l of c.lines) {
       body.push(
         `SVC*HC:${[l.code, ...(l.modifiers ?? [])].join(':')}*${money(l.chargeCents)}*${money(l.paidCents)}**${l.units}`,
@@ -73,7 +83,7 @@ export function make835(opts: { trace: string; payerId?: string; claims: Claim83
   const bpr = total + (opts.skewCents ?? 0);
   const st = [
     'ST*835*0001',
-    `BPR*I*${money(bpr)}*C*ACH*CCP*01*999999999*DA*123456*1512345678**01*999988880*DA*98765*20260320`,
+    `BPR*I*${money(bpr)}*C*ACH*CCP*01*999999999*DA*123456*1512345678**01*999988880*DA*98765*${opts.paymentDate ?? '20260320'}`,
     `TRN*1*${opts.trace}*1${payerId.padStart(9, '0')}`,
     'DTM*405*20260318',
     'N1*PR*EXAMPLE COMMERCIAL PLAN',

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { type Kysely, type Selectable, sql } from 'kysely';
 import { isUniqueViolation } from '../db/sql-errors.ts';
+import { StoreError } from '../errors.ts';
 import { guarded } from '../repos/guarded.ts';
 import { afterNewestFirst, decodeCursor, pageLimit, toPage } from '../repos/pagination.ts';
 import type { Repositories } from '../types.ts';
@@ -13,6 +14,7 @@ import type {
   ClaimSettings,
   ClaimsRepository,
   NewClaimLine,
+  PaymentRecord,
   PostedAdjustment,
   PostedClaim,
   StoredClaim,
@@ -166,6 +168,10 @@ function assemblePostings(
     statusError: c.status_error,
     paidCents: Number(c.paid_cents),
     patientCents: Number(c.patient_cents),
+    claimKey: c.claim_key,
+    paymentKey: c.payment_key,
+    unmatchedReason: c.unmatched_reason,
+    unmatchedMessage: c.unmatched_message,
     adjustments: adjOf(c.remittance_id, Number(c.ordinal), null),
     lines: lines
       .filter((l) => l.remittance_id === c.remittance_id && Number(l.claim_ordinal) === Number(c.ordinal))
@@ -688,20 +694,104 @@ export function claimsRepository(
       return row ? toRemittance(row) : undefined;
     },
 
+    async findPayments(clinicId, traces) {
+      const out: (PaymentRecord & { remittanceId: string })[] = [];
+      const numbers = [...new Set(traces.map((t) => t.traceNumber))];
+      const wanted = new Set(traces.map((t) => `${t.payerId}|${t.traceNumber}`));
+      for (let i = 0; i < numbers.length; i += CHUNK) {
+        const rows = await db
+          .selectFrom('remittance_payments')
+          .selectAll()
+          .where('clinic_id', '=', clinicId)
+          .where('trace_number', 'in', numbers.slice(i, i + CHUNK))
+          .execute();
+        for (const r of rows)
+          if (wanted.has(`${r.payer_id}|${r.trace_number}`))
+            out.push({
+              key: r.payment_key,
+              payerId: r.payer_id,
+              traceNumber: r.trace_number,
+              paymentCents: Number(r.payment_cents),
+              paymentDate: r.payment_date,
+              remittanceId: r.remittance_id,
+            });
+      }
+      return out;
+    },
+
+    async postedClaimPayments(clinicId, by) {
+      const seen = new Map<string, Awaited<ReturnType<ClaimsRepository['postedClaimPayments']>>[number]>();
+      const read = async (column: 'claim_id' | 'payment_key', values: readonly string[]) => {
+        const unique = [...new Set(values)];
+        for (let i = 0; i < unique.length; i += CHUNK) {
+          const rows = await db
+            .selectFrom('remittance_claims')
+            .select(['claim_id', 'claim_number', 'claim_key', 'payment_key', 'paid_cents', 'remittance_id'])
+            .where('clinic_id', '=', clinicId)
+            .where(column, 'in', unique.slice(i, i + CHUNK))
+            .where('claim_key', 'is not', null)
+            .execute();
+          for (const r of rows)
+            if (r.claim_id !== null && r.claim_key !== null)
+              seen.set(r.claim_key, {
+                claimId: r.claim_id,
+                claimNumber: r.claim_number,
+                claimKey: r.claim_key,
+                paymentKey: r.payment_key,
+                paidCents: Number(r.paid_cents),
+                remittanceId: r.remittance_id,
+              });
+        }
+      };
+      if (by.claimIds && by.claimIds.length > 0) await read('claim_id', by.claimIds);
+      if (by.paymentKeys && by.paymentKeys.length > 0) await read('payment_key', by.paymentKeys);
+      return [...seen.values()];
+    },
+
+    async lockClinicPostings(clinicId) {
+      if (repos.engine !== 'postgres') return;
+      // Another key than builds: a post and a build of the same clinic need not wait for each other.
+      await sql`SELECT pg_advisory_xact_lock(hashtext(${`unitwise.remittances.${clinicId}`}))`.execute(db);
+    },
+
     async postRemittance(clinicId, input) {
-      const existing = await repo.findRemittanceByKey(clinicId, input.fileKey);
-      if (existing) return { created: false, remittance: existing };
+      const firstOf = async () => {
+        const keys = (input.payments ?? []).map((p) => p.key);
+        if (keys.length === 0) return undefined;
+        const row = await db
+          .selectFrom('remittance_payments')
+          .select('remittance_id')
+          .where('clinic_id', '=', clinicId)
+          .where('payment_key', 'in', keys)
+          .executeTakeFirst();
+        return row ? repo.findRemittanceById(clinicId, row.remittance_id) : undefined;
+      };
+      if (!db.isTransaction) {
+        const existing = await firstOf();
+        if (existing) return { created: false, remittance: existing };
+      }
       try {
         const remittance = await inTx(db, (trx) => writeRemittance(trx, clinicId, input));
         return { created: true, remittance };
       } catch (err) {
-        // Another request posted the same file between our look-up and our insert: the unique index kept one.
-        if (isUniqueViolation(err)) {
-          const first = await repo.findRemittanceByKey(clinicId, input.fileKey);
+        // Another request posted the same payment between our look-up and our insert: the unique index kept one.
+        // Inside the caller's transaction (aborted on PostgreSQL) only the caller can roll back and look again.
+        if (isUniqueViolation(err) && !db.isTransaction) {
+          const first = await firstOf();
           if (first) return { created: false, remittance: first };
         }
         throw err;
       }
+    },
+
+    async findRemittanceById(clinicId, remittanceId) {
+      const row = await db
+        .selectFrom('remittances')
+        .selectAll()
+        .where('clinic_id', '=', clinicId)
+        .where('id', '=', remittanceId)
+        .executeTakeFirst();
+      return row ? toRemittance(row) : undefined;
     },
 
     async getRemittance(clinicId, remittanceId) {
@@ -905,7 +995,9 @@ export function claimsRepository(
           eb.fn.sum<number>('a.amount_cents').as('amount'),
         ])
         .where('a.clinic_id', '=', clinicId)
-        .where('a.kind', '=', 'denial');
+        .where('a.kind', '=', 'denial')
+        // Denials on claims that are not ours (unmatched CLPs) are not this clinic's to fix.
+        .where('a.claim_id', 'is not', null);
       if (range.from) q = q.where('a.posted_at', '>=', range.from);
       if (range.to) q = q.where('a.posted_at', '<=', range.to);
       const rows = await q.groupBy(['a.reason', 'a.group_code', 'a.payer_id', 'a.provider_npi']).execute();
@@ -949,6 +1041,20 @@ export function claimsRepository(
       posted_at: at,
     };
     await trx.insertInto('remittances').values(row).execute();
+    // The payments' identities: a second post of one of them fails here, on the primary key, and rolls back.
+    await insertChunks(
+      trx,
+      'remittance_payments',
+      (input.payments ?? []).map((p) => ({
+        clinic_id: clinicId,
+        payment_key: p.key,
+        remittance_id: id,
+        payer_id: p.payerId,
+        trace_number: p.traceNumber,
+        payment_cents: p.paymentCents,
+        payment_date: p.paymentDate,
+      })),
+    );
     const claimRows: Record<string, unknown>[] = [];
     const lineRows: Record<string, unknown>[] = [];
     const adjRows: Record<string, unknown>[] = [];
@@ -985,6 +1091,10 @@ export function claimsRepository(
         status_error: c.statusError,
         paid_cents: c.paidCents,
         patient_cents: c.patientCents,
+        claim_key: c.claimKey ?? null,
+        payment_key: c.paymentKey ?? null,
+        unmatched_reason: c.unmatchedReason ?? null,
+        unmatched_message: c.unmatchedMessage ?? null,
       });
       for (const a of c.adjustments) adj(a, ordinal, null, c);
       for (const l of c.lines) {
@@ -1018,7 +1128,8 @@ export function claimsRepository(
     await insertChunks(trx, 'adjustments', adjRows);
 
     for (const c of input.claims) {
-      if (!c.claimId) continue;
+      // An unmatched CLP is recorded above and posts nothing.
+      if (!c.claimId || c.unmatchedReason) continue;
       const claimId = c.claimId;
       const before = await trx
         .selectFrom('claims')
@@ -1027,7 +1138,7 @@ export function claimsRepository(
         .where('id', '=', claimId)
         .executeTakeFirst();
       if (!before) continue;
-      await trx
+      let q = trx
         .updateTable('claims')
         .set((eb) => ({
           paid_cents: eb('paid_cents', '+', c.paidCents),
@@ -1039,7 +1150,16 @@ export function claimsRepository(
         }))
         .where('clinic_id', '=', clinicId)
         .where('id', '=', claimId)
-        .execute();
+        // Payments never pass the charge nor drop below nothing, whatever the caller decided (issue 16).
+        .where((eb) => eb(eb('paid_cents', '+', c.paidCents), '<=', eb.ref('charge_cents')))
+        .where((eb) => eb(eb('paid_cents', '+', c.paidCents), '>=', 0));
+      if (c.fromStatus) q = q.where('status', '=', c.fromStatus);
+      const r = await q.executeTakeFirst();
+      if (Number(r.numUpdatedRows) !== 1)
+        throw new StoreError(
+          'constraint',
+          `Claim ${c.claimNumber} changed while the payment was posted, or the payment would pass its charge; nothing was posted.`,
+        );
       if (c.newStatus)
         await addEvent(trx, clinicId, claimId, {
           event: c.event,

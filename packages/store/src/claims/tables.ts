@@ -123,6 +123,22 @@ export type RemittanceClaimsTable = {
   status_error: string | null;
   paid_cents: number;
   patient_cents: number;
+  /** Migration 0008. */
+  claim_key: string | null;
+  payment_key: string | null;
+  unmatched_reason: string | null;
+  unmatched_message: string | null;
+};
+
+/** Migration 0008: each posted payment's identity, unique per clinic. */
+export type RemittancePaymentsTable = {
+  clinic_id: string;
+  payment_key: string;
+  remittance_id: string;
+  payer_id: string;
+  trace_number: string;
+  payment_cents: number;
+  payment_date: string | null;
 };
 
 export type RemittanceLinesTable = {
@@ -177,7 +193,7 @@ export type VisitHoldsTable = {
   released_at: string | null;
 };
 
-/** The tables migration 0005 adds, and the holds of 0011. */
+/** The tables migrations 0005 and 0008 add, and the holds of 0011. */
 export type ClaimTables = {
   claim_settings: ClaimSettingsTable;
   claim_exports: ClaimExportsTable;
@@ -187,6 +203,7 @@ export type ClaimTables = {
   claim_events: ClaimEventsTable;
   remittances: RemittancesTable;
   remittance_claims: RemittanceClaimsTable;
+  remittance_payments: RemittancePaymentsTable;
   remittance_lines: RemittanceLinesTable;
   adjustments: AdjustmentsTable;
   visit_holds: VisitHoldsTable;

@@ -186,6 +186,37 @@ export interface PostedClaim {
   providerNpi: string;
   adjustments: PostedAdjustment[];
   lines: PostedLine[];
+  /**
+   * The claim payment's identity (edi `claimPaymentKey`), unique per clinic (migration 0008); set only when the CLP
+   * matched and posts. A claim with a `claimId` and no key is not posted (older callers: posted as before).
+   */
+  claimKey?: string | null;
+  /** The payment (`PaymentIdentity.key`) the CLP came in. */
+  paymentKey?: string | null;
+  /** Why the CLP matched none of our claims (edi `UnmatchedReason`) and its plain words; null when it matched. */
+  unmatchedReason?: string | null;
+  unmatchedMessage?: string | null;
+  /** Our claim's status the match was decided on: the write checks it is still so. */
+  fromStatus?: StoredClaimStatus | null;
+}
+
+/** One payment (835 transaction set) as posted: payer id + TRN02 + BPR02 + BPR16, unique per clinic. */
+export interface PaymentRecord {
+  key: string;
+  payerId: string;
+  traceNumber: string;
+  paymentCents: number;
+  paymentDate: string | null;
+}
+
+/** A claim payment posted before: what the matching needs to refuse it twice. */
+export interface PostedClaimPayment {
+  claimId: string;
+  claimNumber: string;
+  claimKey: string;
+  paymentKey: string | null;
+  paidCents: number;
+  remittanceId: string;
 }
 
 export interface NewRemittance {
@@ -203,6 +234,8 @@ export interface NewRemittance {
   summary: Record<string, unknown>;
   claims: PostedClaim[];
   postedBy?: string | null;
+  /** Payments this file is the first to post (one per transaction set); a payment posted before is left out. */
+  payments?: PaymentRecord[];
 }
 
 export interface StoredRemittance {
@@ -229,7 +262,7 @@ export interface StoredRemittance {
 }
 
 export interface RemittanceDetail extends StoredRemittance {
-  claims: (Omit<PostedClaim, 'providerNpi'> & { ordinal: number })[];
+  claims: (Omit<PostedClaim, 'providerNpi' | 'fromStatus'> & { ordinal: number })[];
 }
 
 /** One row of the denial report: denied money by reason, payer and provider. */
@@ -319,9 +352,28 @@ export interface ClaimsRepository {
   getExport(clinicId: string, exportId: string): Promise<(ClaimExport & { text: string }) | undefined>;
   listExports(clinicId: string, page?: PageRequest): Promise<Page<ClaimExport>>;
   findRemittanceByKey(clinicId: string, fileKey: string): Promise<StoredRemittance | undefined>;
+  findRemittanceById(clinicId: string, remittanceId: string): Promise<StoredRemittance | undefined>;
+  /** Payments posted before with these payer ids and trace numbers (any amount and date), with their remittance. */
+  findPayments(
+    clinicId: string,
+    traces: readonly { payerId: string; traceNumber: string }[],
+  ): Promise<(PaymentRecord & { remittanceId: string })[]>;
+  /** Claim payments posted before: to these claims, or from these payments (`PaymentRecord.key`). */
+  postedClaimPayments(
+    clinicId: string,
+    by: { claimIds?: readonly string[]; paymentKeys?: readonly string[] },
+  ): Promise<PostedClaimPayment[]>;
   /**
-   * Records a posted 835 with its claims, lines and adjustments, moves claim statuses and adds paid amounts; the same
-   * file key posts once (`created: false` with the remittance stored first).
+   * Inside a transaction: waits for any other posting of this clinic until commit, so an 835's matching and its
+   * writes are one step (PostgreSQL advisory lock; SQLite's BEGIN IMMEDIATE already serializes writers).
+   */
+  lockClinicPostings(clinicId: string): Promise<void>;
+  /**
+   * Records a posted 835 with its claims, lines and adjustments, moves the statuses of matched claims and adds their
+   * paid amounts. A payment or claim payment posted before (unique keys, migration 0008) refuses the whole file:
+   * outside a transaction it answers `created: false` with the remittance that posted the payment first; inside one
+   * it throws StoreError 'constraint' for the caller to roll back and match again. A claim whose status moved since
+   * matching, or whose payments would pass its charge or drop below zero, also throws 'constraint'.
    */
   postRemittance(clinicId: string, input: NewRemittance): Promise<{ created: boolean; remittance: StoredRemittance }>;
   getRemittance(clinicId: string, remittanceId: string): Promise<RemittanceDetail | undefined>;

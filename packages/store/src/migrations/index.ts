@@ -5,6 +5,7 @@ import { migration as m0004 } from './0004-immutability-triggers.ts';
 import { migration as m0005 } from './0005-claims.ts';
 import { migration as m0006 } from './0006-visit-goal-status.ts';
 import { migration as m0007 } from './0007-plans-list-index.ts';
+import { migration as m0008 } from './0008-posting-identity.ts';
 import { migration as m0010 } from './0010-intake-and-provider-names.ts';
 import { migration as m0011 } from './0011-visit-holds.ts';
 import { migration as m0013 } from './0013-visit-signature.ts';
@@ -24,6 +25,7 @@ export const MIGRATIONS: readonly StoreMigration[] = [
   m0005,
   m0006,
   m0007,
+  m0008,
   m0010,
   m0011,
   m0013,

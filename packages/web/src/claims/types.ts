@@ -82,10 +82,36 @@ export interface LinePosting {
   remarks: { code: string; explanation: string }[];
 }
 
+/** Claims and money of a set of claim payments. */
+export interface PostingCount {
+  claims: number;
+  paidCents: number;
+  patientCents?: number;
+}
+
+/** A claim of the 835 that posts nothing, and why, in plain words. */
+export interface UnmatchedClaim {
+  claimNumber: string;
+  reason: string;
+  message: string;
+  paidCents: number;
+}
+
 export interface Preview {
   balanced: boolean;
   postable: boolean;
   duplicateOf: string | null;
+  /** Part of this payment was posted before (as that remittance); only the claims in `willPost` are new. */
+  samePaymentAs?: string | null;
+  /** The same trace number was posted with another amount or date. */
+  conflicts?: {
+    traceNumber: string;
+    posted: { paymentCents: number; paymentDate: string | null };
+    file: { paymentCents: number; paymentDate: string | null };
+  }[];
+  willPost?: PostingCount;
+  notPosted?: PostingCount;
+  unmatched?: UnmatchedClaim[];
   errors: ClaimProblem[];
   warnings: ClaimProblem[];
   failedChecks: { level: string; where: string; message: string }[];
@@ -95,6 +121,8 @@ export interface Preview {
     claimNumber: string;
     claimId: string | null;
     known: boolean;
+    /** False: this claim posts nothing (see `unmatched`). */
+    matched?: boolean;
     payerStatus: string;
     newStatus: ClaimStatus | null;
     statusError: string | null;
@@ -121,6 +149,10 @@ export interface RemittanceRecord {
   unknownClaims: string[];
   postedAt: string;
   duplicate?: boolean;
+  /** In the post answer: what was posted and what was not, with reasons. */
+  posted?: PostingCount;
+  notPosted?: PostingCount;
+  unmatched?: UnmatchedClaim[];
 }
 
 export interface DenialRow {

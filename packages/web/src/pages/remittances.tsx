@@ -4,7 +4,7 @@ import { hasRole, useAuth } from '../app/auth.tsx';
 import { Link } from '../app/router.tsx';
 import { claimsApi } from '../claims/api.ts';
 import { ClaimStatusBadge } from '../claims/status-badge.tsx';
-import type { LinePosting, Preview, RemittanceRecord } from '../claims/types.ts';
+import type { LinePosting, Preview, RemittanceRecord, UnmatchedClaim } from '../claims/types.ts';
 import { formatCents } from '../components/money.ts';
 import { useAsync } from '../components/use-async.ts';
 
@@ -33,6 +33,64 @@ function Reasons(props: { line: LinePosting }): ReactNode {
         </li>
       ))}
     </ul>
+  );
+}
+
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+function NotPostedList(props: { items: UnmatchedClaim[] }): ReactNode {
+  if (props.items.length === 0) return null;
+  return (
+    <ul className="plain-list">
+      {props.items.map((u) => (
+        <li key={`${u.claimNumber}|${u.reason}|${u.paidCents}`}>
+          <strong>{u.claimNumber}</strong> ({formatCents(u.paidCents)}): {u.message}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** What posting this file will do and will not do, stated before the biller confirms. */
+function PostPlan(props: { preview: Preview }): ReactNode {
+  const p = props.preview;
+  const will = p.willPost ?? { claims: 0, paidCents: 0 };
+  const wont = p.notPosted ?? { claims: 0, paidCents: 0 };
+  const conflicts = p.conflicts ?? [];
+  return (
+    <div data-testid="remit-plan" className="card">
+      {p.duplicateOf && <p>This payment was posted before; posting it again changes nothing.</p>}
+      {conflicts.map((c) => (
+        <p key={c.traceNumber} className="form-error">
+          Payment {c.traceNumber} was already posted as {formatCents(c.posted.paymentCents)}
+          {c.posted.paymentDate ? ` dated ${c.posted.paymentDate}` : ''}; this file says{' '}
+          {formatCents(c.file.paymentCents)}
+          {c.file.paymentDate ? ` dated ${c.file.paymentDate}` : ''}. Ask the payer which is right; nothing will post.
+        </p>
+      ))}
+      {p.samePaymentAs && <p>Part of this payment was posted before; only the claims listed as “will post” are new.</p>}
+      {!p.duplicateOf && conflicts.length === 0 && p.postable && (
+        <p>
+          <strong>Will post:</strong>{' '}
+          {will.claims === 0
+            ? 'nothing.'
+            : `${plural(will.claims, 'claim')}, ${formatCents(will.paidCents)} paid by the payer${will.patientCents ? `, ${formatCents(will.patientCents)} owed by patients` : ''}.`}
+        </p>
+      )}
+      {wont.claims === 0 && will.claims > 0 && !p.duplicateOf && conflicts.length === 0 && (
+        <p>Will not post: nothing; every claim in the file matches one of this clinic’s sent claims.</p>
+      )}
+      {wont.claims > 0 && !p.duplicateOf && (
+        <>
+          <p>
+            <strong>Will not post:</strong> {plural(wont.claims, 'claim')}, {formatCents(wont.paidCents)}. Nothing
+            changes on these claims; sort out each reason below (with the payer, or on the claim), then upload the file
+            again.
+          </p>
+          <NotPostedList items={p.unmatched ?? []} />
+        </>
+      )}
+    </div>
   );
 }
 
@@ -80,7 +138,12 @@ function PreviewView(props: { preview: Preview }): ReactNode {
                 <tr key={`${m.claimNumber}|${l.controlNumber ?? i}`}>
                   <td>{i === 0 ? m.claimNumber : ''}</td>
                   <td>
-                    {i === 0 && (m.newStatus ? <ClaimStatusBadge status={m.newStatus} /> : (m.statusError ?? '—'))}
+                    {i === 0 &&
+                      (m.matched !== false && m.newStatus ? (
+                        <ClaimStatusBadge status={m.newStatus} />
+                      ) : (
+                        <span className="badge badge-bad">not posted</span>
+                      ))}
                   </td>
                   <td>
                     {l.code} {l.dateOfService ?? ''}
@@ -100,10 +163,28 @@ function PreviewView(props: { preview: Preview }): ReactNode {
         </table>
       </div>
       <p>
-        Paid {formatCents(p.totals.paidCents)}, written off {formatCents(p.totals.contractualCents)}, patient owes{' '}
-        {formatCents(p.totals.patientCents)}; {p.variances.length} line{p.variances.length === 1 ? '' : 's'} paid other
-        than expected.
+        On the claims that post: paid {formatCents(p.totals.paidCents)}, written off{' '}
+        {formatCents(p.totals.contractualCents)}, patient owes {formatCents(p.totals.patientCents)};{' '}
+        {plural(p.variances.length, 'line')} paid other than expected.
       </p>
+      <PostPlan preview={p} />
+    </div>
+  );
+}
+
+/** The answer after posting: what was posted, and what was not with each reason. */
+function PostedView(props: { posted: RemittanceRecord }): ReactNode {
+  const r = props.posted;
+  const done = r.posted ?? { claims: r.claimCount, paidCents: r.paidCents };
+  return (
+    <div role="status" data-testid="remit-posted">
+      <p>
+        {r.duplicate ? 'Already posted' : 'Posted'}: {plural(done.claims, 'claim')}, {formatCents(done.paidCents)} paid.
+        {r.notPosted && r.notPosted.claims > 0
+          ? ` Not posted: ${plural(r.notPosted.claims, 'claim')}, ${formatCents(r.notPosted.paidCents)}.`
+          : ''}
+      </p>
+      <NotPostedList items={r.unmatched ?? []} />
     </div>
   );
 }
@@ -119,12 +200,15 @@ export default function RemittancesPage(): ReactNode {
   const [posted, setPosted] = useState<RemittanceRecord | undefined>();
   const [error, setError] = useState<string | undefined>();
   const [busy, setBusy] = useState(false);
+  // Posting moves money: the first click asks, the second (Confirm) posts.
+  const [confirming, setConfirming] = useState(false);
 
   async function onFile(e: ChangeEvent<HTMLInputElement>): Promise<void> {
     const f = e.target.files?.[0];
     setPreview(undefined);
     setPosted(undefined);
     setError(undefined);
+    setConfirming(false);
     if (!f) return;
     setBusy(true);
     try {
@@ -142,6 +226,7 @@ export default function RemittancesPage(): ReactNode {
     if (!file) return;
     setBusy(true);
     setError(undefined);
+    setConfirming(false);
     try {
       setPosted(await claimsApi.post(file.text, file.name));
       list.reload();
@@ -153,6 +238,12 @@ export default function RemittancesPage(): ReactNode {
     }
   }
 
+  // Nothing to post (a payment posted before, a trace conflict, only unmatched claims): no button to press.
+  const willPost =
+    preview?.postable && !preview.duplicateOf && (preview.conflicts ?? []).length === 0
+      ? (preview.willPost?.claims ?? 0)
+      : 0;
+
   return (
     <section>
       <h1>Remittances</h1>
@@ -163,17 +254,27 @@ export default function RemittancesPage(): ReactNode {
             <input id="remit-file" type="file" accept=".835,.txt,.edi,.x12" onChange={(e) => void onFile(e)} />
           </div>
           {preview && <PreviewView preview={preview} />}
-          {preview?.postable && !posted && (
-            <button type="button" className="primary" disabled={busy} onClick={() => void onPost()}>
+          {preview && willPost > 0 && !posted && !confirming && (
+            <button type="button" className="primary" disabled={busy} onClick={() => setConfirming(true)}>
               Post payments
             </button>
           )}
-          {posted && (
-            <p role="status">
-              {posted.duplicate ? 'Already posted' : 'Posted'}: {posted.claimCount} claim
-              {posted.claimCount === 1 ? '' : 's'}, {formatCents(posted.paidCents)} paid.
-            </p>
+          {preview && willPost > 0 && !posted && confirming && (
+            <div className="card" data-testid="remit-confirm">
+              <p>
+                Post {plural(willPost, 'claim')}, {formatCents(preview.willPost?.paidCents ?? 0)} paid?
+                {(preview.notPosted?.claims ?? 0) > 0 &&
+                  ` ${plural(preview.notPosted?.claims ?? 0, 'claim')} (${formatCents(preview.notPosted?.paidCents ?? 0)}) will not be posted.`}
+              </p>
+              <button type="button" className="primary" disabled={busy} onClick={() => void onPost()}>
+                Confirm posting
+              </button>{' '}
+              <button type="button" disabled={busy} onClick={() => setConfirming(false)}>
+                Cancel
+              </button>
+            </div>
           )}
+          {posted && <PostedView posted={posted} />}
           {error && (
             <p className="form-error" role="alert">
               {error}
