@@ -5,6 +5,7 @@ import { migration as m0004 } from './0004-immutability-triggers.ts';
 import { migration as m0005 } from './0005-claims.ts';
 import { migration as m0006 } from './0006-visit-goal-status.ts';
 import { migration as m0007 } from './0007-plans-list-index.ts';
+import { migration as m0012 } from './0012-service-assistance.ts';
 import type { StoreMigration } from './migration.ts';
 
 export type { StoreMigration } from './migration.ts';
@@ -13,4 +14,4 @@ export type { StoreMigration } from './migration.ts';
  * Every migration, in the order they run. Forward-only: never edit or remove an entry that has shipped; add a new
  * file `NNNN-name.ts` with the next number and append it here (claims tables come next).
  */
-export const MIGRATIONS: readonly StoreMigration[] = [m0001, m0002, m0003, m0004, m0005, m0006, m0007];
+export const MIGRATIONS: readonly StoreMigration[] = [m0001, m0002, m0003, m0004, m0005, m0006, m0007, m0012];
