@@ -95,7 +95,7 @@ for (const engine of await engineTargets()) {
           'PUT',
           `/api/v1/visits/${created.body.id}`,
           { ...body, segments: segments.map(({ id: _s, ...g }: Seg & { id: string }) => g), nonBillable, services },
-          { 'if-match': got.headers.etag ?? '' },
+          { 'if-match': String(got.headers.etag) },
         );
         expect(again.status).toBe(200);
         expect(again.body.segments).toHaveLength(5);
