@@ -172,6 +172,25 @@ describe('a timed note survives save and reload', () => {
     }
   });
 
+  it('a timer started on a device whose clock is behind still runs after a reload, and stops as one timer', () => {
+    const record = serverCopy({ services: [{ code: '97530', minutes: 5 }], nonBillable: [], segments: [] });
+    // As the server orders them, by start: the open run began "before" the closed one saved from another device.
+    record.segments = [
+      { serviceOrdinal: 0, kind: 'treatment', startedAt: new Date(T0).toISOString(), endedAt: null },
+      {
+        serviceOrdinal: 0,
+        kind: 'treatment',
+        startedAt: new Date(T0 + 30 * MIN).toISOString(),
+        endedAt: new Date(T0 + 35 * MIN).toISOString(),
+      },
+    ];
+    const d = recordToDraft(record, 'PT');
+    expect(running(d.timer)).toMatchObject({ activityId: 'a1', start: T0 });
+    const stopped = timerReducer(d.timer, { type: 'stop', at: T0 + 4 * MIN });
+    expect(stopped.segments.every((g) => g.end !== undefined)).toBe(true);
+    expect(draftToVisit({ ...d, timer: stopped }, T0 + 9 * MIN).services[0]?.minutes).toBe(9);
+  });
+
   it('keeps pause minutes whose segments are missing (an older save) instead of wiping them on the next save', () => {
     const d = recordToDraft(
       {

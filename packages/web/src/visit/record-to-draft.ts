@@ -37,13 +37,12 @@ export function recordToDraft(
   fallbackCredential: Credential,
 ): VisitDraft {
   const services = v.services.map((s, i) => ({ s, id: `a${i + 1}` }));
+  const ids = services.map((x) => x.id);
+  const segments = (v.segments ?? []).map((seg) => fromSegment(seg, ids));
+  // The running segment goes last, where the timer looks for it: the server orders by start, and a device whose
+  // clock is behind another's can start a run "before" runs already saved.
   const timer: TimerState = {
-    segments: (v.segments ?? []).map((seg) =>
-      fromSegment(
-        seg,
-        services.map((x) => x.id),
-      ),
-    ),
+    segments: [...segments.filter((g) => g.end !== undefined), ...segments.filter((g) => g.end === undefined)],
   };
   // Closed runs only: a running timer's minutes are its own until it stops, never a hand correction.
   const closed = activityMillis({ segments: timer.segments.filter((g) => g.end !== undefined) }, 0);
