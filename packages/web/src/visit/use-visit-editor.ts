@@ -229,6 +229,16 @@ export function useVisitEditor(visitId: string, credential: Credential, clock: (
 
   const sign = useCallback(
     async (overrides: { rule: string; service?: number; reason: string }[]): Promise<ApiError | null> => {
+      // A signed note never changes, so a timer still running stops now and the save below carries its end.
+      const d = latest.current;
+      if (d && running(d.timer)) {
+        const at = clock();
+        const next: VisitDraft = { ...d, timer: timerReducer(d.timer, { type: 'stop', at }), updatedAt: at };
+        latest.current = next;
+        drafts.current.save(next);
+        setDraft(next);
+        setStale(undefined);
+      }
       if (!(await saveNow())) {
         return new ApiError({ title: 'Not saved', status: 0, detail: 'Save the note before signing.' });
       }
@@ -242,7 +252,7 @@ export function useVisitEditor(visitId: string, credential: Credential, clock: (
         return err instanceof ApiError ? err : new ApiError({ title: 'Error', status: 500, detail: messageOf(err) });
       }
     },
-    [visitId, saveNow, applySaved],
+    [visitId, clock, saveNow, applySaved],
   );
 
   const addAddendum = useCallback(
