@@ -191,6 +191,32 @@ describe('a timed note survives save and reload', () => {
     expect(draftToVisit({ ...d, timer: stopped }, T0 + 9 * MIN).services[0]?.minutes).toBe(9);
   });
 
+  it('a note saved before kinds were kept (every run "treatment", none tied to a service) keeps its minutes and pauses', () => {
+    const record = serverCopy({
+      services: [{ code: '97530', minutes: 38 }],
+      nonBillable: [{ kind: 'rest', minutes: 6, note: 'timer pause' }],
+      segments: [],
+    });
+    record.segments = [
+      {
+        serviceOrdinal: null,
+        kind: 'treatment',
+        startedAt: new Date(T0).toISOString(),
+        endedAt: new Date(T0 + 38 * MIN).toISOString(),
+      },
+      {
+        serviceOrdinal: null,
+        kind: 'treatment',
+        startedAt: new Date(T0 + 38 * MIN).toISOString(),
+        endedAt: new Date(T0 + 44 * MIN).toISOString(),
+      },
+    ];
+    const d = recordToDraft(record, 'PT');
+    const v = draftToVisit(d, T0 + 60 * MIN);
+    expect(v.services[0]?.minutes).toBe(38);
+    expect(v.nonBillable).toEqual([{ kind: 'rest', minutes: 6, note: 'timer pause' }]);
+  });
+
   it('keeps pause minutes whose segments are missing (an older save) instead of wiping them on the next save', () => {
     const d = recordToDraft(
       {
