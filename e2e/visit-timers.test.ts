@@ -25,7 +25,8 @@ interface VisitJson {
 
 const run = chromiumAvailable();
 
-describe.runIf(run)('browser: timers, rest and every field survive save and reload', () => {
+// Each scenario drives two page loads and several saves: room for a busy machine running every test at once.
+describe.runIf(run)('browser: timers, rest and every field survive save and reload', { timeout: 90_000 }, () => {
   let server: TestServer;
   let browser: Browser;
   // Each test has its own clinic: "Start note" opens a patient's note of the day when there is one.
