@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { SegmentInput, SegmentRecord, VisitRecord } from '../src/api/types.ts';
 import { changeActivity, draftToVisit, newActivity, type VisitDraft } from '../src/visit/draft.ts';
+import { DraftStore } from '../src/visit/draft-store.ts';
 import { draftToBody, recordToDraft } from '../src/visit/record-to-draft.ts';
 import { STALE_AFTER_MS, staleTimer } from '../src/visit/stale-timer.ts';
 import { EMPTY_TIMER, lastRunStart, running, type TimerEvent, timerReducer } from '../src/visit/timer-machine.ts';
@@ -282,5 +283,21 @@ describe('timer bookkeeping', () => {
     expect(staleTimer(timer, [], T0 + 25 * MIN)?.lastKnownAt).toBe(T0);
     // A known instant after now (a clock set back) is clamped to now, so the gap is none.
     expect(staleTimer(timer, [T0 + 40 * MIN], T0 + 25 * MIN)).toBeUndefined();
+  });
+
+  it('the last instant a note was seen open is kept per visit and goes with the draft', () => {
+    const m = new Map<string, string>();
+    const store = new DraftStore({
+      getItem: (k) => m.get(k) ?? null,
+      setItem: (k, v) => void m.set(k, v),
+      removeItem: (k) => void m.delete(k),
+    });
+    expect(store.lastSeen('v1')).toBeUndefined();
+    store.markSeen('v1', T0 + 5 * MIN);
+    store.markSeen('v2', T0);
+    expect(store.lastSeen('v1')).toBe(T0 + 5 * MIN);
+    store.clear('v1');
+    expect(store.lastSeen('v1')).toBeUndefined();
+    expect(store.lastSeen('v2')).toBe(T0);
   });
 });

@@ -62,9 +62,13 @@ export class DraftStore {
    * @param visitId - the visit
    */
   lastSeen(visitId: string): number | undefined {
-    const raw = this.storage.getItem(SEEN + visitId);
-    const at = raw === null ? Number.NaN : Number(raw);
-    return Number.isFinite(at) ? at : undefined;
+    try {
+      const raw = this.storage.getItem(SEEN + visitId);
+      const at = raw === null ? Number.NaN : Number(raw);
+      return Number.isFinite(at) ? at : undefined;
+    } catch {
+      return undefined;
+    }
   }
 
   /**
