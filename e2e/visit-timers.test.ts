@@ -145,6 +145,19 @@ describe.runIf(run)('browser: timers, rest and every field survive save and relo
       expect(await second.page.getByTestId('nb-setup').textContent()).toContain('setup: 2 min');
       expect(await act.getByLabel('What was done').inputValue()).toBe(TASK);
       expect(await act.getByLabel('Assistance and cueing').inputValue()).toBe(ASSIST);
+      // The timer log lists every run with its kind, as the server keeps them.
+      await second.page.getByText(/^Timer log/).click();
+      const runs = await second.page.getByTestId('timer-run').allTextContents();
+      // Seconds may run on a little between a click and the clock's jump: minutes exact, seconds loose.
+      const expected = [
+        /^Activity 1 \(97530\) · 12:0\d$/,
+        /^Rest \(not billed\) · 3:0\d$/,
+        /^Activity 1 \(97530\) · 6:0\d$/,
+        /^Setup \(not billed\) · 2:0\d$/,
+        /^Activity 1 \(97530\) · 4:0\d$/,
+      ];
+      expect(runs).toHaveLength(expected.length);
+      for (const [i, r] of runs.entries()) expect(r.split(' · ').slice(1).join(' · ')).toMatch(expected[i] ?? /^$/);
       await second.page
         .getByLabel('Patient response and progress toward goals')
         .fill('Tolerated well; stood 4 times in 15 seconds.');

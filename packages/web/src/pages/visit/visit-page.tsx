@@ -19,6 +19,7 @@ import { LivePanel } from './live-panel.tsx';
 import { RunningTimerPrompt } from './running-timer-prompt.tsx';
 import { SignPanel } from './sign-panel.tsx';
 import { SignedNote } from './signed-note.tsx';
+import { TimerLog } from './timer-log.tsx';
 
 const NOTE_TITLES = {
   daily: 'Daily note',
@@ -256,6 +257,7 @@ export function VisitPage(props: { visitId: string }): ReactNode {
           typed={draft.nonBillableTyped}
           onChange={(list) => update((d) => ({ ...d, nonBillableTyped: list }))}
         />
+        <TimerLog timer={draft.timer} activities={draft.activities} now={now} />
 
         <TextArea
           label="Patient response and progress toward goals"
