@@ -54,6 +54,36 @@ describe('unitwise audit inputs', () => {
     expect(v.findings.map((f: { rule: string }) => f.rule)).toContain('assistant-modifier');
   });
 
+  it('reads assistance beside the description, in JSON and in an optional CSV column', async () => {
+    const header = 'visit_id,patient_id,date,discipline,payer,credential,code,minutes,modifiers,description';
+    const row = 'V1,P1,2026-03-02,PT,medicare,PT,97530,23,GP,Sit to stand transfers';
+    const vague = async (csv: string) =>
+      (await auditJson(['-', '--input-format', 'csv'], csv)).json.visits[0].findings.some(
+        (f: { rule: string }) => f.rule === 'vague-description',
+      );
+    expect(await vague(`${header}\n${row}\n`)).toBe(true);
+    expect(await vague(`${header},assistance\n${row},"CGA, verbal cues for hand placement"\n`)).toBe(false);
+    const visit = {
+      id: 'V1',
+      patientId: 'P1',
+      date: '2026-03-02',
+      discipline: 'PT',
+      provider: { credential: 'PT' },
+      services: [
+        {
+          code: '97530',
+          minutes: 23,
+          modifiers: ['GP'],
+          description: 'Sit to stand transfers',
+          assistance: 'CGA, verbal cues',
+        },
+      ],
+    };
+    const r = await auditJson(['-'], JSON.stringify({ patients: [{ id: 'P1', payer: 'medicare' }], visits: [visit] }));
+    expect(r.json.inputErrors).toEqual([]);
+    expect(r.json.visits[0].findings.map((f: { rule: string }) => f.rule)).not.toContain('vague-description');
+  });
+
   it('CSV with --patients uses their plans of care', async () => {
     const without = await auditJson([resolve(demoDir, 'demo.csv')]);
     const withPlans = await auditJson([resolve(demoDir, 'demo.csv'), '--patients', resolve(demoDir, 'clinic.json')]);

@@ -74,8 +74,10 @@ export interface Service {
   modifiers?: string[];
   /** Patients treated at the same time; above 1 is not one-on-one. */
   groupSize?: number;
-  /** What was done: task, parameters, assistance and cues. */
+  /** What was done: the functional task and its parameters (older notes hold assistance and cues here too). */
   description?: string;
+  /** Assistance and cueing, e.g. "min assist, verbal cues for hand placement"; read with the description. */
+  assistance?: string;
   goalIds?: string[];
 }
 

@@ -46,6 +46,7 @@ const service = withExtra(
       modifiers: mostly(fc.array(modifier, { maxLength: 4 }), fc.constant(['GP', 'CQ', '59', 'KX', 'XU'])),
       groupSize: mostly(fc.constantFrom(1, 3), fc.constantFrom(0, 1.5)),
       description: text,
+      assistance: text,
       goalIds: mostly(fc.array(fc.string({ maxLength: 3 }), { maxLength: 2 }), fc.constant([1])),
     },
     { noNullPrototype: true, requiredKeys: [] },

@@ -14,6 +14,7 @@ import { recordsContract } from './contract/records.ts';
 import { roundTripContract } from './contract/round-trip.ts';
 import { scopingContract } from './contract/scoping.ts';
 import { transactionsContract } from './contract/transactions.ts';
+import { visitTimersContract } from './contract/visit-timers.ts';
 import { visitsContract } from './contract/visits.ts';
 import { steppingClock, targetFactories } from './helpers/targets.ts';
 
@@ -34,6 +35,7 @@ for (const factory of await targetFactories()) {
     accountsContract(ctx);
     peopleContract(ctx);
     visitsContract(ctx);
+    visitTimersContract(ctx);
     roundTripContract(ctx);
     scopingContract(ctx);
     transactionsContract(ctx);

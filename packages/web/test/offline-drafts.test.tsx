@@ -90,9 +90,15 @@ describe('draft store and the server round trip', () => {
       { code: '97530', minutes: 10, description: 'Sit-to-stand', goalIds: [], modifiers: ['GP'] },
     ]);
     expect(body.nonBillable).toEqual([{ kind: 'rest', minutes: 3, note: 'timer pause' }]);
+    // In the API's shape: each segment with its kind; the running pause with its start and no end.
     expect(body.segments).toEqual([
-      { startedAt: '2026-03-02T15:00:00.000Z', endedAt: '2026-03-02T15:10:00.000Z', service: 0 },
-      { startedAt: '2026-03-02T15:10:00.000Z', endedAt: '2026-03-02T15:13:00.000Z', nonBillableKind: 'rest' },
+      {
+        kind: 'treatment',
+        startedAt: '2026-03-02T15:00:00.000Z',
+        endedAt: '2026-03-02T15:10:00.000Z',
+        serviceOrdinal: 0,
+      },
+      { kind: 'rest', startedAt: '2026-03-02T15:10:00.000Z', endedAt: null },
     ]);
     drafts.clear('v1');
     expect(drafts.load('v1')).toBeUndefined();

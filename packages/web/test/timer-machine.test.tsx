@@ -132,7 +132,12 @@ describe('draftToVisit', () => {
       ['97530', 20, undefined],
       ['97110', 10, 10],
     ]);
-    expect(v.services[0]?.description).toBe('Sit-to-stand transfers; min assist, verbal cues');
+    // Kept apart: the engine joins them when it reads the note.
+    expect(v.services[0]).toMatchObject({
+      description: 'Sit-to-stand transfers',
+      assistance: 'min assist, verbal cues',
+    });
+    expect(v.services[1] && 'assistance' in v.services[1]).toBe(false);
     expect(v.nonBillable).toEqual([{ kind: 'rest', minutes: 3, note: 'timer pause' }]);
     expect(v.totalTimedMinutes).toBe(30);
   });

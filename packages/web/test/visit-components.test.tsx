@@ -71,6 +71,7 @@ describe('activity card', () => {
         discipline="PT"
         goals={[{ id: 'g1', text: 'Stand from a chair' }]}
         timedMs={125_000}
+        typedApplies={false}
         isRunning={false}
         suggestion={undefined}
         findings={[]}

@@ -46,6 +46,7 @@ const SERVICE_COLUMN: Record<string, string> = {
   modifiers: 'modifiers',
   groupSize: 'group_size',
   description: 'description',
+  assistance: 'assistance',
   goalIds: 'goal_ids',
 };
 
@@ -96,6 +97,7 @@ export function visitFromRows(rows: readonly Row[]): Record<string, unknown> {
       modifiers: list(r.modifiers),
       groupSize: num(r.group_size),
       description: text(r.description),
+      assistance: text(r.assistance),
       goalIds: list(r.goal_ids),
     })),
   };

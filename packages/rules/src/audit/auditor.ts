@@ -6,6 +6,7 @@ import { createPolicyRegistry } from '../policies/registry.ts';
 import { analyzeDescription, EMPTY_FEATURES } from '../text/analyze.ts';
 import type { DescriptionFeatures } from '../text/features.ts';
 import { descriptionKey } from '../text/fingerprint.ts';
+import { serviceText } from '../text/service-text.ts';
 import type { CaseFile, Cents, Patient, PayerPolicyInput, Service, Visit } from '../types.ts';
 import { whatIf } from '../units/what-if.ts';
 import { activePlan } from './active-plan.ts';
@@ -155,7 +156,8 @@ export function createAuditor(input: AuditorInput): Auditor {
     const features: DescriptionFeatures[] = new Array(n);
     const descriptionKeys: number[] = new Array(n);
     for (let i = 0; i < n; i++) {
-      const text = (services[i] as Service).description;
+      // Description and assistance are one statement of skilled care to an auditor.
+      const text = serviceText(services[i] as Service);
       if (text) {
         const facts = factsOf(text);
         features[i] = facts.features;

@@ -1,4 +1,5 @@
 import { hasClinicalContent, hasDosage } from '../text/features.ts';
+import { serviceText } from '../text/service-text.ts';
 import { CITE } from './citations.ts';
 import { CODE_FAMILIES, hasAny } from './code-families.ts';
 import { mismatchFor } from './code-mismatch.ts';
@@ -19,7 +20,7 @@ export function checkVagueDescription(ctx: CheckContext): void {
     const family = s ? CODE_FAMILIES[s.code] : undefined;
     if (!s || !f || !family) continue;
     let problem: string | undefined;
-    if (!s.description || s.description.trim() === '') {
+    if (serviceText(s) === undefined) {
       problem = 'has no description';
     } else if (!hasAny(f, family.content)) {
       if (mismatchFor(ctx, i) !== undefined) continue;

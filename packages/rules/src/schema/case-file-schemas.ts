@@ -57,6 +57,7 @@ export const serviceSchema = z.object({
   modifiers: modifiers.optional(),
   groupSize: z.number().int({ message: 'must be a whole number' }).min(1, { message: 'must be 1 or more' }).optional(),
   description: z.string().optional(),
+  assistance: z.string().optional(),
   goalIds: z.array(z.string()).optional(),
 });
 

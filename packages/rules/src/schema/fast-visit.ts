@@ -28,6 +28,7 @@ const SERVICE_KEYS = new Set([
   'modifiers',
   'groupSize',
   'description',
+  'assistance',
   'goalIds',
 ]);
 const PROVIDER_KEYS = new Set(['id', 'credential']);
@@ -84,6 +85,7 @@ function isService(s: unknown): boolean {
   if (!isObj(s) || !onlyKeys(s, SERVICE_KEYS) || !isCodeShape(s.code)) return false;
   if (!optInt(s.minutes, 0, 1440) || !optInt(s.assistantMinutes, 0, 1440) || !optInt(s.units, 0, 100)) return false;
   if (!optInt(s.groupSize, 1, Number.MAX_SAFE_INTEGER) || !optString(s.description)) return false;
+  if (!optString(s.assistance)) return false;
   const m = s.modifiers;
   if (m !== undefined) {
     if (!Array.isArray(m) || m.length > 4) return false;

@@ -78,4 +78,20 @@ describe('vague-description', () => {
     });
     expect(findingsOf('vague-description', v)).toEqual([]);
   });
+
+  it('reads the assistance field with the description, as one statement', () => {
+    const task = 'Sit to stand transfers';
+    const split = withService(cleanVisit(), 0, {
+      description: task,
+      assistance: 'CGA, verbal cues for hand placement',
+    });
+    const joined = withService(cleanVisit(), 0, { description: `${task} with CGA and verbal cues for hand placement` });
+    const taskOnly = withService(cleanVisit(), 0, { description: task });
+    expect(findingsOf('vague-description', split)).toEqual([]);
+    expect(findingsOf('vague-description', joined)).toEqual([]);
+    // Assistance alone names no task: still vague, but not "has no description".
+    const cuesOnly = withService(cleanVisit(), 0, { description: '', assistance: 'min assist, verbal cues' });
+    expect(findingsOf('vague-description', cuesOnly)[0]?.message).not.toContain('has no description');
+    expect(findingsOf('vague-description', taskOnly)).toHaveLength(1);
+  });
 });

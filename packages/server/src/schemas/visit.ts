@@ -16,18 +16,33 @@ export const ServiceInput = z.object({
     .max(4)
     .optional(),
   groupSize: z.number().int().min(1).max(20).optional(),
-  description: z.string().max(4000).optional(),
+  description: z.string().max(4000).optional().describe('What was done: the functional task and its parameters.'),
+  assistance: z
+    .string()
+    .max(2000)
+    .optional()
+    .describe('Assistance and cueing; the checks read it with the description (older notes hold both there).'),
   goalIds: z.array(z.string().max(100)).max(20).optional(),
 });
 
-/** A timer run: which service (by index) it counts toward, what kind of time, from when to when. */
-export const SegmentInput = z.object({
-  serviceOrdinal: z.number().int().min(0).max(49).nullable().optional(),
-  activityKey: z.string().max(100).nullable().optional(),
-  kind: z.enum(SEGMENT_KINDS).default('treatment'),
-  startedAt: z.iso.datetime(),
-  endedAt: z.iso.datetime().nullable().optional(),
-});
+/**
+ * A timer run: which service (by index) it counts toward, what kind of time (treatment counts toward the service's
+ * minutes; rest, setup, waiting... are non-billable), from when to when. No end: the timer is still running.
+ */
+export const SegmentInput = z
+  .object({
+    serviceOrdinal: z.number().int().min(0).max(49).nullable().optional(),
+    activityKey: z.string().max(100).nullable().optional(),
+    kind: z.enum(SEGMENT_KINDS).default('treatment'),
+    startedAt: z.iso.datetime(),
+    endedAt: z.iso.datetime().nullable().optional().describe('Absent or null while the timer runs.'),
+  })
+  .superRefine((g, c) => {
+    if (g.endedAt && Date.parse(g.endedAt) < Date.parse(g.startedAt))
+      c.addIssue({ code: 'custom', path: ['endedAt'], message: 'Ends before it starts.' });
+    if (g.kind !== 'treatment' && g.serviceOrdinal !== undefined && g.serviceOrdinal !== null)
+      c.addIssue({ code: 'custom', path: ['serviceOrdinal'], message: 'Only treatment time counts toward a service.' });
+  });
 
 /** `PATCH /visits/{id}/segments/{segmentId}`: stop a running timer. */
 export const EndSegmentBody = z.object({ endedAt: z.iso.datetime() });
@@ -46,26 +61,37 @@ export const GoalStatusRecord = z
   .refine((r) => Object.keys(r).length <= 50, 'At most 50 goals.');
 
 /** The clinical content of a visit as the API takes it (the design's `Visit`, server assigns `id`). */
-export const VisitContent = z.object({
-  patientId: z.string().min(1).max(100),
-  date: isoDate,
-  discipline: z.enum(DISCIPLINES),
-  noteType: z.enum(NOTE_TYPES).default('daily'),
-  providerId: z.string().min(1).max(100),
-  credential: z.enum(CREDENTIALS).optional().describe('Defaults to the provider’s credential.'),
-  timeIn: clockTime.optional(),
-  timeOut: clockTime.optional(),
-  totalTimedMinutes: minutes.optional(),
-  totalTreatmentMinutes: minutes.optional(),
-  services: z.array(ServiceInput).max(50),
-  nonBillable: z
-    .array(z.object({ kind: z.enum(NON_BILLABLE_KINDS), minutes, note: z.string().max(1000).optional() }))
-    .max(50)
-    .optional(),
-  response: z.string().max(8000).optional(),
-  segments: z.array(SegmentInput).max(500).optional(),
-  goalStatus: GoalStatusRecord.optional().describe('Goal status per goal id, kept with the note.'),
-});
+export const VisitContent = z
+  .object({
+    patientId: z.string().min(1).max(100),
+    date: isoDate,
+    discipline: z.enum(DISCIPLINES),
+    noteType: z.enum(NOTE_TYPES).default('daily'),
+    providerId: z.string().min(1).max(100),
+    credential: z.enum(CREDENTIALS).optional().describe('Defaults to the provider’s credential.'),
+    timeIn: clockTime.optional(),
+    timeOut: clockTime.optional(),
+    totalTimedMinutes: minutes.optional(),
+    totalTreatmentMinutes: minutes.optional(),
+    services: z.array(ServiceInput).max(50),
+    nonBillable: z
+      .array(z.object({ kind: z.enum(NON_BILLABLE_KINDS), minutes, note: z.string().max(1000).optional() }))
+      .max(50)
+      .optional(),
+    response: z.string().max(8000).optional(),
+    segments: z.array(SegmentInput).max(500).optional(),
+    goalStatus: GoalStatusRecord.optional().describe('Goal status per goal id, kept with the note.'),
+  })
+  .superRefine((v, c) => {
+    // A segment must count toward a service of this note, and one timer runs at a time.
+    let open = 0;
+    for (const [i, g] of (v.segments ?? []).entries()) {
+      if (g.serviceOrdinal !== undefined && g.serviceOrdinal !== null && g.serviceOrdinal >= v.services.length)
+        c.addIssue({ code: 'custom', path: ['segments', i, 'serviceOrdinal'], message: 'No service at this index.' });
+      if (!g.endedAt && ++open > 1)
+        c.addIssue({ code: 'custom', path: ['segments', i, 'endedAt'], message: 'Only one timer can run at a time.' });
+    }
+  });
 export type VisitContent = z.output<typeof VisitContent>;
 
 export const VisitListQuery = PageQuery.extend({

@@ -191,6 +191,8 @@ export interface VisitServicesTable {
   modifiers: string | null;
   group_size: number | null;
   description: string | null;
+  /** Assistance and cueing (0012); null on older notes, whose description holds both. */
+  assistance: string | null;
   /** JSON string[] or null. */
   goal_ids: string | null;
 }

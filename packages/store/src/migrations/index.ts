@@ -8,6 +8,7 @@ import { migration as m0007 } from './0007-plans-list-index.ts';
 import { migration as m0008 } from './0008-posting-identity.ts';
 import { migration as m0010 } from './0010-intake-and-provider-names.ts';
 import { migration as m0011 } from './0011-visit-holds.ts';
+import { migration as m0012 } from './0012-service-assistance.ts';
 import { migration as m0013 } from './0013-visit-signature.ts';
 import type { StoreMigration } from './migration.ts';
 
@@ -28,5 +29,6 @@ export const MIGRATIONS: readonly StoreMigration[] = [
   m0008,
   m0010,
   m0011,
+  m0012,
   m0013,
 ];

@@ -83,6 +83,7 @@ export function serviceRows(clinicId: string, visitId: string, services: readonl
       modifiers: s.modifiers ? JSON.stringify(s.modifiers) : null,
       group_size: s.groupSize ?? null,
       description: s.description ?? null,
+      assistance: s.assistance ?? null,
       goal_ids: s.goalIds ? JSON.stringify(s.goalIds) : null,
     }),
   );
@@ -161,6 +162,7 @@ export function toService(row: Insertable<VisitServicesTable>): Service {
   if (row.modifiers !== null && row.modifiers !== undefined) s.modifiers = fromJson<string[]>(row.modifiers, []);
   if (row.group_size !== null && row.group_size !== undefined) s.groupSize = row.group_size;
   if (row.description !== null && row.description !== undefined) s.description = row.description;
+  if (row.assistance !== null && row.assistance !== undefined) s.assistance = row.assistance;
   if (row.goal_ids !== null && row.goal_ids !== undefined) s.goalIds = fromJson<string[]>(row.goal_ids, []);
   return s;
 }

@@ -223,6 +223,7 @@ async function readHistory(
       's.modifiers',
       's.group_size',
       's.description',
+      's.assistance',
       's.goal_ids',
     ])
     .orderBy('v.date', 'desc')
@@ -264,6 +265,7 @@ async function readHistory(
           modifiers: r.modifiers,
           group_size: r.group_size,
           description: r.description,
+          assistance: r.assistance,
           goal_ids: r.goal_ids,
         }),
       );

@@ -96,6 +96,7 @@ export function csvToCaseFile(text: string): { file: CaseFile; errors: CsvRowErr
     const mods = list(at('modifiers'));
     const goals = list(at('goal_ids'));
     const description = at('description');
+    const assistance = at('assistance');
     if (minutes !== undefined) s.minutes = minutes;
     if (assistant !== undefined) s.assistantMinutes = assistant;
     if (units !== undefined) s.units = units;
@@ -103,6 +104,7 @@ export function csvToCaseFile(text: string): { file: CaseFile; errors: CsvRowErr
     if (mods) s.modifiers = mods;
     if (goals) s.goalIds = goals;
     if (description) s.description = description;
+    if (assistance) s.assistance = assistance;
     v.services.push(s);
   });
   file.patients = [...patients.values()];

@@ -130,6 +130,8 @@ export interface VisitRecord {
   response?: string;
   segments?: SegmentRecord[];
   status: 'draft' | 'signed';
+  /** The server's instant of the last save. */
+  updatedAt?: string;
   signedAt?: string | null;
   signedBy?: string | null;
   findings?: Finding[];
@@ -169,13 +171,16 @@ export interface SegmentRecord {
   endedAt: string | null;
 }
 
-/** A timer run as the API takes it on a visit save. */
+/** A timer run as the API takes it on a visit save: treatment toward a service, or non-billable time. */
 export interface SegmentInput {
-  service?: number;
-  activity?: string;
+  kind: 'treatment' | NonBillable['kind'];
+  /** Index in `services` of the activity a treatment run counts toward. */
+  serviceOrdinal?: number;
+  /** The draft's activity id, when it has no service (never on a save the web makes). */
+  activityKey?: string;
   startedAt: string;
-  endedAt: string;
-  nonBillableKind?: NonBillable['kind'];
+  /** Null while the timer runs. */
+  endedAt: string | null;
 }
 
 export interface Payer {

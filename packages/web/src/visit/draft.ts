@@ -1,6 +1,9 @@
 import type { Credential, Discipline, NonBillable, NonBillableKind, NoteType, Service, Visit } from '@unitwise/rules';
 import { isTimedCode } from '@unitwise/rules';
-import { activityMillis, nonBillableMillis, type TimerState, toMinutes } from './timer-machine.ts';
+import { activityMillis, lastRunStart, nonBillableMillis, type TimerState, toMinutes } from './timer-machine.ts';
+
+/** The note on non-billable time that comes from the timer's pauses (rebuilt from the segments on load). */
+export const TIMER_PAUSE_NOTE = 'timer pause';
 
 /** Who furnished an activity: the therapist, or an assistant (PTA/OTA/SLPA), whose minutes drive CQ/CO. */
 export type DeliveredBy = 'therapist' | 'assistant';
@@ -14,8 +17,12 @@ export interface ActivityDraft {
   assistance: string;
   goalIds: string[];
   deliveredBy: DeliveredBy;
-  /** Minutes typed or corrected by hand; when set they win over the timer. */
+  /** Minutes typed or corrected by hand; they win over the timer only when typed after its last run. */
   minutesTyped?: number;
+  /**
+   * Epoch ms the minutes were typed. Absent on drafts kept before it existed: those typed minutes stand, as then.
+   */
+  minutesTypedAt?: number;
   modifiers: string[];
   groupSize?: number;
 }
@@ -50,25 +57,43 @@ export interface VisitDraft {
 }
 
 /**
- * Minutes of one activity: typed minutes if given, otherwise the timer's.
+ * Whether the minutes typed for an activity stand over its timer: they do when typed after the timer last started
+ * it (a correction), and give way when the timer runs again afterwards.
  * @param activity - the activity
- * @param timed - timer milliseconds per activity id
+ * @param timer - the note's timer
  */
-export function activityMinutes(activity: ActivityDraft, timed: ReadonlyMap<string, number>): number {
-  return activity.minutesTyped ?? toMinutes(timed.get(activity.id) ?? 0);
+export function typedMinutesApply(activity: ActivityDraft, timer: TimerState): boolean {
+  if (activity.minutesTyped === undefined) return false;
+  const run = lastRunStart(timer, activity.id);
+  if (run === undefined || activity.minutesTypedAt === undefined) return true;
+  return activity.minutesTypedAt >= run;
 }
 
 /**
- * The description the engine checks: what was done plus the assistance and cueing, because auditors read
- * both as one statement of skilled care.
+ * Minutes of one activity: typed minutes when they stand (see `typedMinutesApply`), otherwise the timer's.
  * @param activity - the activity
+ * @param timed - timer milliseconds per activity id
+ * @param timer - the note's timer
  */
-export function fullDescription(activity: ActivityDraft): string {
-  const d = activity.description.trim();
-  const a = activity.assistance.trim();
-  if (!a) return d;
-  if (!d) return a;
-  return `${d}${/[.!?]$/.test(d) ? '' : ';'} ${a}`;
+export function activityMinutes(
+  activity: ActivityDraft,
+  timed: ReadonlyMap<string, number>,
+  timer: TimerState,
+): number {
+  const typed = activity.minutesTyped;
+  return typed !== undefined && typedMinutesApply(activity, timer) ? typed : toMinutes(timed.get(activity.id) ?? 0);
+}
+
+/**
+ * Applies a change to one activity; typed minutes are stamped with the instant they were typed.
+ * @param draft - the note
+ * @param id - the activity
+ * @param change - the fields changed
+ * @param at - epoch ms of the change
+ */
+export function changeActivity(draft: VisitDraft, id: string, change: Partial<ActivityDraft>, at: number): VisitDraft {
+  const stamped = 'minutesTyped' in change ? { ...change, minutesTypedAt: at } : change;
+  return { ...draft, activities: draft.activities.map((a) => (a.id === id ? { ...a, ...stamped } : a)) };
 }
 
 /**
@@ -80,8 +105,10 @@ export function fullDescription(activity: ActivityDraft): string {
 export function draftToVisit(draft: VisitDraft, now: number): Visit {
   const timed = activityMillis(draft.timer, now);
   const services: Service[] = draft.activities.map((a) => {
-    const minutes = activityMinutes(a, timed);
-    const service: Service = { code: a.code.trim(), minutes, description: fullDescription(a), goalIds: a.goalIds };
+    const minutes = activityMinutes(a, timed, draft.timer);
+    // Kept apart (the engine reads both together): the note shows them as the therapist wrote them.
+    const service: Service = { code: a.code.trim(), minutes, description: a.description.trim(), goalIds: a.goalIds };
+    if (a.assistance.trim()) service.assistance = a.assistance.trim();
     if (a.deliveredBy === 'assistant') service.assistantMinutes = minutes;
     if (a.modifiers.length > 0) service.modifiers = a.modifiers;
     if (a.groupSize !== undefined && a.groupSize > 1) service.groupSize = a.groupSize;
@@ -90,7 +117,7 @@ export function draftToVisit(draft: VisitDraft, now: number): Visit {
   const nonBillable: NonBillable[] = [];
   for (const [kind, ms] of nonBillableMillis(draft.timer, now)) {
     const minutes = toMinutes(ms);
-    if (minutes > 0) nonBillable.push({ kind, minutes, note: 'timer pause' });
+    if (minutes > 0) nonBillable.push({ kind, minutes, note: TIMER_PAUSE_NOTE });
   }
   for (const nb of draft.nonBillableTyped) if (nb.minutes > 0) nonBillable.push(nb);
   // Untimed codes (97150, evaluations) count in total treatment time only (Pub. 100-02 Ch. 15 §220.3 E).

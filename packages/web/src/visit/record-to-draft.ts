@@ -1,7 +1,15 @@
 import type { Credential } from '@unitwise/rules';
 import type { SegmentInput, SegmentRecord, VisitRecord } from '../api/types.ts';
-import { type ActivityDraft, draftToVisit, type GoalStatus, type VisitDraft } from './draft.ts';
-import type { TimerSegment, TimerState } from './timer-machine.ts';
+import { type ActivityDraft, draftToVisit, type GoalStatus, TIMER_PAUSE_NOTE, type VisitDraft } from './draft.ts';
+import {
+  activityMillis,
+  lastRunStart,
+  nonBillableMillis,
+  running,
+  type TimerSegment,
+  type TimerState,
+  toMinutes,
+} from './timer-machine.ts';
 
 /** Goal status as the server keeps it (`measure` and `note` optional); absent when the note records none. */
 type ServerGoalStatus = Record<string, { status: GoalStatus['status']; measure?: string; note?: string }>;
@@ -18,8 +26,9 @@ function goalStatusFromRecord(goalStatus: ServerGoalStatus | undefined): Record<
 }
 
 /**
- * Builds the editable draft from the server's copy of a visit. Timer segments come back as the timer state so
- * the minutes a timer produced stay explained; minutes that differ from the segments are kept as typed.
+ * Builds the editable draft from the server's copy of a visit. Timer segments come back as the timer state with
+ * their kinds (treatment toward its activity, pauses as non-billable time), and a running one with its start, so
+ * the minutes a timer produced stay explained; minutes that differ from the segments were typed after the timer.
  * @param v - the visit as stored
  * @param fallbackCredential - the credential to use when the record has none
  */
@@ -27,19 +36,36 @@ export function recordToDraft(
   v: VisitRecord & { goalStatus?: ServerGoalStatus },
   fallbackCredential: Credential,
 ): VisitDraft {
-  const activities: ActivityDraft[] = v.services.map((s, i) => ({
-    id: `a${i + 1}`,
-    code: s.code,
-    description: s.description ?? '',
-    assistance: '',
-    goalIds: s.goalIds ?? [],
-    deliveredBy: (s.assistantMinutes ?? 0) > 0 ? 'assistant' : 'therapist',
-    minutesTyped: s.minutes,
-    modifiers: s.modifiers ?? [],
-    ...(s.groupSize !== undefined ? { groupSize: s.groupSize } : {}),
-  }));
-  const timer: TimerState = { segments: (v.segments ?? []).map((seg) => fromSegment(seg, activities)) };
-  const draft: VisitDraft = {
+  const services = v.services.map((s, i) => ({ s, id: `a${i + 1}` }));
+  const ids = services.map((x) => x.id);
+  const segments = (v.segments ?? []).map((seg) => fromSegment(seg, ids));
+  // The running segment goes last, where the timer looks for it: the server orders by start, and a device whose
+  // clock is behind another's can start a run "before" runs already saved.
+  const timer: TimerState = {
+    segments: [...segments.filter((g) => g.end !== undefined), ...segments.filter((g) => g.end === undefined)],
+  };
+  // Closed runs only: a running timer's minutes are its own until it stops, never a hand correction.
+  const closed = activityMillis({ segments: timer.segments.filter((g) => g.end !== undefined) }, 0);
+  const open = running(timer);
+  const activities: ActivityDraft[] = services.map(({ s, id }) => {
+    const fromTimer = toMinutes(closed.get(id) ?? 0);
+    const typed = open?.activityId !== id && (s.minutes ?? 0) !== fromTimer;
+    return {
+      id,
+      code: s.code,
+      description: s.description ?? '',
+      // Older notes hold assistance inside the description, which shows as it was written.
+      assistance: s.assistance ?? '',
+      goalIds: s.goalIds ?? [],
+      deliveredBy: (s.assistantMinutes ?? 0) > 0 ? 'assistant' : 'therapist',
+      // Stamped at the last run: the correction stands until the timer runs this activity again.
+      ...(typed ? { minutesTyped: s.minutes ?? 0, minutesTypedAt: lastRunStart(timer, id) ?? 0 } : {}),
+      modifiers: s.modifiers ?? [],
+      ...(s.groupSize !== undefined ? { groupSize: s.groupSize } : {}),
+    };
+  });
+  const timerKinds = nonBillableMillis(timer, 0);
+  return {
     visitId: v.id,
     patientId: v.patientId,
     date: v.date,
@@ -52,29 +78,19 @@ export function recordToDraft(
     response: v.response ?? '',
     activities,
     timer,
-    nonBillableTyped: (v.nonBillable ?? []).filter((n) => n.note !== 'timer pause'),
+    // Pause minutes are rebuilt from the segments; an entry whose segments are missing stays, so a save never drops it.
+    nonBillableTyped: (v.nonBillable ?? []).filter((n) => n.note !== TIMER_PAUSE_NOTE || !timerKinds.has(n.kind)),
     goalStatus: goalStatusFromRecord(v.goalStatus),
     updatedAt: 0,
   };
-  // Minutes equal to what the segments give are the timer's own, not a correction: drop the typed copy.
-  const fromTimer = draftToVisit(
-    { ...draft, activities: activities.map((a) => ({ ...a, minutesTyped: undefined })) },
-    0,
-  );
-  draft.activities = activities.map((a, i) =>
-    a.minutesTyped === fromTimer.services[i]?.minutes && (fromTimer.services[i]?.minutes ?? 0) > 0
-      ? { ...a, minutesTyped: undefined }
-      : a,
-  );
-  return draft;
 }
 
-function fromSegment(seg: SegmentRecord, activities: readonly ActivityDraft[]): TimerSegment {
+function fromSegment(seg: SegmentRecord, activityIds: readonly string[]): TimerSegment {
   const start = Date.parse(seg.startedAt);
   const out: TimerSegment = seg.endedAt ? { start, end: Date.parse(seg.endedAt) } : { start };
   if (seg.kind && seg.kind !== 'treatment') out.nonBillable = seg.kind;
   else if (seg.serviceOrdinal !== undefined && seg.serviceOrdinal !== null) {
-    out.activityId = activities[seg.serviceOrdinal]?.id ?? `a${seg.serviceOrdinal + 1}`;
+    out.activityId = activityIds[seg.serviceOrdinal] ?? `a${seg.serviceOrdinal + 1}`;
   } else if (seg.activityKey) out.activityId = seg.activityKey;
   return out;
 }
@@ -88,15 +104,16 @@ export function draftToBody(draft: VisitDraft, now: number): Record<string, unkn
   const v = draftToVisit(draft, now);
   const index = new Map(draft.activities.map((a, i) => [a.id, i]));
   const segments = draft.timer.segments.map((s) => {
+    // A running timer goes with its start and no end, so any device that opens the note sees it still running.
     const out: SegmentInput = {
+      kind: s.nonBillable ?? 'treatment',
       startedAt: new Date(s.start).toISOString(),
-      endedAt: new Date(s.end ?? Math.max(now, s.start)).toISOString(),
+      endedAt: s.end === undefined ? null : new Date(s.end).toISOString(),
     };
-    if (s.nonBillable) out.nonBillableKind = s.nonBillable;
-    if (s.activityId !== undefined) {
+    if (s.activityId !== undefined && s.nonBillable === undefined) {
       const i = index.get(s.activityId);
-      if (i !== undefined) out.service = i;
-      else out.activity = s.activityId;
+      if (i !== undefined) out.serviceOrdinal = i;
+      else out.activityKey = s.activityId;
     }
     return out;
   });

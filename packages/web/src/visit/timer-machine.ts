@@ -51,6 +51,19 @@ export function lastActivityId(state: TimerState): string | undefined {
   return undefined;
 }
 
+/**
+ * When the timer last started (or resumed) this activity, or undefined if it never ran: typed minutes count only
+ * when typed after it.
+ * @param state - the timer
+ * @param activityId - the activity
+ */
+export function lastRunStart(state: TimerState, activityId: string): number | undefined {
+  let at: number | undefined;
+  for (const seg of state.segments)
+    if (seg.activityId === activityId && (at === undefined || seg.start > at)) at = seg.start;
+  return at;
+}
+
 function closeOpen(segments: TimerSegment[], at: number): TimerSegment[] {
   const last = segments[segments.length - 1];
   if (!last || last.end !== undefined) return segments;

@@ -8,6 +8,8 @@ import type { SignRequest, VisitRecord } from '../api/types.ts';
 import type { VisitDraft } from './draft.ts';
 import { DraftStore } from './draft-store.ts';
 import { draftToBody, recordToDraft } from './record-to-draft.ts';
+import { type StaleTimer, staleTimer } from './stale-timer.ts';
+import { running, timerReducer } from './timer-machine.ts';
 
 export type SaveStatus = 'idle' | 'pending' | 'saving' | 'saved' | 'offline' | 'conflict' | 'invalid' | 'error';
 
@@ -27,9 +29,15 @@ export interface VisitEditor {
   sign(body: SignRequest): Promise<ApiError | null>;
   addAddendum(text: string): Promise<ApiError | null>;
   reload(): void;
+  /** A timer found running when the note opened, long after it was last open: the screen asks what to do. */
+  staleTimer: StaleTimer | undefined;
+  /** Stops that timer when the note was last open ('then'), now ('now'), or keeps it running ('keep'). */
+  settleTimer(choice: 'then' | 'now' | 'keep'): void;
 }
 
 const SAVE_DELAY_MS = 1200;
+/** How often an open note with a running timer records that it is still open (see DraftStore.markSeen). */
+const SEEN_EVERY_MS = 15_000;
 
 function storage(): Storage {
   return window.localStorage;
@@ -51,6 +59,7 @@ export function useVisitEditor(visitId: string, credential: Credential, clock: (
   const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
   const [restored, setRestored] = useState(false);
   const [tick, setTick] = useState(0);
+  const [stale, setStale] = useState<StaleTimer>();
   const etag = useRef<string | undefined>(undefined);
   const latest = useRef<VisitDraft | undefined>(undefined);
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
@@ -77,6 +86,17 @@ export function useVisitEditor(visitId: string, credential: Credential, clock: (
         latest.current = useLocal ? local : fromServer;
         setRestored(useLocal);
         setDraft(latest.current);
+        // The latest instant the note is known to have been open with this timer running.
+        const serverSaved = body.updatedAt ? Date.parse(body.updatedAt) : undefined;
+        setStale(
+          signed
+            ? undefined
+            : staleTimer(
+                latest.current.timer,
+                [drafts.current.lastSeen(visitId), useLocal ? local.updatedAt : serverSaved],
+                clock(),
+              ),
+        );
         setStatus(useLocal ? 'pending' : 'saved');
         // A draft kept on this device may hold work the server never got: send it now.
         if (useLocal) timer.current = setTimeout(() => void saveRef.current?.(), 0);
@@ -192,8 +212,33 @@ export function useVisitEditor(visitId: string, credential: Credential, clock: (
 
   useEffect(() => () => clearTimeout(timer.current), []);
 
+  // While a timer runs (and no stale one waits for an answer), note every few seconds and on leaving the page
+  // that the note is open, so a closed tab can later be stopped where it was left.
+  const timing = draft !== undefined && running(draft.timer) !== undefined && stale === undefined;
+  useEffect(() => {
+    if (!timing) return;
+    const mark = (): void => drafts.current.markSeen(visitId, clock());
+    mark();
+    const every = setInterval(mark, SEEN_EVERY_MS);
+    window.addEventListener('pagehide', mark);
+    return () => {
+      clearInterval(every);
+      window.removeEventListener('pagehide', mark);
+    };
+  }, [timing, visitId, clock]);
+
   const sign = useCallback(
     async (body: SignRequest): Promise<ApiError | null> => {
+      // A signed note never changes, so a timer still running stops now and the save below carries its end.
+      const d = latest.current;
+      if (d && running(d.timer)) {
+        const at = clock();
+        const next: VisitDraft = { ...d, timer: timerReducer(d.timer, { type: 'stop', at }), updatedAt: at };
+        latest.current = next;
+        drafts.current.save(next);
+        setDraft(next);
+        setStale(undefined);
+      }
       if (!(await saveNow())) {
         return new ApiError({ title: 'Not saved', status: 0, detail: 'Save the note before signing.' });
       }
@@ -207,7 +252,7 @@ export function useVisitEditor(visitId: string, credential: Credential, clock: (
         return err instanceof ApiError ? err : new ApiError({ title: 'Error', status: 500, detail: messageOf(err) });
       }
     },
-    [visitId, saveNow, applySaved],
+    [visitId, clock, saveNow, applySaved],
   );
 
   const addAddendum = useCallback(
@@ -221,6 +266,17 @@ export function useVisitEditor(visitId: string, credential: Credential, clock: (
       }
     },
     [visitId],
+  );
+
+  const settleTimer = useCallback(
+    (choice: 'then' | 'now' | 'keep') => {
+      if (stale && choice !== 'keep') {
+        const at = choice === 'then' ? stale.lastKnownAt : clock();
+        update((d) => ({ ...d, timer: timerReducer(d.timer, { type: 'stop', at }) }));
+      }
+      setStale(undefined);
+    },
+    [stale, clock, update],
   );
 
   const reload = useCallback(() => {
@@ -241,5 +297,7 @@ export function useVisitEditor(visitId: string, credential: Credential, clock: (
     sign,
     addAddendum,
     reload,
+    staleTimer: stale,
+    settleTimer,
   };
 }

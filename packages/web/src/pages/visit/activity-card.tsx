@@ -13,6 +13,8 @@ export interface ActivityCardProps {
   goals: GoalRecord[];
   /** Milliseconds the timer has run for this activity. */
   timedMs: number;
+  /** Whether the minutes typed stand over the timer's (typed after its last run). */
+  typedApplies: boolean;
   /** Whether this activity's timer is the one running. */
   isRunning: boolean;
   /** The code the description suggests, when it differs from the one chosen. */
@@ -88,7 +90,7 @@ export const ActivityCard = memo(function ActivityCard(props: ActivityCardProps)
           max={480}
           inputMode="numeric"
           readOnly={props.readOnly}
-          value={a.minutesTyped ?? timerMinutes}
+          value={props.typedApplies ? (a.minutesTyped ?? timerMinutes) : timerMinutes}
           onChange={(e) =>
             change({
               minutesTyped: e.target.value === '' ? undefined : Math.max(0, Math.round(Number(e.target.value))),
@@ -96,7 +98,7 @@ export const ActivityCard = memo(function ActivityCard(props: ActivityCardProps)
           }
           error={err('minutes')}
           hint={
-            a.minutesTyped !== undefined && props.timedMs > 0
+            props.typedApplies && props.timedMs > 0
               ? `Corrected by hand (timer: ${timerMinutes} min).`
               : props.timedMs > 0
                 ? 'From the timer.'

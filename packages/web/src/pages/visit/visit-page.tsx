@@ -7,7 +7,7 @@ import { TextArea, TextField } from '../../components/field.tsx';
 import { formatCents } from '../../components/money.ts';
 import { patientName } from '../../components/names.ts';
 import { useDiscardUntouched } from '../../visit/discard-untouched.ts';
-import { type ActivityDraft, draftToVisit, newActivity } from '../../visit/draft.ts';
+import { type ActivityDraft, changeActivity, draftToVisit, newActivity, typedMinutesApply } from '../../visit/draft.ts';
 import { mergeFindings, suggestFor } from '../../visit/engine.ts';
 import { computeLiveResults, sortFindings } from '../../visit/live-results.ts';
 import { methodLabel, policyFor } from '../../visit/payer-context.ts';
@@ -17,8 +17,10 @@ import { useVisitEditor } from '../../visit/use-visit-editor.ts';
 import { ActivityCard, CodeOptions } from './activity-card.tsx';
 import { GoalStatusSection } from './goal-status.tsx';
 import { LivePanel } from './live-panel.tsx';
+import { RunningTimerPrompt } from './running-timer-prompt.tsx';
 import { SignPanel } from './sign-panel.tsx';
 import { SignedNote } from './signed-note.tsx';
+import { TimerLog } from './timer-log.tsx';
 
 const NOTE_TITLES = {
   daily: 'Daily note',
@@ -80,8 +82,7 @@ export function VisitPage(props: { visitId: string }): ReactNode {
   useDiscardUntouched(props.visitId, record, draft, hasRole(user, 'owner', 'therapist', 'assistant'));
   const { update } = ed;
   const onChange = useCallback(
-    (id: string, change: Partial<ActivityDraft>) =>
-      update((d) => ({ ...d, activities: d.activities.map((a) => (a.id === id ? { ...a, ...change } : a)) })),
+    (id: string, change: Partial<ActivityDraft>) => update((d) => changeActivity(d, id, change, clock())),
     [update],
   );
   const timerEvent = useCallback(
@@ -175,6 +176,19 @@ export function VisitPage(props: { visitId: string }): ReactNode {
           {ed.restored && <p className="muted">Restored the draft kept on this device.</p>}
         </header>
 
+        {ed.staleTimer && (
+          <RunningTimerPrompt
+            stale={ed.staleTimer}
+            what={
+              ed.staleTimer.activityId !== undefined
+                ? `activity ${runningActivity + 1} (${draft.activities[runningActivity]?.code ?? ''})`
+                : `a ${open?.nonBillable ?? 'rest'} pause`
+            }
+            now={now}
+            onChoose={ed.settleTimer}
+          />
+        )}
+
         <section className="timer-bar" aria-label="Timer">
           <span className="timer-now" aria-live="off">
             {open?.activityId !== undefined
@@ -226,6 +240,7 @@ export function VisitPage(props: { visitId: string }): ReactNode {
             discipline={draft.discipline}
             goals={goals}
             timedMs={timed.get(a.id) ?? 0}
+            typedApplies={typedMinutesApply(a, draft.timer)}
             isRunning={open?.activityId === a.id}
             suggestion={suggestFor(a.description, a.code, draft.discipline)}
             findings={errFor(i)}
@@ -245,6 +260,7 @@ export function VisitPage(props: { visitId: string }): ReactNode {
           typed={draft.nonBillableTyped}
           onChange={(list) => update((d) => ({ ...d, nonBillableTyped: list }))}
         />
+        <TimerLog timer={draft.timer} activities={draft.activities} now={now} />
 
         <TextArea
           label="Patient response and progress toward goals"
