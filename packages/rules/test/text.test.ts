@@ -1,11 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
+  agree,
   analyzeDescription,
   descriptionKey,
   FEATURE_KINDS,
   hasMoreWordsThan,
   PATTERNS,
+  plural,
   textFingerprint,
   wordCount,
 } from '../src/index.ts';
@@ -185,5 +187,19 @@ describe('textFingerprint', () => {
         expect(hasMoreWordsThan(s, n)).toBe(wordCount(s) > n);
       }),
     );
+  });
+});
+
+describe('plural and agree', () => {
+  it.each([
+    [0, 'note', undefined, '0 notes'],
+    [1, 'note', undefined, '1 note'],
+    [2, 'note', undefined, '2 notes'],
+    [1, 'activity', 'activities', '1 activity'],
+    [3, 'activity', 'activities', '3 activities'],
+  ])('plural(%i, %s)', (n, one, many, out) => expect(plural(n, one, many)).toBe(out));
+  it('agrees the verb with the count', () => {
+    expect(`${plural(1, 'unsigned note')} still ${agree(1, 'has', 'have')}`).toBe('1 unsigned note still has');
+    expect(`${plural(4, 'unsigned note')} still ${agree(4, 'has', 'have')}`).toBe('4 unsigned notes still have');
   });
 });

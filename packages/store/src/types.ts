@@ -596,6 +596,8 @@ export interface ApiTokenRepository {
   list(clinicId: string, userId?: string): Promise<ApiToken[]>;
   touch(clinicId: string, tokenId: string): Promise<void>;
   revoke(clinicId: string, tokenId: string): Promise<boolean>;
+  /** Revokes every live token of one user (a deactivated user); returns how many. */
+  revokeForUser(clinicId: string, userId: string): Promise<number>;
 }
 
 export interface ProviderRepository {

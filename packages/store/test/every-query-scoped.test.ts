@@ -65,6 +65,7 @@ describe('every repository query is scoped by clinic', () => {
     await repos.apiTokens.touch(s.clinic.id, token.id);
     await repos.apiTokens.list(s.clinic.id);
     await repos.apiTokens.revoke(s.clinic.id, token.id);
+    await repos.apiTokens.revokeForUser(s.clinic.id, s.owner.id);
     await repos.providers.list(s.clinic.id);
     await repos.providers.update(s.clinic.id, s.provider.id, { name: 'P' });
     await repos.payers.list(s.clinic.id);

@@ -1,4 +1,4 @@
-import { CREDENTIALS, DISCIPLINES } from '@unitwise/rules';
+import { CREDENTIALS, DISCIPLINES, npiProblem } from '@unitwise/rules';
 import { z } from 'zod';
 import { isoDate, PageQuery } from './common.ts';
 
@@ -7,7 +7,14 @@ const text = (max: number) => z.string().trim().min(1).max(max);
 export const ProviderBody = z.object({
   userId: z.string().max(100).nullable().optional(),
   name: text(200),
-  npi: z.string().regex(/^\d{10}$/, 'Expected a 10-digit NPI.'),
+  // The check digit too (CMS NPI check digit, 2005): a typo is caught here, not by the payer's rejection.
+  npi: z
+    .string()
+    .trim()
+    .superRefine((v, ctx) => {
+      const problem = npiProblem(v);
+      if (problem) ctx.addIssue({ code: 'custom', message: problem });
+    }),
   discipline: z.enum(DISCIPLINES),
   credential: z.enum(CREDENTIALS),
 });
