@@ -73,7 +73,12 @@ export const api = {
 
   providers: () => get<Page<Provider>>('/providers?limit=200'),
   createProvider: async (body: Record<string, unknown>) => (await request<Provider>('POST', '/providers', body)).body,
+  updateProvider: async (providerId: string, body: Record<string, unknown>) =>
+    (await request<Provider>('PATCH', `/providers/${id(providerId)}`, body)).body,
   users: () => get<Page<User>>('/users?limit=200'),
+  /** Name, roles or status (`disabled` signs the user out everywhere and revokes their API tokens). */
+  updateUser: async (userId: string, body: { name?: string; roles?: string[]; status?: 'active' | 'disabled' }) =>
+    (await request<User>('PATCH', `/users/${id(userId)}`, body)).body,
   createUser: async (body: { name: string; email: string; password: string; roles: string[] }) =>
     (await request<User>('POST', '/users', body)).body,
   payers: () => get<Page<Payer>>('/payers'),
