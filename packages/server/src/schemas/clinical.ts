@@ -142,4 +142,9 @@ export const AuditLogQuery = PageQuery.extend({
   entity: z.string().max(60).optional(),
   from: z.iso.datetime().optional(),
   to: z.iso.datetime().optional(),
+  /** `true`: leave out list views (actions ending in `.list`). */
+  hideLists: z
+    .enum(['true', 'false'])
+    .optional()
+    .transform((v) => v === 'true'),
 });

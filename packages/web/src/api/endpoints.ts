@@ -85,7 +85,10 @@ export const api = {
   createPayer: async (body: { name: string; policyId: string }) => (await request<Payer>('POST', '/payers', body)).body,
   fees: (payerPolicyId?: string, on?: string) => get<Page<FeeRow>>(`/fee-schedules${query({ payerPolicyId, on })}`),
   addFees: async (rows: Omit<FeeRow, 'id'>[]) => (await request<unknown>('POST', '/fee-schedules', { rows })).body,
-  auditLog: (params: { cursor?: string; limit?: number; patientId?: string } = {}) =>
-    get<Page<AuditEntry>>(`/audit-log${query(params)}`),
+  /** A page of the audit log with names and record labels; `hideLists` leaves out list views. */
+  auditLog: (params: { cursor?: string; limit?: number; patientId?: string; hideLists?: boolean } = {}) =>
+    get<Page<AuditEntry>>(
+      `/audit-log${query({ ...params, hideLists: params.hideLists === undefined ? undefined : String(params.hideLists) })}`,
+    ),
   auditCaseFile: async (file: CaseFile) => (await request<unknown>('POST', '/audit', file)).body,
 };
