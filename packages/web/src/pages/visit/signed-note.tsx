@@ -4,6 +4,7 @@ import type { ApiError } from '../../api/problem.ts';
 import type { VisitRecord } from '../../api/types.ts';
 import { TextArea } from '../../components/field.tsx';
 import { formatCents } from '../../components/money.ts';
+import { serviceAmount } from '../../components/service-amount.ts';
 import { SeverityTag } from '../../components/severity.tsx';
 
 /**
@@ -56,7 +57,7 @@ export function SignedNote(props: {
         <thead>
           <tr>
             <th scope="col">Code</th>
-            <th scope="col">Minutes</th>
+            <th scope="col">Minutes or units</th>
             <th scope="col">Modifiers</th>
             <th scope="col">What was done</th>
           </tr>
@@ -69,7 +70,7 @@ export function SignedNote(props: {
               <th scope="row">
                 {s.code} <small>{lookupCode(s.code)?.name}</small>
               </th>
-              <td>{s.minutes ?? '—'}</td>
+              <td>{serviceAmount(s)}</td>
               <td>{(s.modifiers ?? []).join(' ')}</td>
               <td>{s.description}</td>
             </tr>
