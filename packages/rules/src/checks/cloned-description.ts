@@ -23,7 +23,7 @@ export function checkClonedDescription(ctx: CheckContext): void {
       ctx,
       'cloned-description',
       'warning',
-      `${services[i]?.code}'s description is word for word the one of visit ${earlier.id} on ${earlier.date}. Describe what the patient did today: the task, today's parameters and assistance, and what changed.`,
+      `${services[i]?.code}'s description is word for word the one of the visit on ${earlier.date}. Describe what the patient did today: the task, today's parameters and assistance, and what changed.`,
       CITE.cloned,
       i,
     );

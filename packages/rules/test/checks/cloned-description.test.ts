@@ -12,7 +12,8 @@ describe('cloned-description', () => {
     });
     const f = a.auditVisit(second).findings.filter((x) => x.rule === 'cloned-description');
     expect(f.map((x) => x.service)).toEqual([0, 1]);
-    expect(f[0]?.message).toContain('visit v1 on 2026-02-02');
+    expect(f[0]?.message).toContain('the visit on 2026-02-02');
+    expect(f[0]?.message).not.toContain('v1');
   });
 
   it('does not fire for changed text, other patients, or short descriptions', () => {
