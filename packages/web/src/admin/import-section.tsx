@@ -1,3 +1,4 @@
+import { plural } from '@unitwise/rules';
 import { type ReactNode, useState } from 'react';
 import { messageOf } from '../api/problem.ts';
 import { type ImportReport, importCaseFile, readCaseFile } from './import-file.ts';
@@ -48,8 +49,7 @@ export function ImportSection(): ReactNode {
       {report && (
         <div role="status">
           <p>
-            Imported {report.imported.length} record{report.imported.length === 1 ? '' : 's'}; refused{' '}
-            {report.refused.length}.
+            Imported {plural(report.imported.length, 'record')}; refused {report.refused.length}.
           </p>
           {report.refused.length > 0 && (
             <ul className="plain-list">
