@@ -33,7 +33,7 @@ describe.runIf(run)('browser: an owner deactivates a user and adds a provider', 
     await server?.stop();
   });
 
-  it('deactivates the therapist (their session ends) and adds an OT after fixing the NPI', async () => {
+  it('deactivates the therapist (their session ends), adds an OT after fixing the NPI, and reads both in the audit log', async () => {
     const pt = await signInApi(server.url, a.therapist.email, a.password);
     await pt.call('GET', '/patients');
     const context = await browser.newContext({ timezoneId: 'UTC', viewport: { width: 1280, height: 900 } });
@@ -83,6 +83,26 @@ describe.runIf(run)('browser: an owner deactivates a user and adds a provider', 
         discipline: 'OT',
         credential: 'OT',
       });
+
+      // The audit log names who did what to which record, without raw ids, and hides list views until asked.
+      await page.getByRole('link', { name: 'Audit log' }).click();
+      const log = page.getByTestId('audit-log');
+      const deactivation = log
+        .getByRole('row')
+        .filter({ hasText: 'Changed user (status)' })
+        .filter({ hasText: 'Pat Therapist' });
+      await expect.poll(() => deactivation.count()).toBeGreaterThan(0);
+      expect(await deactivation.first().textContent()).toContain('Owner admin');
+      await expect
+        .poll(() =>
+          log.getByRole('row').filter({ hasText: 'Added provider' }).filter({ hasText: 'Olga Ortiz' }).count(),
+        )
+        .toBe(1);
+      expect(await log.textContent()).not.toMatch(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-/);
+      expect(await log.getByRole('row').filter({ hasText: 'Listed' }).count()).toBe(0);
+      await page.getByLabel(/Hide list views/).uncheck();
+      await expect.poll(() => log.getByRole('row').filter({ hasText: 'Listed' }).count()).toBeGreaterThan(0);
+      await screenshot(page, 'admin-audit-log');
     } finally {
       await context.close();
     }

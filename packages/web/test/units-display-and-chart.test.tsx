@@ -2,7 +2,7 @@
 
 import { cleanup, render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
-import { actionWords, recordWords } from '../src/audit/audit-words.ts';
+import { actionWords, entryWords, recordWords } from '../src/audit/audit-words.ts';
 import { LineChart } from '../src/components/line-chart.tsx';
 import { serviceAmount } from '../src/components/service-amount.ts';
 
@@ -71,8 +71,17 @@ describe('audit words', () => {
     ['user.update', 'Changed user'],
     ['plan.create', 'Added plan'],
     ['seed.demo', 'Loaded the demo clinic'],
+    ['session.create', 'Signed in'],
+    ['audit-log.list', 'Viewed the audit log'],
     ['something.odd', 'something.odd'],
   ])('%s → %s', (action, words) => expect(actionWords(action)).toBe(words));
+  it('lists the fields a change touched', () => {
+    const base = { id: 'a', at: '', userId: null, patientId: null, ip: null, entity: 'user', entityId: 'u1' };
+    expect(entryWords({ ...base, action: 'user.update', detail: { fields: ['status'], sessionsEnded: 2 } })).toBe(
+      'Changed user (status)',
+    );
+    expect(entryWords({ ...base, action: 'user.update', detail: null })).toBe('Changed user');
+  });
   it('names a record by its label, never by its id', () => {
     const base = { id: 'a', at: '', userId: null, action: 'x.read', patientId: null, ip: null };
     expect(

@@ -24,7 +24,9 @@ const VERBS: Record<string, string> = {
 /** Actions whose words do not follow from entity and verb. */
 const WHOLE: Record<string, string> = {
   'seed.demo': 'Loaded the demo clinic',
+  'session.create': 'Signed in',
   'session.delete': 'Signed out',
+  'audit-log.list': 'Viewed the audit log',
   'clinic.create': 'Opened the clinic’s account',
   'case-file.audit': 'Checked a case file',
   'claim.post': 'Posted a payment to a claim',
@@ -59,6 +61,16 @@ export function actionWords(action: string): string {
   const v = VERBS[verb];
   if (!v) return action;
   return verb === 'list' && !thing.endsWith('s') ? `${v} ${thing}s` : `${v} ${thing}`;
+}
+
+/**
+ * The action with the fields it changed, when the entry lists them: "Changed user (status)".
+ * @param e - the entry
+ */
+export function entryWords(e: AuditEntry): string {
+  const fields = e.detail?.fields;
+  const list = Array.isArray(fields) ? fields.filter((f): f is string => typeof f === 'string') : [];
+  return list.length > 0 ? `${actionWords(e.action)} (${list.join(', ')})` : actionWords(e.action);
 }
 
 /**

@@ -1,7 +1,7 @@
 import { type ReactNode, useState } from 'react';
 import { api } from '../api/endpoints.ts';
 import { messageOf } from '../api/problem.ts';
-import { actionWords, recordWords } from '../audit/audit-words.ts';
+import { entryWords, recordWords } from '../audit/audit-words.ts';
 import { useAsync } from '../components/use-async.ts';
 
 /** The audit log of reads and writes of patient data, for owners and auditors; newest first, paged. */
@@ -46,7 +46,7 @@ export default function AuditLogPage(): ReactNode {
               <tr key={e.id}>
                 <td>{new Date(e.at).toLocaleString()}</td>
                 <td>{e.userName ?? (e.userId ? 'A former user' : 'The system')}</td>
-                <td title={e.action}>{actionWords(e.action)}</td>
+                <td title={e.action}>{entryWords(e)}</td>
                 <td>{e.patientName ?? (e.patientId ? 'A patient no longer on file' : '—')}</td>
                 <td>{recordWords(e)}</td>
                 <td>{e.ip ?? '—'}</td>
