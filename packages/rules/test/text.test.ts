@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import {
   agree,
   analyzeDescription,
+  article,
   descriptionKey,
   FEATURE_KINDS,
   hasMoreWordsThan,
@@ -202,4 +203,16 @@ describe('plural and agree', () => {
     expect(`${plural(1, 'unsigned note')} still ${agree(1, 'has', 'have')}`).toBe('1 unsigned note still has');
     expect(`${plural(4, 'unsigned note')} still ${agree(4, 'has', 'have')}`).toBe('4 unsigned notes still have');
   });
+  it.each([
+    ['PT', 'a'],
+    ['PTA', 'a'],
+    ['OT', 'an'],
+    ['SLP', 'an'],
+    ['SLPA', 'an'],
+    ['evaluation', 'an'],
+    ['re-evaluation', 'a'],
+    ['exported', 'an'],
+    ['daily', 'a'],
+    ['progress-report', 'a'],
+  ])('article(%s) is %s', (word, a) => expect(article(word)).toBe(a));
 });

@@ -1,3 +1,4 @@
+import { article } from '../text/plural.ts';
 import type { Credential, Discipline } from '../types.ts';
 
 /**
@@ -30,9 +31,8 @@ export function credentialDiscipline(credential: Credential): Discipline {
  */
 export function credentialProblem(discipline: Discipline, credential: Credential): string | null {
   const own = DISCIPLINE_OF[credential];
-  // Initialisms are read letter by letter: "an OT", "an SLP", but "a PT".
-  const article = /^[OS]/.test(credential) ? 'An' : 'A';
+  const a = article(credential);
   return own === discipline
     ? null
-    : `${article} ${credential} works in ${own}, not ${discipline}: pick ${own} or another credential.`;
+    : `${a === 'an' ? 'An' : 'A'} ${credential} works in ${own}, not ${discipline}: pick ${own} or another credential.`;
 }

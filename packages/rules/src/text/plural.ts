@@ -19,3 +19,15 @@ export function plural(n: number, one: string, many = `${one}s`): string {
 export function agree(n: number, one: string, many: string): string {
   return n === 1 ? one : many;
 }
+
+/**
+ * "a" or "an" for the word that follows, by its sound: "an evaluation", "an OT", "an SLP", but "a PT", "a daily".
+ * Initialisms (all capitals) are read letter by letter, so F, H, L, M, N, R, S and X take "an" too.
+ * @param word - the next word
+ * @example
+ * article('OT') // 'an'
+ */
+export function article(word: string): 'a' | 'an' {
+  if (/^[A-Z]{2,}\b/.test(word)) return /^[AEFHILMNORSX]/.test(word) ? 'an' : 'a';
+  return /^[aeiou]/i.test(word) ? 'an' : 'a';
+}

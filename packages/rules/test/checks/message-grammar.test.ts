@@ -40,3 +40,10 @@ describe('finding messages read as plain English', () => {
     for (const slip of SLIPS) expect(f[0]?.message).not.toMatch(slip);
   });
 });
+
+describe('articles before disciplines', () => {
+  it('asks for "an OT plan of care" when none covers an OT visit', () => {
+    const f = findingsOf('no-active-plan', cleanVisit({ discipline: 'OT' }));
+    expect(f[0]?.message).toContain('Write an OT plan of care');
+  });
+});
