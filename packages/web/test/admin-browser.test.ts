@@ -84,6 +84,15 @@ describe.runIf(run)('browser: an owner deactivates a user and adds a provider', 
         credential: 'OT',
       });
 
+      // Editing: a PTA credential under OT is refused in words; OTA is saved.
+      await added.getByRole('button', { name: 'Edit Olga Ortiz' }).click();
+      const edit = providers.getByRole('form', { name: 'Edit Olga Ortiz' });
+      await edit.getByLabel('Credential').selectOption('PTA');
+      await expect.poll(() => edit.getByRole('alert').first().textContent()).toMatch(/A PTA works in PT, not OT/);
+      await edit.getByLabel('Credential').selectOption('OTA');
+      await edit.getByRole('button', { name: 'Save changes' }).click();
+      await expect.poll(() => added.getByRole('cell', { name: 'OTA' }).count()).toBe(1);
+
       // The audit log names who did what to which record, without raw ids, and hides list views until asked.
       await page.getByRole('link', { name: 'Audit log' }).click();
       const log = page.getByTestId('audit-log');
