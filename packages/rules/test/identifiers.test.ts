@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { einProblem, npiCheckDigit, npiProblem, zipProblem } from '../src/index.ts';
+import {
+  CREDENTIALS,
+  credentialProblem,
+  DISCIPLINES,
+  einProblem,
+  npiCheckDigit,
+  npiProblem,
+  zipProblem,
+} from '../src/index.ts';
 
 describe('identifiers', () => {
   it.each([
@@ -30,4 +38,19 @@ describe('identifiers', () => {
     ['123456789', true, true],
     ['1234', false, false],
   ])('ZIP %s (plus4 required %s) valid: %s', (zip, plus4, ok) => expect(zipProblem(zip, plus4) === null).toBe(ok));
+  it.each([
+    ['PT', 'PT', null],
+    ['PT', 'PTA', null],
+    ['OT', 'OTA', null],
+    ['SLP', 'SLPA', null],
+    ['OT', 'PTA', 'A PTA works in PT, not OT'],
+    ['PT', 'SLP', 'An SLP works in SLP, not PT'],
+  ] as const)('a %s provider with credential %s: %s', (discipline, credential, problem) => {
+    const p = credentialProblem(discipline, credential);
+    if (problem === null) expect(p).toBeNull();
+    else expect(p).toContain(problem);
+  });
+  it('every credential fits exactly one discipline', () => {
+    for (const c of CREDENTIALS) expect(DISCIPLINES.filter((d) => credentialProblem(d, c) === null)).toHaveLength(1);
+  });
 });

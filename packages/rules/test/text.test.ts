@@ -1,11 +1,14 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
+  agree,
   analyzeDescription,
+  article,
   descriptionKey,
   FEATURE_KINDS,
   hasMoreWordsThan,
   PATTERNS,
+  plural,
   textFingerprint,
   wordCount,
 } from '../src/index.ts';
@@ -186,4 +189,30 @@ describe('textFingerprint', () => {
       }),
     );
   });
+});
+
+describe('plural and agree', () => {
+  it.each([
+    [0, 'note', undefined, '0 notes'],
+    [1, 'note', undefined, '1 note'],
+    [2, 'note', undefined, '2 notes'],
+    [1, 'activity', 'activities', '1 activity'],
+    [3, 'activity', 'activities', '3 activities'],
+  ])('plural(%i, %s)', (n, one, many, out) => expect(plural(n, one, many)).toBe(out));
+  it('agrees the verb with the count', () => {
+    expect(`${plural(1, 'unsigned note')} still ${agree(1, 'has', 'have')}`).toBe('1 unsigned note still has');
+    expect(`${plural(4, 'unsigned note')} still ${agree(4, 'has', 'have')}`).toBe('4 unsigned notes still have');
+  });
+  it.each([
+    ['PT', 'a'],
+    ['PTA', 'a'],
+    ['OT', 'an'],
+    ['SLP', 'an'],
+    ['SLPA', 'an'],
+    ['evaluation', 'an'],
+    ['re-evaluation', 'a'],
+    ['exported', 'an'],
+    ['daily', 'a'],
+    ['progress-report', 'a'],
+  ])('article(%s) is %s', (word, a) => expect(article(word)).toBe(a));
 });

@@ -586,6 +586,23 @@ export interface AuditQuery extends PageRequest {
   /** Instants, inclusive. */
   from?: Instant;
   to?: Instant;
+  /** Leaves out list views (actions ending in `.list`), which outnumber the reads and writes of single records. */
+  hideLists?: boolean;
+}
+
+/** What an audit entry points at, for naming it. */
+export interface AuditRef {
+  userId: string | null;
+  patientId: string | null;
+  entity: string;
+  entityId: string | null;
+}
+
+/** Names for an audit-log page: users and patients by id, and records by `entity:id`. */
+export interface AuditLabels {
+  users: Record<string, string>;
+  patients: Record<string, string>;
+  records: Record<string, string>;
 }
 
 // ---------------------------------------------------------------- repositories
@@ -636,6 +653,8 @@ export interface ApiTokenRepository {
   list(clinicId: string, userId?: string): Promise<ApiToken[]>;
   touch(clinicId: string, tokenId: string): Promise<void>;
   revoke(clinicId: string, tokenId: string): Promise<boolean>;
+  /** Revokes every live token of one user (a deactivated user); returns how many. */
+  revokeForUser(clinicId: string, userId: string): Promise<number>;
 }
 
 export interface ProviderRepository {
@@ -805,6 +824,8 @@ export interface AuditLogRepository {
   appendMany(entries: readonly (NewAuditEntry & { clinicId: string })[]): Promise<void>;
   /** Newest first. */
   list(clinicId: string, query?: AuditQuery): Promise<Page<AuditEntry>>;
+  /** Names of the users, patients and records the entries mention (for the audit screen; never for stdout). */
+  labels(clinicId: string, refs: readonly AuditRef[]): Promise<AuditLabels>;
 }
 
 /** Which database is behind the store. */

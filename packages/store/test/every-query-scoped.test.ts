@@ -65,6 +65,7 @@ describe('every repository query is scoped by clinic', () => {
     await repos.apiTokens.touch(s.clinic.id, token.id);
     await repos.apiTokens.list(s.clinic.id);
     await repos.apiTokens.revoke(s.clinic.id, token.id);
+    await repos.apiTokens.revokeForUser(s.clinic.id, s.owner.id);
     await repos.providers.list(s.clinic.id);
     await repos.providers.update(s.clinic.id, s.provider.id, { name: 'P' });
     await repos.payers.list(s.clinic.id);
@@ -106,7 +107,13 @@ describe('every repository query is scoped by clinic', () => {
     await repos.idempotency.get(s.clinic.id, 'u', 'k');
     await repos.idempotency.purge('2000-01-01T00:00:00Z');
     await repos.audit.append(s.clinic.id, { action: 'patient.read', entity: 'patient' });
-    await repos.audit.list(s.clinic.id, { userId: s.owner.id });
+    await repos.audit.list(s.clinic.id, { userId: s.owner.id, hideLists: true });
+    const kinds = ['user', 'patient', 'provider', 'payer', 'visit', 'plan-of-care', 'coverage', 'claim', 'remittance'];
+    const more = ['claim-export', 'api-token', 'addendum', 'override', 'segment'];
+    await repos.audit.labels(
+      s.clinic.id,
+      [...kinds, ...more].map((entity) => ({ userId: s.owner.id, patientId: s.patient.id, entity, entityId: id })),
+    );
     await repos.audit.appendMany([{ clinicId: s.clinic.id, action: 'visit.read', entity: 'visit' }]);
     await db.destroy();
 

@@ -65,7 +65,8 @@ describe("today's badges", () => {
     });
     expect(b.map((x) => [x.tone, x.text])).toEqual([
       ['warn', 'Plan not certified'],
-      ['warn', '1 finding on unsigned notes'],
+      ['warn', '1 finding on 1 unsigned note'],
     ]);
+    expect(b[1]?.why).toBe('1 unsigned note still has findings to fix or explain before signing.');
   });
 });

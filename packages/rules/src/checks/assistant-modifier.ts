@@ -1,3 +1,4 @@
+import { article } from '../text/plural.ts';
 import { CITE, hasModifier } from './citations.ts';
 import { type CheckContext, report } from './context.ts';
 
@@ -45,7 +46,7 @@ export function checkAssistantModifier(ctx: CheckContext): void {
         ctx,
         'assistant-modifier',
         'error',
-        `${s.code} carries ${wrong} on a ${v.discipline} visit: ${wrong === 'CQ' ? 'CQ goes with GP (PTA)' : 'CO goes with GO (OTA)'}. ${needs ? `Use ${mod}` : 'Remove it'}.`,
+        `${s.code} carries ${wrong} on ${article(v.discipline)} ${v.discipline} visit: ${wrong === 'CQ' ? 'CQ goes with GP (PTA)' : 'CO goes with GO (OTA)'}. ${needs ? `Use ${mod}` : 'Remove it'}.`,
         CITE.assistant,
         i,
       );

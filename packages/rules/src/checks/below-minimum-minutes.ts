@@ -1,3 +1,4 @@
+import { plural } from '../text/plural.ts';
 import { belowMinimum, codeTotals, minutesForOneUnit } from './code-totals.ts';
 import { type CheckContext, report } from './context.ts';
 import { methodCitation, methodWords } from './method-words.ts';
@@ -25,7 +26,7 @@ export function checkBelowMinimumMinutes(ctx: CheckContext): void {
       ctx,
       'below-minimum-minutes',
       billed ? 'error' : 'warning',
-      `${t.code} has ${t.minutes} minute${t.minutes === 1 ? '' : 's'}, fewer than the ${min} needed for a unit under ${methodWords(method)}.${pooledNote} ${billed ? 'Do not bill it: record it with 0 units' : 'Record it with 0 units (documented, not billed)'}, or document the minutes if more time was spent.`,
+      `${t.code} has ${plural(t.minutes, 'minute')}, fewer than the ${min} needed for a unit under ${methodWords(method)}.${pooledNote} ${billed ? 'Do not bill it: record it with 0 units' : 'Record it with 0 units (documented, not billed)'}, or document the minutes if more time was spent.`,
       methodCitation(method),
       t.first,
     );

@@ -19,7 +19,7 @@ export function checkGoalNotMeasurable(ctx: CheckContext): void {
       ctx,
       'goal-not-measurable',
       'warning',
-      `Goal ${g.id} of ${planLabel(plan)} ("${g.text.length > 60 ? `${g.text.slice(0, 57)}...` : g.text}") has no measurable target. Rewrite it with a number, test score or assistance level${j.timeframe ? '' : ' and a timeframe'}, e.g. "sit-to-stand from 18 in chair with SBA x5 in 4 weeks".`,
+      `A goal of ${planLabel(plan)} ("${g.text.length > 60 ? `${g.text.slice(0, 57)}...` : g.text}") has no measurable target. Rewrite it with a number, test score or assistance level${j.timeframe ? '' : ' and a timeframe'}, e.g. "sit-to-stand from 18 in chair with SBA x5 in 4 weeks".`,
       CITE.goals,
     );
   }

@@ -1,3 +1,4 @@
+import { plural } from '../text/plural.ts';
 import type { UnitMethod } from '../types.ts';
 import { PER_CODE_15_CITATION } from '../units/per-code.ts';
 import { AMA_UNITS_CITATION, CMS_UNITS_CITATION } from '../units/unit-table.ts';
@@ -30,5 +31,5 @@ export function methodCitation(method: UnitMethod): string {
  * @param n - a count
  */
 export function unitsWord(n: number): string {
-  return n === 1 ? '1 unit' : `${n} units`;
+  return plural(n, 'unit');
 }

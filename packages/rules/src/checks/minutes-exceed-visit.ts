@@ -1,4 +1,5 @@
 import { isTimedCode, lookupCode } from '../catalog/codes.ts';
+import { plural } from '../text/plural.ts';
 import type { Service } from '../types.ts';
 import { CITE } from './citations.ts';
 import { type CheckContext, report } from './context.ts';
@@ -36,7 +37,7 @@ export function checkMinutesExceedVisit(ctx: CheckContext): void {
         ctx,
         'minutes-exceed-visit',
         'error',
-        `The note accounts for ${used} minutes (${parts.join(' + ')}) but the patient was here ${clock} minutes (${v.timeIn}–${v.timeOut}). Correct the service minutes or the time in and out so they fit the visit.`,
+        `The note accounts for ${plural(used, 'minute')} (${parts.join(' + ')}) but the patient was here ${plural(clock, 'minute')} (${v.timeIn}–${v.timeOut}). Correct the service minutes or the time in and out so they fit the visit.`,
         CITE.dailyNote,
       );
     }
@@ -45,7 +46,7 @@ export function checkMinutesExceedVisit(ctx: CheckContext): void {
         ctx,
         'minutes-exceed-visit',
         'error',
-        `Total treatment time is documented as ${v.totalTreatmentMinutes} minutes, longer than the ${clock} minutes from ${v.timeIn} to ${v.timeOut}. Correct the total or the clock times.`,
+        `Total treatment time is documented as ${plural(v.totalTreatmentMinutes, 'minute')}, longer than the ${plural(clock, 'minute')} from ${v.timeIn} to ${v.timeOut}. Correct the total or the clock times.`,
         CITE.dailyNote,
       );
     }
@@ -76,8 +77,8 @@ export function checkMinutesExceedVisit(ctx: CheckContext): void {
         'minutes-exceed-visit',
         'error',
         untimedKnown
-          ? `Total treatment time is documented as ${v.totalTreatmentMinutes} minutes, but the services add up to ${expected} (timed ${timed} + untimed ${untimed}). Total treatment time is timed plus untimed treatment, without rest or other non-billable time: correct it.`
-          : `Total treatment time is documented as ${v.totalTreatmentMinutes} minutes, less than the ${timed} timed minutes alone. Correct the total: it is timed plus untimed treatment time.`,
+          ? `Total treatment time is documented as ${plural(v.totalTreatmentMinutes, 'minute')}, but the services add up to ${expected} (timed ${timed} + untimed ${untimed}). Total treatment time is timed plus untimed treatment, without rest or other non-billable time: correct it.`
+          : `Total treatment time is documented as ${plural(v.totalTreatmentMinutes, 'minute')}, less than the ${plural(timed, 'timed minute')} alone. Correct the total: it is timed plus untimed treatment time.`,
         CITE.dailyNote,
       );
     }

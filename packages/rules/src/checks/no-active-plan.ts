@@ -1,3 +1,4 @@
+import { article } from '../text/plural.ts';
 import { CITE } from './citations.ts';
 import { type CheckContext, report } from './context.ts';
 
@@ -23,6 +24,6 @@ export function checkNoActivePlan(ctx: CheckContext): void {
     ? `The last ${v.discipline} plan ended on ${ended}: recertify the plan (new interval and signature) to keep treating.`
     : starts
       ? `The ${v.discipline} plan starts only on ${starts}: check the date of service or the plan's start date.`
-      : `Write a ${v.discipline} plan of care (evaluation, goals, frequency and duration) and have it certified.`;
+      : `Write ${article(v.discipline)} ${v.discipline} plan of care (evaluation, goals, frequency and duration) and have it certified.`;
   report(ctx, 'no-active-plan', severity, `No ${v.discipline} plan of care covers ${v.date}. ${why}`, CITE.activePlan);
 }

@@ -44,7 +44,7 @@ export function checkPlanNotCertified(ctx: CheckContext): void {
         ctx,
         'plan-not-certified',
         'info',
-        `Plan ${plan.id} is not certified yet; it must be by ${due}. Send it for the physician's or NPP's signature${orderNote}.`,
+        `${capitalize(planLabel(plan))} is not certified yet; it must be by ${due}. Send it for the physician's or NPP's signature${orderNote}.`,
         CITE.certification,
       );
     }
@@ -55,7 +55,7 @@ export function checkPlanNotCertified(ctx: CheckContext): void {
       ctx,
       'plan-not-certified',
       'warning',
-      `Plan ${plan.id} was certified on ${certified}, after the ${within}-day window that ended ${due}. Keep a note of why certification was delayed (delayed certification is accepted with that reason).`,
+      `${capitalize(planLabel(plan))} was certified on ${certified}, after the ${within}-day window that ended ${due}. Keep a note of why certification was delayed (delayed certification is accepted with that reason).`,
       CITE.certification,
     );
   }

@@ -1,3 +1,4 @@
+import { plural } from '../text/plural.ts';
 import { tableUnits } from '../units/unit-table.ts';
 import { codeTotals } from './code-totals.ts';
 import { type CheckContext, report } from './context.ts';
@@ -31,7 +32,7 @@ export function checkUnitsBelowMinutes(ctx: CheckContext): void {
       ctx,
       'units-below-minutes',
       'warning',
-      `${t.code} is billed for ${unitsWord(t.billedUnits)}, but its ${t.minutes} minutes support ${unitsWord(supported)} under ${methodWords(method)}. Bill ${unitsWord(supported)} unless part of that time was not skilled, direct treatment.`,
+      `${t.code} is billed for ${unitsWord(t.billedUnits)}, but its ${plural(t.minutes, 'minute')} support ${unitsWord(supported)} under ${methodWords(method)}. Bill ${unitsWord(supported)} unless part of that time was not skilled, direct treatment.`,
       methodCitation(method),
       t.firstClaimed,
     );

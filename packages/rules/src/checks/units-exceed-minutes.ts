@@ -1,3 +1,4 @@
+import { plural } from '../text/plural.ts';
 import { tableUnits } from '../units/unit-table.ts';
 import { belowMinimum, codeTotals } from './code-totals.ts';
 import { type CheckContext, report } from './context.ts';
@@ -47,13 +48,13 @@ export function checkUnitsExceedMinutes(ctx: CheckContext): void {
     if (!over) continue;
     const pooled =
       method === 'cms'
-        ? ` The visit's ${ctx.units.totalTimedMinutes} timed minutes support ${unitsWord(pooledMax)} in all.`
+        ? ` The visit's ${plural(ctx.units.totalTimedMinutes, 'timed minute')} support ${unitsWord(pooledMax)} in all.`
         : '';
     report(
       ctx,
       'units-exceed-minutes',
       'error',
-      `${t.code} is billed for ${unitsWord(t.billedUnits)}, but its ${t.minutes} minutes support ${unitsWord(allowed)} under ${methodWords(method)}.${pooled} Bill ${unitsWord(allowed)}, or correct the minutes if more time was actually spent with the patient.`,
+      `${t.code} is billed for ${unitsWord(t.billedUnits)}, but its ${plural(t.minutes, 'minute')} support ${unitsWord(allowed)} under ${methodWords(method)}.${pooled} Bill ${unitsWord(allowed)}, or correct the minutes if more time was actually spent with the patient.`,
       methodCitation(method),
       t.firstClaimed,
     );

@@ -32,11 +32,13 @@ export function checkVagueDescription(ctx: CheckContext): void {
       problem = 'names the activity but not how much or how it was done';
     }
     if (!problem) continue;
+    // "97530 has no description", not "97530's description has no description".
+    const subject = problem === 'has no description' ? s.code : `${s.code}'s description`;
     report(
       ctx,
       'vague-description',
       'warning',
-      `${s.code}'s description ${problem}. An auditor cannot tell it was skilled ${s.code} work: write ${family.what}.`,
+      `${subject} ${problem}. An auditor cannot tell it was skilled ${s.code} work: write ${family.what}.`,
       CITE.description,
       i,
     );

@@ -1,3 +1,4 @@
+export * from './credential.ts';
 export * from './ein.ts';
 export * from './npi.ts';
 export * from './person-name.ts';

@@ -3,5 +3,6 @@ export * from './features.ts';
 export * from './fingerprint.ts';
 export * from './goal-target.ts';
 export * from './patterns.ts';
+export * from './plural.ts';
 export * from './prefixes.ts';
 export * from './service-text.ts';

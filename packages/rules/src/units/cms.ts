@@ -1,9 +1,6 @@
+import { plural } from '../text/plural.ts';
 import type { UnitLine } from '../types.ts';
 import { CMS_UNITS_CITATION, tableRange, tableUnits } from './unit-table.ts';
-
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
-}
 
 /**
  * Picks the timed line that should get the next leftover unit: the largest leftover minutes

@@ -28,7 +28,10 @@ describe('goal-not-measurable', () => {
     });
     const f = findingsOf('goal-not-measurable', cleanVisit(), patient);
     expect(f).toHaveLength(1);
-    expect(f[0]?.message).toContain('Goal g3');
+    // Named by its words, never by its id.
+    expect(f[0]?.message).toContain('A goal of the PT plan of care');
+    expect(f[0]?.message).toContain('("Improve balance")');
+    expect(f[0]?.message).not.toContain('g3');
     expect(f[0]?.message).toContain('timeframe');
     const a = createAuditor({ patients: [patient] });
     a.auditVisit(cleanVisit());

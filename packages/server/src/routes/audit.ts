@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { auditCaseFile } from '../engine/audit-case-file.ts';
 import { defineRoute, type RouteDef } from '../http/route.ts';
 import { AuditLogQuery } from '../schemas/clinical.ts';
+import { labelAuditEntries } from './audit-log-labels.ts';
 
 /** Any JSON object; the engine's own case-file parser reports the failing paths. */
 const CaseFileBody = z
@@ -14,15 +15,19 @@ export const auditRoutes: RouteDef[] = [
     id: 'audit-log.list',
     method: 'GET',
     path: '/api/v1/audit-log',
-    summary: 'The clinic’s audit log of reads and writes, newest first (owners and auditors)',
+    summary:
+      'The clinic’s audit log of reads and writes, newest first, with user and patient names and record labels (owners and auditors)',
     tag: 'audit',
     access: 'auditRead',
     query: AuditLogQuery,
     status: 200,
-    async handler({ query, principal, deps }) {
+    async handler({ query, principal, deps, audit }) {
       const { cursor, ...rest } = query;
       const p = await deps.store.audit.list(principal.clinicId, { ...rest, cursor: cursor ?? null });
-      return { body: { items: p.items, next: p.nextCursor } };
+      const items = await labelAuditEntries(deps.store, principal, p.items);
+      // The page names patients, so reading it is itself a read of patient data.
+      await audit({ action: 'audit-log.list', entity: 'audit-log', detail: { count: items.length } });
+      return { body: { items, next: p.nextCursor } };
     },
   }),
   defineRoute({

@@ -1,7 +1,17 @@
+import { type Credential, credentialProblem, type Discipline } from '@unitwise/rules';
 import { ApiError, notFound } from '../errors/api-error.ts';
 import { defineRoute, type RouteDef } from '../http/route.ts';
 import { ProviderBody, ProviderPatchBody } from '../schemas/clinical.ts';
 import { IdParams, PageQuery } from '../schemas/common.ts';
+
+/** Refuses a credential of another discipline (a PTA listed under OT), naming the field. */
+function checkCredential(discipline: Discipline, credential: Credential): void {
+  const problem = credentialProblem(discipline, credential);
+  if (problem)
+    throw new ApiError('invalid', 'The credential does not match the discipline.', [
+      { path: 'credential', message: problem },
+    ]);
+}
 
 /** Providers: the clinicians who render and bill services (NPI, discipline, credential). */
 export const providerRoutes: RouteDef[] = [
@@ -36,6 +46,7 @@ export const providerRoutes: RouteDef[] = [
       if (body.userId && !(await deps.store.users.get(principal.clinicId, body.userId))) {
         throw new ApiError('invalid', 'No user with this id.', [{ path: 'userId', message: 'No such user.' }]);
       }
+      checkCredential(body.discipline, body.credential);
       const p = await deps.store.providers.create(principal.clinicId, body);
       await audit({ action: 'provider.create', entity: 'provider', entityId: p.id });
       return { body: p };
@@ -70,9 +81,17 @@ export const providerRoutes: RouteDef[] = [
       if (body.userId && !(await deps.store.users.get(principal.clinicId, body.userId))) {
         throw new ApiError('invalid', 'No user with this id.', [{ path: 'userId', message: 'No such user.' }]);
       }
+      const current = await deps.store.providers.get(principal.clinicId, params.id);
+      if (!current) throw notFound('provider');
+      checkCredential(body.discipline ?? current.discipline, body.credential ?? current.credential);
       const r = await deps.store.providers.update(principal.clinicId, params.id, body);
       if (!r.ok) throw notFound('provider');
-      await audit({ action: 'provider.update', entity: 'provider', entityId: params.id });
+      await audit({
+        action: 'provider.update',
+        entity: 'provider',
+        entityId: params.id,
+        detail: { fields: Object.keys(body) },
+      });
       return { body: r.value };
     },
   }),

@@ -72,7 +72,8 @@ export const userRoutes: RouteDef[] = [
     id: 'users.update',
     method: 'PATCH',
     path: '/api/v1/users/:id',
-    summary: 'Change a user’s name, roles, status or password',
+    summary:
+      'Change a user’s name, roles, status or password; deactivating ends their sessions and revokes their tokens',
     tag: 'users',
     access: 'admin',
     params: IdParams,
@@ -91,15 +92,20 @@ export const userRoutes: RouteDef[] = [
       const r = await deps.store.users.update(principal.clinicId, params.id, patch);
       if (!r.ok) throw notFound('user');
       // A disabled user or a new password ends every open session of that user.
-      if (body.status === 'disabled' || password)
-        await deps.store.sessions.deleteForUser(principal.clinicId, params.id);
+      const sessionsEnded =
+        body.status === 'disabled' || password
+          ? await deps.store.sessions.deleteForUser(principal.clinicId, params.id)
+          : 0;
+      // A deactivated user's API tokens are revoked for good, so reactivating the account does not revive them.
+      const tokensRevoked =
+        body.status === 'disabled' ? await deps.store.apiTokens.revokeForUser(principal.clinicId, params.id) : 0;
       // Roles, status, name and sessions of cached callers may have changed: they are read again at once.
       deps.principals.clear();
       await audit({
         action: 'user.update',
         entity: 'user',
         entityId: params.id,
-        detail: { fields: Object.keys(body) },
+        detail: { fields: Object.keys(body), sessionsEnded, tokensRevoked },
       });
       return { body: presentUser(r.value) };
     },

@@ -1,4 +1,4 @@
-import type { NoteType } from '@unitwise/rules';
+import { article, type NoteType } from '@unitwise/rules';
 import type { Provider } from '@unitwise/store';
 import type { Principal } from '../auth/principal.ts';
 import type { AppDeps } from '../deps.ts';
@@ -42,6 +42,9 @@ const CLINICIAN_ONLY: ReadonlySet<NoteType> = new Set(['evaluation', 're-evaluat
 export function checkMaySign(principal: Principal, noteType: NoteType): void {
   const clinician = principal.roles.includes('owner') || principal.roles.includes('therapist');
   if (!clinician && CLINICIAN_ONLY.has(noteType)) {
-    throw new ApiError('forbidden', `An assistant cannot sign a ${noteType} note; the therapist signs it.`);
+    throw new ApiError(
+      'forbidden',
+      `An assistant cannot sign ${article(noteType)} ${noteType} note; the therapist signs it.`,
+    );
   }
 }

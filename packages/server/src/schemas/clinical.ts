@@ -10,7 +10,14 @@ export const ProviderBody = z.object({
   /** As the 837P's NM1*82 takes them; absent: split from `name` (the part before a comma, last word = last name). */
   firstName: text(35).optional(),
   lastName: text(60).optional(),
-  npi: z.string().regex(/^\d{10}$/, 'Expected a 10-digit NPI.'),
+  // The check digit too (CMS NPI check digit, 2005): a typo is caught here, not by the payer's rejection.
+  npi: z
+    .string()
+    .trim()
+    .superRefine((v, ctx) => {
+      const problem = npiProblem(v);
+      if (problem) ctx.addIssue({ code: 'custom', message: problem });
+    }),
   discipline: z.enum(DISCIPLINES),
   credential: z.enum(CREDENTIALS),
 });
@@ -184,4 +191,9 @@ export const AuditLogQuery = PageQuery.extend({
   entity: z.string().max(60).optional(),
   from: z.iso.datetime().optional(),
   to: z.iso.datetime().optional(),
+  /** `true`: leave out list views (actions ending in `.list`). */
+  hideLists: z
+    .enum(['true', 'false'])
+    .optional()
+    .transform((v) => v === 'true'),
 });

@@ -1,6 +1,7 @@
 import type { Selectable } from 'kysely';
 import type { AuditLogTable } from '../db/schema.ts';
 import type { AuditEntry, AuditLogRepository, NewAuditEntry } from '../types.ts';
+import { auditLabels } from './audit-labels.ts';
 import { fromJson, inTransaction, newId, normalizeInstant, type RepoContext, toJson } from './context.ts';
 import { decodeCursor, pageLimit, toPage } from './pagination.ts';
 
@@ -75,6 +76,7 @@ export function auditLogRepository(ctx: RepoContext): AuditLogRepository {
       if (query?.patientId) q = q.where('patient_id', '=', query.patientId);
       if (query?.action) q = q.where('action', '=', query.action);
       if (query?.entity) q = q.where('entity', '=', query.entity);
+      if (query?.hideLists) q = q.where('action', 'not like', '%.list');
       if (query?.from) q = q.where('at', '>=', normalizeInstant(query.from));
       if (query?.to) q = q.where('at', '<=', normalizeInstant(query.to));
       if (after) q = q.where((eb) => eb(eb.refTuple('at', 'id'), '<', eb.tuple(String(after[0]), String(after[1]))));
@@ -85,5 +87,6 @@ export function auditLogRepository(ctx: RepoContext): AuditLogRepository {
         .execute();
       return toPage(rows, limit, (r) => [r.at, r.id], toEntry);
     },
+    labels: (clinicId, refs) => auditLabels(db, clinicId, refs),
   };
 }

@@ -150,5 +150,15 @@ export function apiTokenRepository(ctx: RepoContext): ApiTokenRepository {
         .executeTakeFirst();
       return affected(r) > 0;
     },
+    async revokeForUser(clinicId, userId) {
+      const r = await db
+        .updateTable('api_tokens')
+        .set({ revoked_at: ctx.now() })
+        .where('clinic_id', '=', clinicId)
+        .where('user_id', '=', userId)
+        .where('revoked_at', 'is', null)
+        .executeTakeFirst();
+      return affected(r);
+    },
   };
 }

@@ -140,5 +140,32 @@ export function accountsContract(ctx: ContractContext): void {
       expect(await store.apiTokens.revoke(clinic.id, token.id)).toBe(false);
       expect(await store.apiTokens.findByTokenHash('tok-hash')).toBeUndefined();
     });
+
+    it('API tokens: revokeForUser ends only that user’s live tokens, within its clinic', async () => {
+      const { store } = ctx;
+      const clinic = await store.clinics.create({ name: 'R' });
+      const mk = async (email: string) => {
+        const u = await store.users.create(clinic.id, {
+          email,
+          name: 'U',
+          passwordHash: 'h',
+          passwordSalt: 's',
+          roles: ['biller'],
+        });
+        if (!u.ok) throw new Error(u.reason);
+        return u.value.id;
+      };
+      const gone = await mk('gone@r.example');
+      const stays = await mk('stays@r.example');
+      await store.apiTokens.create(clinic.id, { userId: gone, name: 'a', tokenHash: 'gone-1' });
+      await store.apiTokens.create(clinic.id, { userId: gone, name: 'b', tokenHash: 'gone-2' });
+      await store.apiTokens.create(clinic.id, { userId: stays, name: 'c', tokenHash: 'stays-1' });
+      expect(await store.apiTokens.revokeForUser('other-clinic', gone)).toBe(0);
+      expect(await store.apiTokens.revokeForUser(clinic.id, gone)).toBe(2);
+      expect(await store.apiTokens.revokeForUser(clinic.id, gone)).toBe(0);
+      expect(await store.apiTokens.findByTokenHash('gone-1')).toBeUndefined();
+      expect(await store.apiTokens.findByTokenHash('gone-2')).toBeUndefined();
+      expect(await store.apiTokens.findByTokenHash('stays-1')).toBeDefined();
+    });
   });
 }

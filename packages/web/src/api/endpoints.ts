@@ -76,14 +76,22 @@ export const api = {
 
   providers: () => get<Page<Provider>>('/providers?limit=200'),
   createProvider: async (body: Record<string, unknown>) => (await request<Provider>('POST', '/providers', body)).body,
+  updateProvider: async (providerId: string, body: Record<string, unknown>) =>
+    (await request<Provider>('PATCH', `/providers/${id(providerId)}`, body)).body,
   users: () => get<Page<User>>('/users?limit=200'),
+  /** Name, roles or status (`disabled` signs the user out everywhere and revokes their API tokens). */
+  updateUser: async (userId: string, body: { name?: string; roles?: string[]; status?: 'active' | 'disabled' }) =>
+    (await request<User>('PATCH', `/users/${id(userId)}`, body)).body,
   createUser: async (body: { name: string; email: string; password: string; roles: string[] }) =>
     (await request<User>('POST', '/users', body)).body,
   payers: () => get<Page<Payer>>('/payers'),
   createPayer: async (body: { name: string; policyId: string }) => (await request<Payer>('POST', '/payers', body)).body,
   fees: (payerPolicyId?: string, on?: string) => get<Page<FeeRow>>(`/fee-schedules${query({ payerPolicyId, on })}`),
   addFees: async (rows: Omit<FeeRow, 'id'>[]) => (await request<unknown>('POST', '/fee-schedules', { rows })).body,
-  auditLog: (params: { cursor?: string; limit?: number; patientId?: string } = {}) =>
-    get<Page<AuditEntry>>(`/audit-log${query(params)}`),
+  /** A page of the audit log with names and record labels; `hideLists` leaves out list views. */
+  auditLog: (params: { cursor?: string; limit?: number; patientId?: string; hideLists?: boolean } = {}) =>
+    get<Page<AuditEntry>>(
+      `/audit-log${query({ ...params, hideLists: params.hideLists === undefined ? undefined : String(params.hideLists) })}`,
+    ),
   auditCaseFile: async (file: CaseFile) => (await request<unknown>('POST', '/audit', file)).body,
 };

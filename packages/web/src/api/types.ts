@@ -211,4 +211,8 @@ export interface AuditEntry {
   entityId: string | null;
   ip: string | null;
   detail?: Record<string, unknown> | null;
+  /** Names the server adds for readers of the log (null when unknown or not theirs to see). */
+  userName?: string | null;
+  patientName?: string | null;
+  recordLabel?: string | null;
 }

@@ -6,15 +6,24 @@ export interface LinePoint {
 }
 
 /**
- * A small line chart in SVG (goal progress over visits), with the points listed for screen readers.
- * @param props - title, points in order, the y maximum and a formatter
+ * A small line chart in SVG (goal progress over visits), with the points listed for screen readers. With no points,
+ * or only zeros, it says so in words instead of drawing an empty axis.
+ * @param props - title, points in order, the y maximum, a formatter and the words for no data
  */
 export function LineChart(props: {
   title: string;
   points: LinePoint[];
   max?: number;
   format?: (v: number) => string;
+  empty?: string;
 }): ReactNode {
+  if (props.points.every((p) => p.value === 0))
+    return (
+      <figure className="chart">
+        <figcaption>{props.title}</figcaption>
+        <p className="muted">{props.empty ?? 'No data yet.'}</p>
+      </figure>
+    );
   const fmt = props.format ?? String;
   const w = 320;
   const h = 120;

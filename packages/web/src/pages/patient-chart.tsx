@@ -9,6 +9,7 @@ import { Link } from '../app/router.tsx';
 import { SelectField, TextArea, TextField } from '../components/field.tsx';
 import { LineChart } from '../components/line-chart.tsx';
 import { localDate, patientName } from '../components/names.ts';
+import { serviceAmount } from '../components/service-amount.ts';
 import { Badge } from '../components/severity.tsx';
 import { useAsync } from '../components/use-async.ts';
 import { AddCoverageForm } from '../patients/add-coverage-form.tsx';
@@ -127,7 +128,7 @@ export default function PatientChartPage(props: { patientId: string }): ReactNod
             <li key={v.id} className={`tl tl-${v.discipline}`}>
               <span className="tl-date">{v.date}</span> <strong>{v.discipline}</strong> {v.noteType}{' '}
               {v.status === 'signed' ? <Badge tone="ok">signed</Badge> : <Badge tone="info">draft</Badge>}{' '}
-              <span className="muted">{v.services.map((s) => `${s.code}×${s.minutes ?? '-'}m`).join(', ')}</span>{' '}
+              <span className="muted">{v.services.map((s) => `${s.code} ${serviceAmount(s)}`).join(', ')}</span>{' '}
               <Link to={`/visits/${v.id}`}>Open</Link>
             </li>
           ))}
@@ -244,9 +245,15 @@ function PlanCard(props: {
                 canEdit={props.canEdit}
                 onSave={(next) => void act({ goals: p.goals.map((x) => (x.id === g.id ? { ...x, ...next } : x)) })}
               />
-              {points.length > 1 && (
-                <LineChart title={`Minutes of treatment aimed at this goal, per visit`} points={points} />
-              )}
+              <LineChart
+                title="Minutes of treatment aimed at this goal, per visit"
+                points={points}
+                empty={
+                  points.length === 0
+                    ? `No ${p.discipline} visit yet: the chart fills in as notes are saved.`
+                    : 'No activity in the notes served this goal yet: tie activities to it in the note.'
+                }
+              />
             </li>
           );
         })}

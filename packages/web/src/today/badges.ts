@@ -1,4 +1,4 @@
-import { type IsoDate, kxThreshold, type ResolvedPolicy } from '@unitwise/rules';
+import { agree, type IsoDate, kxThreshold, plural, type ResolvedPolicy } from '@unitwise/rules';
 import type { PlanOfCareRecord, VisitRecord } from '../api/types.ts';
 import { formatCents } from '../components/money.ts';
 import type { Tone } from '../components/severity.tsx';
@@ -78,7 +78,7 @@ export function patientBadges(input: {
     if (left <= PLAN_EXPIRING_DAYS)
       out.push({
         tone: 'warn',
-        text: `Plan ends in ${left} day${left === 1 ? '' : 's'}`,
+        text: `Plan ends in ${plural(left, 'day')}`,
         why: `The plan of care ends ${plan.endDate}; recertify before then (Pub. 100-02 Ch. 15 §220.1.3).`,
       });
     if (!plan.certifiedDate)
@@ -117,12 +117,15 @@ export function patientBadges(input: {
 
   // Findings left on unsigned notes.
   const open = input.visits.filter((v) => v.status !== 'signed' && !v.signedAt);
-  const n = open.reduce((s, v) => s + (v.findings ?? []).filter((f) => f.severity !== 'info').length, 0);
+  const counts = open.map((v) => (v.findings ?? []).filter((f) => f.severity !== 'info').length);
+  const n = counts.reduce((s, c) => s + c, 0);
+  // Only the notes that have findings count here, not every unsigned note.
+  const notes = counts.filter((c) => c > 0).length;
   if (n > 0)
     out.push({
       tone: 'warn',
-      text: `${n} finding${n === 1 ? '' : 's'} on unsigned notes`,
-      why: `${open.length} unsigned note${open.length === 1 ? '' : 's'} still have findings to fix or explain before signing.`,
+      text: `${plural(n, 'finding')} on ${plural(notes, 'unsigned note')}`,
+      why: `${plural(notes, 'unsigned note')} still ${agree(notes, 'has', 'have')} findings to fix or explain before signing.`,
     });
   return out;
 }

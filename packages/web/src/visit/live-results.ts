@@ -5,6 +5,7 @@ import {
   type Finding,
   type Patient,
   type PayerPolicyInput,
+  plural,
   type UnitResult,
   type Visit,
   type VisitAudit,
@@ -61,7 +62,7 @@ export function computeLiveResults(visit: Visit, ctx: LiveContext): LiveResults 
   const whatIf = [...byMinutes].map(([moreMinutes, codes]) => ({
     code: codes.join(' '),
     moreMinutes,
-    message: `${moreMinutes} more minute${moreMinutes === 1 ? '' : 's'} of ${orList(codes)} earns another unit.`,
+    message: `${plural(moreMinutes, 'more minute')} of ${orList(codes)} earns another unit.`,
   }));
   return {
     units: a.units,

@@ -1,4 +1,4 @@
-import type { Finding } from '@unitwise/rules';
+import { type Finding, plural } from '@unitwise/rules';
 import type { ReactNode } from 'react';
 import { formatCents } from '../../components/money.ts';
 import { SeverityTag } from '../../components/severity.tsx';
@@ -18,7 +18,7 @@ export function LivePanel(props: {
   const { units, whatIf } = props.results;
   const errors = props.findings.filter((f) => f.severity === 'error').length;
   const warnings = props.findings.filter((f) => f.severity === 'warning').length;
-  const summary = `${units.totalUnits} unit${units.totalUnits === 1 ? '' : 's'} from ${units.totalTimedMinutes} timed minutes; ${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}; estimated payment ${formatCents(props.results.estimate.totalCents)}.`;
+  const summary = `${plural(units.totalUnits, 'unit')} from ${plural(units.totalTimedMinutes, 'timed minute')}; ${plural(errors, 'error')}, ${plural(warnings, 'warning')}; estimated payment ${formatCents(props.results.estimate.totalCents)}.`;
   return (
     <aside className="live" aria-labelledby="live-title">
       <h2 id="live-title">Live results</h2>

@@ -124,7 +124,7 @@ export function SignedNote(props: {
                 <th scope="row">
                   {s.code} <small>{lookupCode(s.code)?.name}</small>
                 </th>
-                <td>{s.minutes ?? '—'}</td>
+                <td>{lookupCode(s.code)?.timed === false ? '—' : (s.minutes ?? '—')}</td>
                 <td>{units ?? '—'}</td>
                 <td>{(s.modifiers ?? []).join(' ')}</td>
                 <td>{s.description}</td>
