@@ -9,6 +9,7 @@ import { SETTINGS_BODY } from './helpers/claims-fixtures.ts';
 import { engineTargets } from './helpers/engines.ts';
 import { cleanVisit } from './helpers/factory.ts';
 import { type Auth, call, type Harness, makeClinic, makeHarness, type TestClinic } from './helpers/harness.ts';
+import { signConfirmed } from './helpers/sign.ts';
 
 for (const engine of await engineTargets()) {
   describe.skipIf(engine.skip !== undefined)(
@@ -54,6 +55,8 @@ for (const engine of await engineTargets()) {
           diagnoses: ['M17.11', 'R26.89'],
           referringProvider: { lastName: 'Okafor', firstName: 'Grace', npi: '1679576722' },
           coverage: { payerId: payer.body.id, memberId: '1EG4TE5MK73', startDate: '2026-01-01' },
+          // Mid-episode: evaluated before these records (evaluation-missing is not what this test is about).
+          history: { treatmentDaysSinceProgressReport: 0 },
         });
         expect(p.status, p.text).toBe(201);
         // A plan without diagnoses: the claim takes intake's.
@@ -71,7 +74,7 @@ for (const engine of await engineTargets()) {
         // The owner documents for Olga (therapists sign only their own visits).
         const v = await call(h.app, owner, 'POST', '/api/v1/visits', { ...content, providerId: olga.body.id });
         expect(v.status, v.text).toBe(201);
-        const signed = await call(h.app, owner, 'POST', `/api/v1/visits/${v.body.id}/sign`, {});
+        const signed = await signConfirmed(h.app, owner, v.body.id);
         expect(signed.status, signed.text).toBe(200);
 
         const built = await call(h.app, biller, 'POST', '/api/v1/claims/build', {});

@@ -463,7 +463,8 @@ for (const factory of await targetFactories()) {
       const postings = await claims.claimPostings(a.clinicId, c.id);
       expect(postings.map((p) => [p.traceNumbers, p.payerName, p.paidCents])).toEqual([
         [['T1'], 'Example MAC', 7000],
-        [['T1'], 'Example MAC', 7000],
+        // The second file denies: it pays nothing (the claim's payments stay within its charge).
+        [['T1'], 'Example MAC', 0],
       ]);
       expect(postings[0]?.lines[0]?.adjustments.map((x) => `${x.group}-${x.reason}`)).toEqual(['CO-45', 'PR-2']);
       expect(postings[1]?.adjustments.map((x) => `${x.group}-${x.reason}`)).toEqual(['CO-29']);

@@ -53,7 +53,10 @@ async function signedVisit(pt: ApiSession, c: ClinicFixture, providerId: string,
       ...(f.service === undefined ? {} : { service: f.service }),
       reason: 'Reviewed with the therapist for this test.',
     }));
-  await pt.call('POST', `/visits/${v.id}/sign`, { overrides });
+  const warnings = full.findings
+    .filter((f) => f.severity === 'warning')
+    .map((f) => ({ rule: f.rule, ...(f.service === undefined ? {} : { service: f.service }) }));
+  await pt.call('POST', `/visits/${v.id}/sign`, { overrides, warnings, attest: true });
   return v.id;
 }
 
