@@ -1,6 +1,6 @@
 import {
-  createAuditor,
   type Credential,
+  createAuditor,
   type Discipline,
   type Finding,
   isTimedCode,
