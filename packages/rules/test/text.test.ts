@@ -139,7 +139,7 @@ describe('analyzeDescription', () => {
     [
       'Grooming with setup assist, then toilet transfer with stand-by assist',
       'assistance',
-      ['with setup assist', 'stand-by assist'],
+      ['setup assist', 'stand-by assist'],
     ],
     [
       'Minutes include preparing the treatment area and fetching the walker',

@@ -91,7 +91,8 @@ export const PATTERNS: Record<FeatureKind, readonly string[]> = {
     String.raw`left\s*(?:alone|unattended)`,
     String.raw`(?:pt|patient)\s*rest(?:ed|ing)`,
     String.raw`rest(?:ed|ing)?\s*\d+\s*min(?:ute)?s?`,
-    String.raw`\d+\s*min(?:ute)?s?\s*(?:of\s*)?(?:seated\s*|supine\s*|standing\s*)?rest(?:\s*breaks?)?`,
+    // After a count of minutes (read as a parameter first): '6 min rest'. A lookbehind keeps digits out of this kind.
+    String.raw`(?<=\d\s{0,2}min(?:ute)?s?\s{1,3}(?:of\s{1,3})?)rest(?:\s*breaks?)?`,
     String.raw`(?:seated|supine|standing)\s*rest(?:\s*breaks?)?`,
     String.raw`(?:hot|cold|moist)\s*packs?\s*(?:while|during)`,
     String.raw`(?:while|during)\s*(?:hot|cold|moist)\s*packs?`,
@@ -126,8 +127,8 @@ export const PATTERNS: Record<FeatureKind, readonly string[]> = {
   assistance: [
     // FIM and Section GG levels (CMS IRF-PAI manual): "setup" here is help the patient needed, not prep time.
     String.raw`set[- ]?up(?:\s*(?:or|and|/|&)\s*clean[- ]?up)?\s*(?:assist(?:ance)?|A|only|level)`,
-    String.raw`(?:with|after|needs?|needed|required|requires|requiring|at)\s*set[- ]?up(?:\s*(?:assist(?:ance)?|A|only|level))?(?:\s*(?:and|&|/)\s*(?:supervision|supv|SBA))?(?!\s*(?:of|time|for))`,
-    String.raw`set[- ]?up\s*(?:and|&|/)\s*(?:supervision|supv|SBA)`,
+    // A bare "setup" not followed by what was set up ("after setup", "with setup and supervision") is the level.
+    String.raw`set[- ]?up(?:\s*(?:and|&|/)\s*(?:supervision|supv|SBA))?(?!\s*(?:of|time|for|between|included|the|equipment|and\s*clean))`,
     String.raw`(?:supervision|touching|partial|moderate|substantial|maximal)\s*(?:or\s*touching\s*|/\s*(?:moderate|maximal)\s*)?assist(?:ance)?`,
     String.raw`\d+\s*%\s*(?:assist(?:ance)?|A)`,
     String.raw`mod(?:ified)?\s*independen(?:t|ce|tly)|mod\s*I`,
@@ -143,7 +144,7 @@ export const PATTERNS: Record<FeatureKind, readonly string[]> = {
   ],
   // Cueing: verbal, tactile, visual, and their amount.
   cues: [
-    String.raw`(?:verbal|tactile|visual|auditory|written|min(?:imal)?|mod(?:erate)?|max(?:imal)?|frequent|occasional|intermittent|consistent|constant|multimodal|physical|gestural|phonemic|semantic|category|placement|first[- ]sound|indirect|direct|mirror|one|two|\d+)\s*(?:(?:and|&|/|plus|or)\s*[a-z]+\s*)?(?:cues?|cueing|cuing|prompts?|prompting|reminders?|models?)`,
+    String.raw`(?:verbal|tactile|visual|auditory|written|min(?:imal)?|mod(?:erate)?|max(?:imal)?|frequent|occasional|intermittent|consistent|constant|multimodal|physical|gestural|phonemic|semantic|category|placement|first[- ]sound|indirect|direct|mirror)\s*(?:(?:and|&|/|plus|or)\s*[a-z]+\s*)?(?:cues?|cueing|cuing|prompts?|prompting|reminders?|models?)`,
     'VCs?|TCs?',
     'cue(?:s|d|ing)?|cuing|prompt(?:s|ed|ing)?|reminders?',
     'demonstration|demo',
@@ -278,7 +279,7 @@ export const PATTERNS: Record<FeatureKind, readonly string[]> = {
     String.raw`(?:isolation|syllable|sentence|phrase|word|conversation|paragraph|discourse)\s*(?:level|formulation)|conversation(?:al)?|comprehension|(?:\d+[- ]step\s*)?(?:commands|directions)`,
     'pragmatics|AAC|speech',
     // Targets: phonemes as written (/r/), blends, word shapes, processes, voice and fluency techniques (ASHA).
-    String.raw`(?<=/)[a-z]{1,3}/|[a-z]{1,2}[- ]blends?|vocalic\s*r|CVC?V?C?|(?:multi|mono|bi)syllabic|syllables?|minimal\s*pairs|fronting|backing|stopping|gliding|cluster\s*reduction|final\s*consonant\s*deletion|carryover`,
+    String.raw`(?<=/)(?:[bcdfghjklmnprstvz]|th|sh|ch|zh|ng|er|ar|or|ir|ai|oi|au|ou)/|(?:s|r|l|st|sp|sk|sm|sn|sl|sw|tr|dr|pl|bl|kl|gl|fl|pr|br|kr|gr|fr)[- ]?blends?|vocalic\s*r|CVC?V?C?|(?:multi|mono|bi)syllabic|syllables?|minimal\s*pairs|fronting|backing|stopping|gliding|cluster\s*reduction|final\s*consonant\s*deletion|carryover`,
     String.raw`easy\s*onsets?|light\s*(?:articulatory\s*)?contacts?|pull[- ]?outs?|cancellations?|prolonged\s*speech|syllables\s*stuttered|LSVT(?:\s*LOUD)?|loudness|pitch\s*glides?|sustained\s*(?:phonation|'?ah'?)|maximum\s*phonation|MPT|resonant\s*voice|SOVT|straw\s*phonation|breath\s*support`,
     String.raw`SFA|semantic\s*feature\s*analysis|VNeST|script\s*training|melodic\s*intonation|circumlocution|wh-?\s*questions|yes/no\s*questions|narrative|(?:story\s*)?retell(?:ing)?|MLU|plurals?|past\s*tense|pronouns|syntax|grammar|morpholog(?:y|ical)|core\s*vocabulary|requesting|turn[- ]taking|rhyming|segmentation|spatial\s*concepts|describing|reading\s*(?:aloud|passage)|passage`,
   ],
@@ -307,7 +308,7 @@ export const PATTERNS: Record<FeatureKind, readonly string[]> = {
   ],
   // A purpose or setting: what follows is what the task served, not the task ("cues for balance").
   purpose: [
-    String.raw`for|while|during|in\s*prep(?:aration)?\s*for|(?:with\s*)?(?:focus|emphasis)\s*on|focusing\s*on`,
+    String.raw`for|while|during|in\s*prep(?:aration)?\s*for|(?:focus|emphasis)\s*on|focusing\s*on`,
     String.raw`to\s*(?:improve|increase|decrease|reduce|promote|address|facilitate|simulate|challenge|maintain|allow|prepare|work\s*on|keep|avoid|lock|initiate|attend|reach)`,
   ],
   // A result reported in the clause ("balance noted improved", "gait steady"): not the activity done.
