@@ -6,21 +6,22 @@ import {
   FEATURE_KINDS,
   hasMoreWordsThan,
   PATTERNS,
+  SCAN_KINDS,
   textFingerprint,
   wordCount,
 } from '../src/index.ts';
 
-/** The reference reading: one alternation of every kind, matched at word starts, first kind wins. */
+/** The reference reading: one alternation of every kind, markers last, matched at word starts, first kind wins. */
 const REFERENCE = new RegExp(
-  String.raw`\b(?:${FEATURE_KINDS.map((k) => `(${PATTERNS[k].join('|')})`).join('|')})(?![a-z0-9])`,
+  String.raw`\b(?:${SCAN_KINDS.map((k) => `(${PATTERNS[k].join('|')})`).join('|')})(?![a-z0-9])`,
   'gi',
 );
 function reference(text: string): Record<string, string[]> {
   const out: Record<string, string[]> = {};
   REFERENCE.lastIndex = 0;
   for (let m = REFERENCE.exec(text); m !== null; m = REFERENCE.exec(text)) {
-    const k = FEATURE_KINDS.findIndex((_, i) => m?.[i + 1] !== undefined);
-    const kind = FEATURE_KINDS[k] as string;
+    const k = SCAN_KINDS.findIndex((_, i) => m?.[i + 1] !== undefined);
+    const kind = SCAN_KINDS[k] as string;
     out[kind] = [...(out[kind] ?? []), m[k + 1] as string];
   }
   return out;
@@ -77,6 +78,15 @@ const VOCABULARY = [
   '50%',
   'assist',
   'toilet',
+  'then',
+  'noted',
+  'improve',
+  'setup',
+  'preparing',
+  'area',
+  'trials',
+  '80%',
+  'phonemic',
   '#',
   '-',
   ',',

@@ -74,31 +74,58 @@ export function leadCount(f: DescriptionFeatures, kind: FeatureKind): number {
  * Support from the structure of the description: 3 for each clause the code's kind heads (up to 3), 1 for each
  * other mention (up to 2: a word inside another task, "for balance"), and when it heads one, 1 for parameters
  * and 1 for assistance or cues. So a transfer with its parameters and assistance outweighs a balance word in it.
+ * @param f - analysed description
+ * @param mentions - phrases of the code's kinds
+ * @param lead - clauses those kinds head
  */
-function structuralScore(f: DescriptionFeatures, kinds: readonly FeatureKind[]): number {
-  let lead = 0;
-  let mentions = 0;
-  for (const k of kinds) {
-    lead += leadCount(f, k);
-    mentions += f[k].length;
-  }
+function structuralScore(f: DescriptionFeatures, mentions: number, lead: number): number {
   if (lead === 0) return cap(mentions, 2);
   const dose = f.parameters.length + f.setsReps.length > 0 ? 1 : 0;
   const help = f.assistance.length + f.cues.length > 0 ? 1 : 0;
   return 3 * cap(lead, 3) + cap(mentions - lead, 2) + dose + help;
 }
 
+/** Lead count of one kind, read without a scan when nothing heads a clause (most calls). */
+const led = (f: DescriptionFeatures, kind: FeatureKind): number => (f.leadKinds.length ? leadCount(f, kind) : 0);
+
 /**
- * How well a description supports a code, 0 for no support; higher is better. Allocation-free.
+ * How well a description supports a code, 0 for no support; higher is better. Allocation-free; every property is
+ * read by name (one shape, no keyed lookups) because the audit calls it for most services.
  * @param f - analysed description
  * @param code - a CPT/HCPCS code
  */
 export function scoreCode(f: DescriptionFeatures, code: string): number {
   switch (code) {
+    case '97530':
+      return f.task.length ? structuralScore(f, f.task.length, led(f, 'task')) : 0;
     case '97110': {
       // Sets and reps are the mark of exercise (rules.md §2.1 [S21]) even without a named exercise heading it.
-      const s = structuralScore(f, CODE_KINDS[code] as readonly FeatureKind[]);
-      return s + (f.setsReps.length > 0 && leadCount(f, 'task') === 0 ? 2 * cap(f.setsReps.length, 3) : 0);
+      const s = f.exercise.length ? structuralScore(f, f.exercise.length, led(f, 'exercise')) : 0;
+      return s + (f.setsReps.length > 0 && led(f, 'task') === 0 ? 2 * cap(f.setsReps.length, 3) : 0);
+    }
+    case '97112':
+      return f.balance.length ? structuralScore(f, f.balance.length, led(f, 'balance')) : 0;
+    case '97116':
+      return f.gait.length ? structuralScore(f, f.gait.length, led(f, 'gait')) : 0;
+    case '97140':
+      return f.manual.length ? structuralScore(f, f.manual.length, led(f, 'manual')) : 0;
+    case '97535':
+      return f.adl.length ? structuralScore(f, f.adl.length, led(f, 'adl')) : 0;
+    case '97542':
+      return f.wheelchair.length ? structuralScore(f, f.wheelchair.length, led(f, 'wheelchair')) : 0;
+    case '97750':
+      return f.test.length ? structuralScore(f, f.test.length, led(f, 'test')) : 0;
+    case '97760':
+      return f.orthotic.length ? structuralScore(f, f.orthotic.length, led(f, 'orthotic')) : 0;
+    case '97129':
+      return f.cognitive.length ? structuralScore(f, f.cognitive.length, led(f, 'cognitive')) : 0;
+    case '92507': {
+      const n = f.speech.length + f.cognitive.length + f.oralMotor.length;
+      return n ? structuralScore(f, n, led(f, 'speech') + led(f, 'cognitive') + led(f, 'oralMotor')) : 0;
+    }
+    case '92526': {
+      const n = f.swallow.length + f.oralMotor.length;
+      return n ? structuralScore(f, n, led(f, 'swallow') + led(f, 'oralMotor')) : 0;
     }
     case '97150':
       return 4 * cap(f.group.length, 3);
@@ -110,10 +137,8 @@ export function scoreCode(f: DescriptionFeatures, code: string): number {
       return f.modality.length ? 3 * cap(modalityCount(f, MODALITY_US), 3) : 0;
     case 'G0283':
       return f.modality.length ? 3 * cap(modalityCount(f, MODALITY_ESTIM), 3) : 0;
-    default: {
-      const kinds = CODE_KINDS[code];
-      return kinds ? structuralScore(f, kinds) : 0;
-    }
+    default:
+      return 0;
   }
 }
 

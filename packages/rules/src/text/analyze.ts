@@ -1,8 +1,10 @@
 import { type DescriptionFeatures, NO_EVIDENCE } from './features.ts';
-import { FEATURE_KINDS, type FeatureKind, PATTERNS } from './patterns.ts';
+import { FEATURE_KINDS, type FeatureKind, PATTERNS, SCAN_KINDS } from './patterns.ts';
 import { prefixesOf, splitAlternatives, WILD } from './prefixes.ts';
 
 const KIND_COUNT = FEATURE_KINDS.length;
+/** Kinds at or past this index are markers: they steer the structure and keep no phrase. */
+const FIRST_MARKER = KIND_COUNT;
 
 /**
  * Characters are folded into a 64-letter alphabet for the prefix table: a-z (case folded), 0-9, and the
@@ -40,7 +42,7 @@ function buildKindMasks(): Uint32Array {
     // An "other" letter in a pattern must still match any character folded to "other".
     return [f];
   };
-  FEATURE_KINDS.forEach((kind, k) => {
+  SCAN_KINDS.forEach((kind, k) => {
     const bit = 1 << k;
     for (const source of PATTERNS[kind]) {
       for (const alt of splitAlternatives(source)) {
@@ -61,7 +63,7 @@ function buildKindMasks(): Uint32Array {
 const MASKS = buildKindMasks();
 
 /** One sticky matcher per kind; a match may not end inside a word. `test` builds no result array. */
-const MATCHERS: RegExp[] = FEATURE_KINDS.map((k) => new RegExp(`(?:${PATTERNS[k].join('|')})(?![a-z0-9])`, 'iy'));
+const MATCHERS: RegExp[] = SCAN_KINDS.map((k) => new RegExp(`(?:${PATTERNS[k].join('|')})(?![a-z0-9])`, 'iy'));
 
 // Evidence lists of the call in progress, emptied before it returns (calls never nest).
 const SCRATCH: (string[] | undefined)[] = new Array(KIND_COUNT).fill(undefined);
@@ -91,9 +93,9 @@ const CONTENT_KINDS: readonly FeatureKind[] = [
 let contentMask = 0;
 for (const k of CONTENT_KINDS) contentMask |= 1 << FEATURE_KINDS.indexOf(k);
 const CONTENT = contentMask;
-const PURPOSE = FEATURE_KINDS.indexOf('purpose');
-const OBSERVATION = FEATURE_KINDS.indexOf('observation');
-const CLAUSE_BREAK = FEATURE_KINDS.indexOf('clauseBreak');
+const PURPOSE = SCAN_KINDS.indexOf('purpose');
+const OBSERVATION = SCAN_KINDS.indexOf('observation');
+const CLAUSE_BREAK = SCAN_KINDS.indexOf('clauseBreak');
 /** Most content phrases one clause keeps for choosing its head (a clause longer than this is a list). */
 const CLAUSE_MAX = 32;
 
@@ -167,9 +169,6 @@ function features(found: (string[] | undefined)[]): DescriptionFeatures {
     oralMotor: found[19] ?? e,
     speech: found[20] ?? e,
     parameters: found[21] ?? e,
-    purpose: found[22] ?? e,
-    observation: found[23] ?? e,
-    clauseBreak: found[24] ?? e,
     lead: leads ?? e,
     leadKinds: leadKinds ?? (e as readonly FeatureKind[]),
   } satisfies Record<FeatureKind, readonly string[]> & Pick<DescriptionFeatures, 'lead' | 'leadKinds'>;
@@ -218,6 +217,12 @@ export function analyzeDescription(text: string | undefined): DescriptionFeature
       if (re.test(text)) {
         end = re.lastIndex;
         any = true;
+        if (k >= FIRST_MARKER) {
+          if (k === PURPOSE) purposeOpen = true;
+          else if (k === OBSERVATION) observed = true;
+          else if (k === CLAUSE_BREAK) endClause();
+          break;
+        }
         const list = found[k];
         const phrase = text.slice(p, end);
         if (list) list.push(phrase);
@@ -229,9 +234,7 @@ export function analyzeDescription(text: string | undefined): DescriptionFeature
             clauseAside[clauseLength] = purposeOpen ? 1 : 0;
             clauseLength++;
           }
-        } else if (k === PURPOSE) purposeOpen = true;
-        else if (k === OBSERVATION) observed = true;
-        else if (k === CLAUSE_BREAK) endClause();
+        }
         break;
       }
     }

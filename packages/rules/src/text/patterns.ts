@@ -30,16 +30,24 @@ export const FEATURE_KINDS = [
   'oralMotor',
   'speech',
   'parameters',
-  'purpose',
-  'observation',
-  'clauseBreak',
 ] as const;
 export type FeatureKind = (typeof FEATURE_KINDS)[number];
+
+/**
+ * Words the scanner reads for the structure of a sentence and does not keep: a purpose ("for", "to improve"),
+ * a reported result ("noted", "improved"), a new activity ("then"). Matched after every kind above.
+ */
+export const MARKER_KINDS = ['purpose', 'observation', 'clauseBreak'] as const;
+export type MarkerKind = (typeof MARKER_KINDS)[number];
+
+/** Every kind the scanner tries, in priority order: the evidence kinds, then the markers. */
+export const SCAN_KINDS: readonly ScanKind[] = [...FEATURE_KINDS, ...MARKER_KINDS];
+export type ScanKind = FeatureKind | MarkerKind;
 
 const NUM = String.raw`\d+(?:\.\d+)?`;
 
 /** Regular-expression sources per kind (case-insensitive, matched at word starts, ended before a letter or digit). */
-export const PATTERNS: Record<FeatureKind, readonly string[]> = {
+export const PATTERNS: Record<ScanKind, readonly string[]> = {
   // Generic words that say nothing an auditor can check ("pt tolerated well", "therex as above", "see flowsheet").
   filler: [
     String.raw`(?:pt|patient)\s*tolerated(?:\s*(?:tx|treatment|session|therapy|activities|it|all|interventions|ex(?:ercises?)?))?(?:\s*(?:well|fair|good|poorly))?`,
