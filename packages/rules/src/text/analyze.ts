@@ -62,8 +62,46 @@ function buildKindMasks(): Uint32Array {
 
 const MASKS = buildKindMasks();
 
-/** One sticky matcher per kind; a match may not end inside a word. `test` builds no result array. */
-const MATCHERS: RegExp[] = SCAN_KINDS.map((k) => new RegExp(`(?:${PATTERNS[k].join('|')})(?![a-z0-9])`, 'iy'));
+/**
+ * Sticky matchers per kind and folded two-character start, each holding only the kind's alternatives that can
+ * begin with those two characters, in their order (so the first that matches is the one the whole alternation
+ * would pick); a match may not end inside a word. `test` builds no result array. Equal alternations share one
+ * RegExp.
+ */
+function buildMatchers(): (RegExp | undefined)[] {
+  const out: (RegExp | undefined)[] = new Array(SCAN_KINDS.length << 12).fill(undefined);
+  const all = Array.from({ length: 64 }, (_, i) => i);
+  const expand = (ch: string | undefined): number[] =>
+    ch === undefined || ch === WILD ? all : [FOLD[ch.charCodeAt(0)] as number];
+  const shared = new Map<string, RegExp>();
+  SCAN_KINDS.forEach((kind, k) => {
+    const byStart = new Map<number, string[]>();
+    for (const source of PATTERNS[kind]) {
+      for (const alt of splitAlternatives(source)) {
+        const starts = new Set<number>();
+        for (const prefix of prefixesOf(alt, 2))
+          for (const a of expand(prefix[0])) for (const b of expand(prefix[1])) starts.add((a << 6) | b);
+        for (const st of starts) {
+          const list = byStart.get(st);
+          if (list) list.push(alt);
+          else byStart.set(st, [alt]);
+        }
+      }
+    }
+    for (const [st, alts] of byStart) {
+      const src = `(?:${alts.join('|')})(?![a-z0-9])`;
+      let re = shared.get(src);
+      if (!re) {
+        re = new RegExp(src, 'iy');
+        shared.set(src, re);
+      }
+      out[(k << 12) | st] = re;
+    }
+  });
+  return out;
+}
+
+const MATCHERS = buildMatchers();
 
 // Evidence lists of the call in progress, emptied before it returns (calls never nest).
 const SCRATCH: (string[] | undefined)[] = new Array(KIND_COUNT).fill(undefined);
@@ -207,12 +245,14 @@ export function analyzeDescription(text: string | undefined): DescriptionFeature
       p++;
       continue;
     }
-    let mask = MASKS[(foldAt(text, p) << 12) | (foldAt(text, p + 1) << 6) | foldAt(text, p + 2)] as number;
+    const start2: number = (foldAt(text, p) << 6) | foldAt(text, p + 1);
+    let mask = MASKS[(start2 << 6) | foldAt(text, p + 2)] as number;
     let end = -1;
     while (mask !== 0) {
       const k = 31 - Math.clz32(mask & -mask); // lowest set bit: the highest-priority kind left
       mask &= mask - 1;
-      const re = MATCHERS[k] as RegExp;
+      const re: RegExp | undefined = MATCHERS[(k << 12) | start2];
+      if (re === undefined) continue;
       re.lastIndex = p;
       if (re.test(text)) {
         end = re.lastIndex;
