@@ -31,8 +31,7 @@ export function mismatchFor(ctx: CheckContext, i: number): string | undefined {
 }
 
 const HINT: Record<string, string> = {
-  '97530':
-    'To support 97530, describe the functional task the exercise served (e.g. lifting, reaching, transfers) with its parameters and assistance.',
+  '97530': 'A functional task with its parameters and assistance is therapeutic activities.',
   '97110': 'Sets and reps of exercise alone are therapeutic exercise.',
   '97535': 'Training in dressing, bathing, toileting or home tasks is self-care/home management training.',
   '97112': 'Balance, coordination and postural control work is neuromuscular re-education.',
@@ -70,11 +69,15 @@ export function checkCodeMismatch(ctx: CheckContext): void {
     const f = ctx.features[i];
     if (!s || !f) continue;
     const own = ownWords(f, s.code);
+    const fix =
+      s.code === '97530'
+        ? 'describe the functional task the exercise served (e.g. lifting, reaching, transfers) with its parameters and assistance'
+        : `rewrite the note to show what made this ${s.code}`;
     report(
       ctx,
       'code-mismatch',
       'warning',
-      `${s.code}'s description fits ${alt} better. Read: ${reasonsFor(f, alt).join('; ')}${own ? `; for ${s.code}: ${own}` : ''}. ${HINT[alt] ?? ''} Bill ${alt}, or rewrite the note to show what made this ${s.code}.${s.code === '97530' ? ` ${HINT['97530']}` : ''}`.replace(
+      `${s.code}'s description fits ${alt} better. Led by ${reasonsFor(f, alt).join('; ')}${own ? `; for ${s.code}: ${own}` : ''}. ${HINT[alt] ?? ''} Bill ${alt}, or ${fix}.`.replace(
         /\s+/g,
         ' ',
       ),

@@ -2,6 +2,7 @@ import { lookupCode } from '../catalog/codes.ts';
 import { analyzeDescription } from '../text/analyze.ts';
 import type { DescriptionFeatures } from '../text/features.ts';
 import type { FeatureKind } from '../text/patterns.ts';
+import { quotePhrases } from '../text/reading.ts';
 import type { Discipline } from '../types.ts';
 import { CODE_KINDS, SUGGESTABLE_CODES, scoreCode } from './score.ts';
 
@@ -35,12 +36,10 @@ export const KIND_LABELS: Partial<Record<FeatureKind, string>> = {
   cues: 'cueing',
 };
 
-const quote = (list: readonly string[]): string => list.map((e) => `"${e}"`).join(', ');
-
 /**
  * Quotes the evidence for a code as reasons, the words that led first: e.g. `functional task: "sit to stand
- * transfers"`, then its other mentions (`also named, inside other tasks: "balance"`), sets and reps,
- * parameters and the assistance or cueing.
+ * transfers" (with "car transfer")`, then sets and reps, parameters and the assistance or cueing (at most three
+ * phrases each, so a message stays short).
  * @param f - analysed description
  * @param code - a code from SUGGESTABLE_CODES
  */
@@ -49,21 +48,26 @@ export function reasonsFor(f: DescriptionFeatures, code: string): string[] {
   const kinds = CODE_KINDS[code];
   if (kinds) {
     const aside: string[] = [];
+    let first = '';
     for (const kind of kinds) {
       const led: string[] = [];
       for (let i = 0; i < f.leadKinds.length; i++) if (f.leadKinds[i] === kind) led.push(f.lead[i] as string);
-      if (led.length) out.push(`${KIND_LABELS[kind] ?? kind}: ${quote(led)}`);
+      if (led.length) out.push(`${KIND_LABELS[kind] ?? kind}: ${quotePhrases(led, 3)}`);
+      else if (!first && f[kind].length) first = KIND_LABELS[kind] ?? kind;
       for (const e of f[kind]) if (!led.includes(e)) aside.push(e);
     }
-    if (aside.length) out.push(`also named inside other tasks: ${quote(aside)}`);
-    if (code === '97110' && f.setsReps.length) out.push(`sets and reps: ${quote(f.setsReps)}`);
-    if (out.length && f.parameters.length) out.push(`parameters: ${quote(f.parameters)}`);
+    if (aside.length) {
+      if (out.length) out[out.length - 1] += ` (with ${quotePhrases(aside, 3)})`;
+      else out.push(`${first}: ${quotePhrases(aside, 3)}`);
+    }
+    if (code === '97110' && f.setsReps.length) out.push(`sets and reps: ${quotePhrases(f.setsReps, 3)}`);
+    if (out.length && f.parameters.length) out.push(`parameters: ${quotePhrases(f.parameters, 3)}`);
     const help = [...f.assistance, ...f.cues];
-    if (out.length && help.length) out.push(`assistance: ${quote(help)}`);
+    if (out.length && help.length) out.push(`assistance: ${quotePhrases(help, 3)}`);
     return out;
   }
   const only = code === '97150' ? f.group : f.modality;
-  if (only.length) out.push(`${code === '97150' ? 'group treatment' : 'modality'}: ${quote(only)}`);
+  if (only.length) out.push(`${code === '97150' ? 'group treatment' : 'modality'}: ${quotePhrases(only, 3)}`);
   return out;
 }
 
