@@ -49,7 +49,7 @@ function ownWords(f: DescriptionFeatures, code: string): string {
   const seen: string[] = [];
   for (const k of kinds) for (const e of f[k]) seen.push(e);
   const label = KIND_LABELS[kinds[0] as keyof typeof KIND_LABELS] ?? 'task';
-  return seen.length ? `${quotePhrases(seen)} only inside another task, not as the ${label} done` : `no ${label} named`;
+  return seen.length ? `${quotePhrases(seen, 3)} only inside another task` : `no ${label} found`;
 }
 
 /**
