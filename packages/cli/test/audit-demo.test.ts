@@ -80,7 +80,8 @@ describe('unitwise audit on the demo clinic', () => {
     expect(r.stdout).toContain(`Summary: 67 visits audited, ${json.summary.errors} errors`);
     expect(r.stdout).toMatch(/estimated allowed \$[\d,]+\.\d\d\.\n/);
     expect(r.stdout).toMatch(/Findings by rule:\n\s+rule\s+errors\s+warnings\s+info\s+visits\n/);
-    expect(r.stdout).toMatch(/\n\s+progress-report-due\s+1\s+0\s+0\s+1\n/);
+    // Day 10 and day 11 of P-1002 without a progress report (due by the 10th treatment day, issue 15).
+    expect(r.stdout).toMatch(/\n\s+progress-report-due\s+2\s+0\s+0\s+2\n/);
     expect(r.stdout).toMatch(/\n\s+assistant-modifier\s+2\s+0\s+0\s+1\n/);
   });
 

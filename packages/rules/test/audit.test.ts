@@ -68,7 +68,7 @@ describe('auditor', () => {
     expect(audit.findings.map((f) => f.rule)).not.toContain('no-active-plan');
   });
 
-  it('auditCase builds history across visits: cloned text on visit 2, progress report due on day 11, KX crossing', () => {
+  it('auditCase builds history across visits: cloned text on visit 2, progress report due on day 10, KX crossing', () => {
     const patient = medicarePatient({ history: { thresholdSpentCents: { PT_SLP: 170_000 } } });
     const visits: Visit[] = [];
     for (let n = 1; n <= 12; n++) visits.push(visitDay(n));
@@ -85,7 +85,7 @@ describe('auditor', () => {
     expect(rules('v3')).not.toContain('cloned-description');
 
     const due = report.visits.filter((v) => v.findings.some((f) => f.rule === 'progress-report-due')).map((v) => v.id);
-    expect(due.sort()).toEqual(['v11', 'v12']);
+    expect(due.sort()).toEqual(['v10', 'v11', 'v12']); // due by day 10 (issue 15)
 
     const kx = report.visits
       .filter((v) => v.findings.some((f) => f.rule === 'kx-threshold'))
@@ -97,7 +97,7 @@ describe('auditor', () => {
     expect(kx).toEqual(Array.from({ length: 13 - (kx[0] as number) }, (_, i) => (kx[0] as number) + i));
 
     expect(report.summary.visits).toBe(12);
-    expect(report.summary.byRule['progress-report-due']).toBe(2);
+    expect(report.summary.byRule['progress-report-due']).toBe(3);
     expect(report.summary.errors).toBe(summarize(report.visits).errors);
     expect(report.summary.errors).toBeGreaterThan(0);
   });

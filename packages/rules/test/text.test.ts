@@ -9,21 +9,22 @@ import {
   hasMoreWordsThan,
   PATTERNS,
   plural,
+  SCAN_KINDS,
   textFingerprint,
   wordCount,
 } from '../src/index.ts';
 
-/** The reference reading: one alternation of every kind, matched at word starts, first kind wins. */
+/** The reference reading: one alternation of every kind, markers last, matched at word starts, first kind wins. */
 const REFERENCE = new RegExp(
-  String.raw`\b(?:${FEATURE_KINDS.map((k) => `(${PATTERNS[k].join('|')})`).join('|')})(?![a-z0-9])`,
+  String.raw`\b(?:${SCAN_KINDS.map((k) => `(${PATTERNS[k].join('|')})`).join('|')})(?![a-z0-9])`,
   'gi',
 );
 function reference(text: string): Record<string, string[]> {
   const out: Record<string, string[]> = {};
   REFERENCE.lastIndex = 0;
   for (let m = REFERENCE.exec(text); m !== null; m = REFERENCE.exec(text)) {
-    const k = FEATURE_KINDS.findIndex((_, i) => m?.[i + 1] !== undefined);
-    const kind = FEATURE_KINDS[k] as string;
+    const k = SCAN_KINDS.findIndex((_, i) => m?.[i + 1] !== undefined);
+    const kind = SCAN_KINDS[k] as string;
     out[kind] = [...(out[kind] ?? []), m[k + 1] as string];
   }
   return out;
@@ -80,6 +81,15 @@ const VOCABULARY = [
   '50%',
   'assist',
   'toilet',
+  'then',
+  'noted',
+  'improve',
+  'setup',
+  'preparing',
+  'area',
+  'trials',
+  '80%',
+  'phonemic',
   '#',
   '-',
   ',',
@@ -121,6 +131,38 @@ describe('analyzeDescription', () => {
     expect(analyzeDescription(text)[kind]).toEqual(expected);
   });
 
+  it.each([
+    // [text, lead phrases, their kinds]: the head of each clause; words after "for", "while"... are not heads.
+    ['Sit to stand x10 with CGA for dynamic standing balance', ['Sit to stand'], ['task']],
+    ['Tandem stance 30 s x4, then sit to stand x5', ['Tandem stance', 'sit to stand'], ['balance', 'task']],
+    ['Transfers x4 with min A; balance noted improved', ['Transfers'], ['task']],
+    ['Pt seen for gait training', ['gait training'], ['gait']],
+    ['/s/ in word-initial position, 20 trials', ['s/'], ['speech']],
+  ] as const)('structure of "%s": leads %j', (text, lead, kinds) => {
+    const f = analyzeDescription(text);
+    expect(f.lead).toEqual(lead);
+    expect(f.leadKinds).toEqual(kinds);
+  });
+
+  it.each([
+    ['/r/ in initial position, 20 trials, 85% accuracy with mirror feedback', 'speech', ['r/', 'initial position']],
+    ['Easy onset at sentence level with DAF, fading cues', 'cues', ['DAF', 'fading cues']],
+    ['Minimal pairs, 40 productions, 70% correct with verbal model', 'parameters', ['40 productions', '70% correct']],
+    ['Lingual press with IOPI 3 sets of 10', 'oralMotor', ['Lingual press', 'IOPI']],
+    [
+      'Grooming with setup assist, then toilet transfer with stand-by assist',
+      'assistance',
+      ['setup assist', 'stand-by assist'],
+    ],
+    [
+      'Minutes include preparing the treatment area and fetching the walker',
+      'inactive',
+      ['preparing the treatment area', 'fetching the walker'],
+    ],
+  ] as const)('SLP/OT vocabulary: "%s" → %s %j', (text, kind, expected) => {
+    expect(analyzeDescription(text)[kind]).toEqual(expected);
+  });
+
   it('is deterministic: the same text gives the same result', () => {
     const a = analyzeDescription('Carrying 10 lb basket 50 ft with SBA');
     expect(analyzeDescription('Carrying 10 lb basket 50 ft with SBA')).toEqual(a);
@@ -148,7 +190,9 @@ describe('analyzeDescription', () => {
     fc.assert(
       fc.property(fc.string(), (s) => {
         const f = analyzeDescription(s);
-        for (const list of Object.values(f)) for (const e of list) expect(s).toContain(e);
+        for (const k of FEATURE_KINDS) for (const e of f[k]) expect(s).toContain(e);
+        for (const e of f.lead) expect(s).toContain(e);
+        expect(f.leadKinds.length).toBe(f.lead.length);
       }),
     );
   });

@@ -46,7 +46,7 @@ function visit(description: string): Visit {
 
 describe('live results panel', () => {
   it('announces a one-line summary politely, shows the what-if, and names severity in words', () => {
-    const results = computeLiveResults(visit('Therapeutic activities'), { patient });
+    const results = computeLiveResults(visit('Sit to stand transfers'), { patient });
     render(<LivePanel results={results} findings={results.findings} methodLabel="CMS" payerLabel="Medicare Part B" />);
     const summary = screen.getByTestId('live-summary');
     expect(summary.getAttribute('aria-live')).toBe('polite');

@@ -12,11 +12,13 @@ export function isReportNote(noteType: string | undefined): boolean {
 }
 
 /**
- * progress-report-due: the payer's progress-report period (Medicare: at least once every 10 treatment days,
- * Pub. 100-02 Ch. 15 §220.3 D) has run out without a report. The period starts on the first day of the
- * episode (an evaluation day is day 1); a progress report or re-evaluation closes it and the next treatment
- * day starts a new one. So the 11th treatment day without a report is flagged. The auditor counts the days
- * (`ctx.treatmentDays`), from the patient's history plus the visits seen.
+ * progress-report-due: the payer's progress-report period has run out without a report. Medicare requires one
+ * "at least once every 10 treatment days" (Pub. 100-02 Ch. 15 §220.3 D; rules.md §4.3), so it is due by the
+ * 10th treatment day: a daily note on day 10 without one is already the finding (MACs deny the record that lacks
+ * the progress report "after the 10th visit", rules.md §4.5), and every later day more so. The period starts on
+ * the first day of the episode (an evaluation day is day 1); a progress report or re-evaluation closes it and the
+ * next treatment day starts a new one. The severity is an error on both: the visit itself is the one the report
+ * had to cover. The auditor counts the days (`ctx.treatmentDays`), from the patient's history plus the visits seen.
  * @param ctx - the check context
  */
 export function checkProgressReportDue(ctx: CheckContext): void {
@@ -24,12 +26,18 @@ export function checkProgressReportDue(ctx: CheckContext): void {
   const v = ctx.visit;
   if (every == null || v.noteType === 'progress-report' || v.noteType === 're-evaluation') return;
   if (v.noteType === 'evaluation' || v.noteType === 'discharge') return;
-  if (ctx.treatmentDays <= every) return;
+  const day = ctx.treatmentDays;
+  if (day < every) return;
+  const payer = ctx.policy?.name ?? 'the payer';
+  const fix =
+    'Write a progress report (status, progress toward each goal, plan changes) today, as this visit’s note or with it, before billing more visits.';
   report(
     ctx,
     'progress-report-due',
     'error',
-    `This is treatment day ${ctx.treatmentDays} since the last ${v.discipline} progress report; ${ctx.policy?.name ?? 'the payer'} requires one at least every ${every} treatment days. Write a progress report (status, progress toward each goal, plan changes) today, before billing more visits.`,
+    day === every
+      ? `This is treatment day ${day} of ${every} since the last ${v.discipline} progress report: ${payer} requires one at least every ${every} treatment days, so it is due today. ${fix}`
+      : `This is treatment day ${day} since the last ${v.discipline} progress report, past the ${every} treatment days ${payer} allows. ${fix}`,
     CITE.progress,
   );
 }

@@ -2,8 +2,9 @@ import { lookupCode } from '../catalog/codes.ts';
 import { analyzeDescription } from '../text/analyze.ts';
 import type { DescriptionFeatures } from '../text/features.ts';
 import type { FeatureKind } from '../text/patterns.ts';
+import { quotePhrases } from '../text/reading.ts';
 import type { Discipline } from '../types.ts';
-import { SUGGESTABLE_CODES, scoreCode } from './score.ts';
+import { CODE_KINDS, SUGGESTABLE_CODES, scoreCode } from './score.ts';
 
 /** One suggested code with the evidence behind it. */
 export interface CodeSuggestion {
@@ -12,7 +13,8 @@ export interface CodeSuggestion {
   reasons: string[];
 }
 
-const LABELS: Partial<Record<FeatureKind, string>> = {
+/** Plain names of the kinds of evidence, for messages. */
+export const KIND_LABELS: Partial<Record<FeatureKind, string>> = {
   task: 'functional task',
   adl: 'self-care or home task',
   exercise: 'named exercise',
@@ -27,44 +29,45 @@ const LABELS: Partial<Record<FeatureKind, string>> = {
   cognitive: 'cognitive target',
   speech: 'speech or language target',
   swallow: 'swallowing target',
+  oralMotor: 'oral-motor target',
   modality: 'modality',
   parameters: 'parameters',
   assistance: 'assistance level',
   cues: 'cueing',
 };
 
-// Which evidence each code rests on, for the reasons.
-const EVIDENCE: Record<string, readonly FeatureKind[]> = {
-  '97530': ['task', 'parameters', 'assistance', 'cues'],
-  '97110': ['exercise', 'setsReps', 'parameters'],
-  '97112': ['balance', 'parameters', 'assistance', 'cues'],
-  '97116': ['gait', 'parameters', 'assistance', 'cues'],
-  '97140': ['manual'],
-  '97535': ['adl', 'assistance', 'cues'],
-  '97542': ['wheelchair'],
-  '97150': ['group'],
-  '97750': ['test'],
-  '97760': ['orthotic'],
-  '97129': ['cognitive', 'cues'],
-  '92507': ['speech', 'parameters', 'cues'],
-  '92526': ['swallow', 'parameters', 'cues'],
-  '97010': ['modality'],
-  '97012': ['modality'],
-  '97035': ['modality'],
-  G0283: ['modality'],
-};
-
 /**
- * Quotes the evidence for a code as reasons, e.g. `functional task: "sit to stand transfers"`.
+ * Quotes the evidence for a code as reasons, the words that led first: e.g. `functional task: "sit to stand
+ * transfers" (with "car transfer")`, then sets and reps, parameters and the assistance or cueing (at most three
+ * phrases each, so a message stays short).
  * @param f - analysed description
  * @param code - a code from SUGGESTABLE_CODES
  */
 export function reasonsFor(f: DescriptionFeatures, code: string): string[] {
   const out: string[] = [];
-  for (const kind of EVIDENCE[code] ?? []) {
-    const ev = f[kind];
-    if (ev.length) out.push(`${LABELS[kind] ?? kind}: ${ev.map((e) => `"${e}"`).join(', ')}`);
+  const kinds = CODE_KINDS[code];
+  if (kinds) {
+    const aside: string[] = [];
+    let first = '';
+    for (const kind of kinds) {
+      const led: string[] = [];
+      for (let i = 0; i < f.leadKinds.length; i++) if (f.leadKinds[i] === kind) led.push(f.lead[i] as string);
+      if (led.length) out.push(`${KIND_LABELS[kind] ?? kind}: ${quotePhrases(led, 3)}`);
+      else if (!first && f[kind].length) first = KIND_LABELS[kind] ?? kind;
+      for (const e of f[kind]) if (!led.includes(e)) aside.push(e);
+    }
+    if (aside.length) {
+      if (out.length) out[out.length - 1] += ` (with ${quotePhrases(aside, 3)})`;
+      else out.push(`${first}: ${quotePhrases(aside, 3)}`);
+    }
+    if (code === '97110' && f.setsReps.length) out.push(`sets and reps: ${quotePhrases(f.setsReps, 3)}`);
+    if (out.length && f.parameters.length) out.push(`parameters: ${quotePhrases(f.parameters, 3)}`);
+    const help = [...f.assistance, ...f.cues];
+    if (out.length && help.length) out.push(`assistance: ${quotePhrases(help, 3)}`);
+    return out;
   }
+  const only = code === '97150' ? f.group : f.modality;
+  if (only.length) out.push(`${code === '97150' ? 'group treatment' : 'modality'}: ${quotePhrases(only, 3)}`);
   return out;
 }
 

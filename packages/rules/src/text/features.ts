@@ -4,7 +4,12 @@ import type { FeatureKind } from './patterns.ts';
  * What an auditor finds in one service description: for each kind of evidence, the phrases matched, in
  * the order they appear. Empty kinds share one frozen empty array, so a short description costs little.
  */
-export type DescriptionFeatures = { readonly [K in FeatureKind]: readonly string[] };
+export type DescriptionFeatures = { readonly [K in FeatureKind]: readonly string[] } & {
+  /** The phrase heading each clause: what that part of the description was about, in order. */
+  readonly lead: readonly string[];
+  /** The kind of each phrase in `lead`. */
+  readonly leadKinds: readonly FeatureKind[];
+};
 
 /** Shared empty evidence list. */
 export const NO_EVIDENCE: readonly string[] = Object.freeze([]);
@@ -28,6 +33,7 @@ export function hasClinicalContent(f: DescriptionFeatures): boolean {
       f.cognitive.length +
       f.swallow.length +
       f.speech.length +
+      f.oralMotor.length +
       f.test.length >
     0
   );

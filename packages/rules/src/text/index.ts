@@ -5,4 +5,5 @@ export * from './goal-target.ts';
 export * from './patterns.ts';
 export * from './plural.ts';
 export * from './prefixes.ts';
+export * from './reading.ts';
 export * from './service-text.ts';

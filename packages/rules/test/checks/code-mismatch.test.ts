@@ -25,6 +25,14 @@ const TABLE: [string, string, string | null][] = [
   ],
   ['97112', 'Tandem walking 40 feet x3 with CGA and verbal cues for postural control', null],
   ['97530', 'therapeutic activities as tolerated', null],
+  // One keyword does not move a code (issue 15): a transfer task with its parameters and assistance stays 97530.
+  ['97530', 'Sit to stand transfers x10 from 18in chair with CGA, cues for dynamic standing balance', null],
+  ['97530', 'Stand pivot transfer bed to w/c x4 with min A; weight shift and balance during the pivot', null],
+  ['97530', 'Car transfer x3 with min A, gait belt, cues for balance when lifting legs in', null],
+  ['97112', 'Sit to stand transfers x10 with CGA for balance', '97530'],
+  ['97530', 'Squat-to-stand to pick up toys from the floor x10 and carrying them 17 feet with contact guard', null],
+  ['97112', 'Stand pivot transfers bed to chair x5 with min A; balance noted improved during pivot', '97530'],
+  ['97530', 'Tandem walking 20 ft x4, SLS 3x15 s on foam with CGA, eyes closed', '97112'],
 ];
 
 describe('code-mismatch', () => {
@@ -50,6 +58,40 @@ describe('code-mismatch', () => {
     const msg = findingsOf('code-mismatch', v)[0]?.message ?? '';
     expect(msg).toContain('"3x10"');
     expect(msg).toContain('"step ups"');
+  });
+
+  it('says which words led to the other code and what was read of the billed one', () => {
+    const v = cleanVisit({
+      services: [
+        {
+          code: '97112',
+          minutes: 15,
+          modifiers: ['GP'],
+          goalIds: ['g1'],
+          description: 'Sit to stand transfers x10 with CGA for balance',
+        },
+      ],
+    });
+    const msg = findingsOf('code-mismatch', v)[0]?.message ?? '';
+    expect(msg).toContain('functional task: "Sit to stand transfers"');
+    expect(msg).toContain('"x10"');
+    expect(msg).toContain('"CGA"');
+    expect(msg).toContain('for 97112: "balance" only inside another task');
+  });
+
+  it('judges SLP codes among themselves: swallowing work billed as 92507 fits 92526', () => {
+    const v = cleanVisit({
+      discipline: 'SLP',
+      services: [
+        {
+          code: '92507',
+          modifiers: ['GN'],
+          goalIds: ['g1'],
+          description: 'Effortful swallow x10 with puree, chin tuck with thin liquids 8/10 sips, mod verbal cues',
+        },
+      ],
+    });
+    expect(findingsOf('code-mismatch', v)[0]?.message).toContain('fits 92526 better');
   });
 
   it('only suggests codes of the visit discipline', () => {

@@ -1,7 +1,21 @@
 import { describe, expect, it } from 'vitest';
 import { cleanVisit, findingsOf, withService } from './fixtures.ts';
 
-/** Real-looking descriptions under a billed code: [code, description, vague?]. */
+/**
+ * Real-looking descriptions under a billed code: [code, description, vague?]. Since issue 15 a description with no
+ * task, no parameters and no assistance at all is an error; one that is specific but misses an element a warning.
+ */
+const GENERIC = new Set([
+  'therapeutic activities as tolerated',
+  'Therapeutic activities performed.',
+  'Pt tolerated treatment well.',
+  'functional mobility training, see flowsheet',
+  '',
+  'Exercises as per flowsheet.',
+  'manual as above',
+  'ADLs',
+  'Speech therapy per plan',
+]);
 const TABLE: [string, string, boolean][] = [
   [
     '97530',
@@ -48,7 +62,7 @@ describe('vague-description', () => {
     const f = findingsOf('vague-description', v);
     expect(f.length).toBe(vague ? 1 : 0);
     if (vague) {
-      expect(f[0]).toMatchObject({ service: 0, severity: 'warning' });
+      expect(f[0]).toMatchObject({ service: 0, severity: GENERIC.has(description) ? 'error' : 'warning' });
       expect(f[0]?.message).toMatch(/write /);
     }
   });
@@ -60,6 +74,46 @@ describe('vague-description', () => {
     );
     expect(f[0]?.message).toContain('"therapeutic activities"');
     expect(f[0]?.message).toContain('"as tolerated"');
+  });
+
+  it('an empty description ("therapy session", the seed example) is an error naming the three missing elements', () => {
+    const f = findingsOf('vague-description', withService(cleanVisit(), 0, { description: 'therapy session' }));
+    expect(f).toHaveLength(1);
+    expect(f[0]?.severity).toBe('error');
+    expect(f[0]?.message).toContain('no task, no parameters and no assistance');
+    expect(f[0]?.message).toContain('"therapy session"');
+  });
+
+  it('a specific description missing one element is a warning that quotes what was read', () => {
+    const noDose = findingsOf('vague-description', withService(cleanVisit(), 0, { description: 'Car transfers' }));
+    expect(noDose[0]).toMatchObject({ severity: 'warning' });
+    expect(noDose[0]?.message).toContain('"Car transfers"');
+    expect(noDose[0]?.message).toContain('no parameters');
+    const noTask = findingsOf('vague-description', withService(cleanVisit(), 0, { description: 'x10 with CGA' }));
+    expect(noTask[0]).toMatchObject({ severity: 'warning' });
+    expect(noTask[0]?.message).toContain('no functional task is named');
+    expect(noTask[0]?.message).toContain('parameters "x10"');
+    expect(noTask[0]?.message).toContain('assistance "CGA"');
+  });
+
+  /** Skilled SLP and OT text: a target or task, trials or counts, accuracy, and a cue level (ASHA, AOTA). */
+  it.each([
+    ['92507', '/r/ in word-final position, 20 trials, 85% accuracy with tactile cues faded to a verbal model'],
+    ['92507', 'Minimal pairs for fronting, 30 productions, 70% correct with visual placement cues'],
+    ['92507', 'Easy onset in 3-word phrases, 25 phrases, 90% fluent with DAF faded over the session'],
+    ['92507', 'Confrontation naming of 20 pictures, 14/20 with phonemic cues, 18/20 with semantic and phonemic'],
+    [
+      '92526',
+      'Chin tuck with thin liquids by cup, 10 of 10 sips without cough; effortful swallow x10 with verbal cues',
+    ],
+    ['97129', 'Delayed recall of a 4-item list after 10 min, 3/4 with category cues'],
+  ])('SLP %s "%s" passes', (code, description) => {
+    const v = cleanVisit({
+      discipline: 'SLP',
+      services: [{ code, minutes: 15, units: 1, modifiers: ['GN'], goalIds: ['g1'], description }],
+    });
+    expect(findingsOf('vague-description', v)).toEqual([]);
+    expect(findingsOf('code-mismatch', v)).toEqual([]);
   });
 
   it('leaves a clear fit for another code to code-mismatch', () => {
