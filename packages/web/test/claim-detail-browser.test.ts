@@ -173,6 +173,7 @@ describe.runIf(run)('browser: charge review holds, build preview, rebuild all, c
           claimNumber: string;
           visitIds?: string[];
           claim: {
+            subscriber: { lastName: string; firstName: string; memberId: string };
             lines: {
               code: string;
               modifiers: string[];
@@ -193,6 +194,12 @@ describe.runIf(run)('browser: charge review holds, build preview, rebuild all, c
           claimNumber: c.claimNumber,
           status: i === 0 ? '1' : '4',
           payerClaimNumber: `DAYPCN${i + 1}`,
+          // The patient as our claim named them: an 835 matches only a claim of the same patient.
+          patient: {
+            lastName: c.claim.subscriber.lastName,
+            firstName: c.claim.subscriber.firstName,
+            memberId: c.claim.subscriber.memberId,
+          },
           lines: c.claim.lines.map((l) => ({
             code: l.code,
             modifiers: l.modifiers,
