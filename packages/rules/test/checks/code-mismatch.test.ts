@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cleanVisit, findingsOf } from './fixtures.ts';
+import { cleanVisit, findingsOf, withService } from './fixtures.ts';
 
 /** [billed code, description, expected better code or null]. */
 const TABLE: [string, string, string | null][] = [
@@ -102,5 +102,15 @@ describe('code-mismatch', () => {
       ],
     });
     expect(findingsOf('code-mismatch', v)).toEqual([]);
+  });
+});
+
+describe('hyphenated functional tasks', () => {
+  it('"Squat-to-lift of a box" is a lifting task (97530), written with hyphens as "squat to lift" is without', () => {
+    for (const text of [
+      'Squat-to-lift of a 7 lb box from a low shelf, 10 repetitions, supervision, cues for sequencing',
+      'Squat to lift a 7 lb box from a low shelf, 10 repetitions, supervision, cues for sequencing',
+    ])
+      expect(findingsOf('code-mismatch', withService(cleanVisit(), 0, { description: text }))).toEqual([]);
   });
 });
