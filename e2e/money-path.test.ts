@@ -170,6 +170,7 @@ describe.runIf(run)('browser: the money path on a fresh demo, from a signed note
       const eraText = make835({
         trace: 'MONEYEFT1',
         payerId: 'DEMO-MCR',
+        paymentDate: today.replaceAll('-', ''),
         claims: [
           {
             claimNumber: built.claimNumber,
@@ -211,6 +212,7 @@ describe.runIf(run)('browser: the money path on a fresh demo, from a signed note
       expect(why).toContain(built.claimNumber);
       expect(why).toContain('never sent to a payer, so no payment can belong to it');
       expect(await page.getByRole('button', { name: 'Post payments' }).count()).toBe(0);
+      expect(await page.getByTestId('remit-matches').getByText('not posted').count()).toBe(1);
       await screenshot(page, 'money-path-835-before-export');
       // Posting it anyway (the page offers no button; the API is still there) changes no claim and records no
       // payment, so the same payment can post once the claim has been sent.
@@ -275,6 +277,10 @@ describe.runIf(run)('browser: the money path on a fresh demo, from a signed note
       await page.goto(`${server.url}/claims/${encodeURIComponent(built.id)}`);
       const posting = page.getByTestId('posting');
       await posting.waitFor();
+      const head = await page.getByTestId('claim-detail').textContent();
+      expect(head).toContain('partly-paid');
+      expect(head).toContain(`Paid${money(paidLine.chargeCents - write - coins)}`);
+      expect(head).toContain(`Patient owes${money(coins)}`);
       const rows = posting.locator('tbody tr');
       await expect.poll(() => rows.count()).toBe(2);
       const paidRow = await rows.filter({ hasText: paidLine.code }).locator('td').allTextContents();
