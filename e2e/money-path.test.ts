@@ -167,7 +167,7 @@ describe.runIf(run)('browser: the money path on a fresh demo, from a signed note
       const money = (c: number) => `$${(c / 100).toFixed(2)}`;
       const write = paidLine.chargeCents > 3000 ? 2000 : 0;
       const coins = paidLine.chargeCents > 3000 ? 1000 : 0;
-      const eraText = make835({
+      const helperText = make835({
         trace: 'MONEYEFT1',
         payerId: 'DEMO-MCR',
         paymentDate: today.replaceAll('-', ''),
@@ -201,7 +201,8 @@ describe.runIf(run)('browser: the money path on a fresh demo, from a signed note
       });
       const era = path.join(dir, 'money.835');
       // The payer names itself in N1*PR as Medicare would (the helper's default is a commercial plan).
-      writeFileSync(era, eraText.replace('N1*PR*EXAMPLE COMMERCIAL PLAN', 'N1*PR*MEDICARE PART B'));
+      const eraText = helperText.replace('N1*PR*EXAMPLE COMMERCIAL PLAN', 'N1*PR*MEDICARE PART B');
+      writeFileSync(era, eraText);
 
       // 3. Before export the same 835 posts nothing, and the page says why.
       await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Remittances' }).click();
