@@ -41,10 +41,12 @@ async function waitReady(url: string, child: ChildProcess, log: () => string, ti
 }
 
 /**
- * Starts `unitwise serve` on a temporary database (no demo seed) and waits until it answers.
+ * Starts `unitwise serve` on a temporary database and waits until it answers. Without `seed` it starts empty; with
+ * it the server seeds the demo clinic on first run, as `npm start` does.
  * @param timeoutMs - how long to wait for it to listen
+ * @param opts - `seed: true` to create the demo clinic
  */
-export async function startTestServer(timeoutMs = 60_000): Promise<TestServer> {
+export async function startTestServer(timeoutMs = 60_000, opts: { seed?: boolean } = {}): Promise<TestServer> {
   const dir = mkdtempSync(path.join(tmpdir(), 'unitwise-e2e-'));
   const port = await freePort();
   const child = spawn(
@@ -60,7 +62,7 @@ export async function startTestServer(timeoutMs = 60_000): Promise<TestServer> {
       '127.0.0.1',
       '--database-url',
       `sqlite:${path.join(dir, 'e2e.db')}`,
-      '--no-seed',
+      ...(opts.seed ? [] : ['--no-seed']),
     ],
     { cwd: REPO_ROOT, env: { ...process.env, NODE_ENV: 'test' }, stdio: ['ignore', 'pipe', 'pipe'] },
   );
