@@ -3,7 +3,7 @@ import type { Store } from '@unitwise/store';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { createGuard } from './auth/guard.ts';
 import { AttemptLimiter } from './auth/lockout.ts';
-import { PrincipalCache } from './auth/principal-cache.ts';
+import { PRINCIPALS_CHANNEL, PrincipalCache } from './auth/principal-cache.ts';
 import type { AppDeps } from './deps.ts';
 import { HistoryCache } from './engine/history-cache.ts';
 import { PolicyCache } from './engine/policy-cache.ts';
@@ -28,6 +28,11 @@ export interface AppOptions {
   webRoot?: string;
   /** Fastify's request log (off by default; when on, headers, cookies and bodies are never logged). */
   logger?: boolean;
+  /**
+   * Listen for other processes' access changes (PostgreSQL LISTEN) from `ready` until `close`; startServer turns it
+   * on. Every app tells the others of its own changes either way.
+   */
+  shareCaches?: boolean;
 }
 
 /**
@@ -50,7 +55,9 @@ export function buildApp(opts: AppOptions): FastifyInstance {
     history: new HistoryCache(),
     // On the app's clock, so tests that move time also age the cache.
     principals: new PrincipalCache(() => clock().getTime()),
+    lifecycle: { closing: false },
   };
+  deps.principals.share(() => opts.store.broadcast(PRINCIPALS_CHANNEL));
   const app = Fastify({
     // Only method, URL (ids, never names) and status are logged: request bodies and headers carry PHI and secrets.
     logger: opts.logger
@@ -64,6 +71,21 @@ export function buildApp(opts: AppOptions): FastifyInstance {
     bodyLimit: 5 * 1024 * 1024,
   });
   app.register(fastifyCookie);
+  if (opts.shareCaches) {
+    let stop: (() => Promise<void>) | undefined;
+    const drop = () => deps.principals.clearLocal();
+    app.addHook('onReady', async () => {
+      stop = await opts.store.subscribe(PRINCIPALS_CHANNEL, drop, drop);
+    });
+    app.addHook('onClose', async () => {
+      await stop?.();
+    });
+  }
+  // Readiness turns false as soon as shutting down starts; Fastify then answers new requests 503 and lets the ones in
+  // flight finish before `close` resolves.
+  app.addHook('preClose', async () => {
+    deps.lifecycle.closing = true;
+  });
   app.setErrorHandler((err, request, reply) => {
     const problem = toProblem(err);
     if (problem.status >= 500) {

@@ -21,4 +21,6 @@ export interface AppDeps {
   history: HistoryCache;
   /** Resolved callers by secret hash; clear it after any change to users, roles, tokens or sessions. */
   principals: PrincipalCache;
+  /** Set once the server starts shutting down, so readiness says so while requests in flight finish. */
+  lifecycle: { closing: boolean };
 }

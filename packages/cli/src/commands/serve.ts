@@ -1,4 +1,5 @@
 import { DEFAULT_DATABASE_URL, DEFAULT_PORT, startServer } from '@unitwise/server';
+import { StoreError } from '@unitwise/store';
 import { parseCommandArgs } from '../args.ts';
 import type { Command } from '../command.ts';
 import { UsageError } from '../usage-error.ts';
@@ -51,7 +52,15 @@ export const command: Command = {
       selfSignup: !values['no-signup'],
       logger: io.env.UNITWISE_LOG === '1',
       print: (line) => io.stdout.write(`${line}\n`),
+    }).catch((err: unknown) => {
+      // A second server on one SQLite file is an expected refusal, not an internal error.
+      if (err instanceof StoreError && err.code === 'locked') return err;
+      throw err;
     });
+    if (server instanceof StoreError) {
+      io.stderr.write(`unitwise serve: ${server.message}.\n`);
+      return 1;
+    }
     await server.closed;
     return 0;
   },

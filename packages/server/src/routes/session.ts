@@ -135,7 +135,7 @@ export const sessionRoutes: RouteDef[] = [
     async handler({ principal, deps, request, reply, audit }) {
       if (principal.sessionId) await deps.store.sessions.delete(principal.clinicId, principal.sessionId);
       // Signed out means the cookie fails on its very next request.
-      deps.principals.clear();
+      await deps.principals.clear();
       await audit({ action: 'session.delete', entity: 'user', entityId: principal.userId });
       clearSessionCookie(reply, wantsSecure(request, deps.secureCookies));
       return {};
