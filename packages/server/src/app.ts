@@ -2,8 +2,8 @@ import fastifyCookie from '@fastify/cookie';
 import type { Store } from '@unitwise/store';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { createGuard } from './auth/guard.ts';
-import { AttemptLimiter } from './auth/lockout.ts';
 import { PRINCIPALS_CHANNEL, PrincipalCache } from './auth/principal-cache.ts';
+import { SignInLimiter } from './auth/sign-in-limiter.ts';
 import type { AppDeps } from './deps.ts';
 import { HistoryCache } from './engine/history-cache.ts';
 import { PolicyCache } from './engine/policy-cache.ts';
@@ -50,7 +50,7 @@ export function buildApp(opts: AppOptions): FastifyInstance {
     clock,
     selfSignup: opts.selfSignup ?? true,
     secureCookies: opts.secureCookies,
-    signInLimiter: new AttemptLimiter(),
+    signInLimiter: new SignInLimiter(opts.store),
     policies: new PolicyCache(),
     history: new HistoryCache(),
     // On the app's clock, so tests that move time also age the cache.

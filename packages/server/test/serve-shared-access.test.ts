@@ -3,6 +3,7 @@
  * are refused on the other at once (the per-process principal cache is cleared over LISTEN/NOTIFY).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ATTEMPT_WINDOW_MS, IP_ATTEMPTS_PER_WINDOW } from '../src/auth/lockout.ts';
 import { engineTargets } from './helpers/engines.ts';
 import { freshPgSchema, type PgSchema, type ServeProcess, spawnServe } from './helpers/serve-process.ts';
 
@@ -91,4 +92,27 @@ describe.skipIf(pgTarget?.skip !== undefined)('access changes on one process hol
     expect(disabled.status, await disabled.clone().text()).toBe(200);
     expect((await fetch(`${urlB}/api/v1/session`, as(pt))).status).toBe(401);
   }, 60_000);
+
+  it('counts sign-in attempts from one address on both processes together', async () => {
+    // Start well inside a window, so the count does not restart half-way (windows are aligned to the minute).
+    const into = Date.now() % ATTEMPT_WINDOW_MS;
+    if (into > ATTEMPT_WINDOW_MS - 15_000) await new Promise((r) => setTimeout(r, ATTEMPT_WINDOW_MS - into + 100));
+    const attempt = (url: string) =>
+      fetch(`${url}/api/v1/session`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ email: 'nobody@shared.test', password: 'wrong password' }),
+      }).then((r) => r.status);
+    let firstLimited = 0;
+    // Alternating A and B: per-process counters would allow about twice the limit.
+    for (let i = 1; i <= 2 * IP_ATTEMPTS_PER_WINDOW + 2 && firstLimited === 0; i++) {
+      const status = await attempt(i % 2 ? urlA : urlB);
+      if (status === 429) firstLimited = i;
+      else expect(status).toBe(401);
+    }
+    expect(firstLimited).toBeGreaterThan(0);
+    expect(firstLimited).toBeLessThanOrEqual(IP_ATTEMPTS_PER_WINDOW + 1);
+    expect(await attempt(urlA)).toBe(429);
+    expect(await attempt(urlB)).toBe(429);
+  }, 90_000);
 });

@@ -62,7 +62,7 @@ export const sessionRoutes: RouteDef[] = [
     status: 200,
     async handler({ body, deps, request, reply }) {
       const now = deps.clock();
-      if (!deps.signInLimiter.allow(request.ip, now.getTime())) {
+      if (!(await deps.signInLimiter.allow(request.ip, now.getTime()))) {
         throw new ApiError('rate-limited', 'Too many sign-in attempts from this address; wait a minute.');
       }
       const found = await deps.store.users.findCredentialsByEmail(body.email);
