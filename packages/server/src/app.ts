@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import fastifyCookie from '@fastify/cookie';
 import type { Store } from '@unitwise/store';
 import Fastify, { type FastifyInstance } from 'fastify';
@@ -15,6 +16,9 @@ import { DEFAULT_WEB_ROOT, serveWeb } from './web/serve-web.ts';
 
 /** The API's version, in the OpenAPI document. */
 export const API_VERSION = '1.0.0';
+
+/** An `X-Request-Id` from the proxy is kept when it looks like an id; anything else gets a fresh UUID. */
+const REQUEST_ID = /^[A-Za-z0-9._:-]{1,100}$/;
 
 export interface AppOptions {
   store: Store;
@@ -69,6 +73,14 @@ export function buildApp(opts: AppOptions): FastifyInstance {
         }
       : false,
     bodyLimit: 5 * 1024 * 1024,
+    // Unique across processes (Fastify's default counts per process), so one id finds one request behind a proxy.
+    genReqId: (req) => {
+      const sent = req.headers['x-request-id'];
+      return typeof sent === 'string' && REQUEST_ID.test(sent) ? sent : randomUUID();
+    },
+  });
+  app.addHook('onSend', async (request, reply) => {
+    reply.header('x-request-id', request.id);
   });
   app.register(fastifyCookie);
   if (opts.shareCaches) {

@@ -66,7 +66,8 @@ export const command: Command = {
       databaseUrl,
       seed: !values['no-seed'],
       selfSignup: !values['no-signup'],
-      logger: io.env.UNITWISE_LOG === '1',
+      // One JSON line per request (id, method, path, status, time) unless turned off; never bodies or names.
+      logger: io.env.UNITWISE_LOG !== '0',
       print: (line) => io.stdout.write(`${line}\n`),
     }).catch((err: unknown) => {
       // A second server on one SQLite file is an expected refusal, not an internal error.
