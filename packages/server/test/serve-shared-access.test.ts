@@ -93,6 +93,18 @@ describe.skipIf(pgTarget?.skip !== undefined)('access changes on one process hol
     expect((await fetch(`${urlB}/api/v1/session`, as(pt))).status).toBe(401);
   }, 60_000);
 
+  it('an API token revoked on A is refused on B at once', async () => {
+    const owner = await signIn(urlA, OWNER.email, OWNER.password);
+    const created = await fetch(`${urlA}/api/v1/tokens`, as(owner, 'POST', { name: 'integration' }));
+    expect(created.status).toBe(201);
+    const { id, token } = (await created.json()) as { id: string; token: string };
+    const bearer = { headers: { authorization: `Bearer ${token}` } };
+    expect((await fetch(`${urlB}/api/v1/clinic`, bearer)).status).toBe(200);
+    expect((await fetch(`${urlB}/api/v1/clinic`, bearer)).status).toBe(200);
+    expect((await fetch(`${urlA}/api/v1/tokens/${id}`, as(owner, 'DELETE'))).status).toBe(204);
+    expect((await fetch(`${urlB}/api/v1/clinic`, bearer)).status).toBe(401);
+  }, 60_000);
+
   it('counts sign-in attempts from one address on both processes together', async () => {
     // Start well inside a window, so the count does not restart half-way (windows are aligned to the minute).
     const into = Date.now() % ATTEMPT_WINDOW_MS;
