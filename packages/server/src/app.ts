@@ -1,9 +1,10 @@
+import { randomUUID } from 'node:crypto';
 import fastifyCookie from '@fastify/cookie';
 import type { Store } from '@unitwise/store';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { createGuard } from './auth/guard.ts';
-import { AttemptLimiter } from './auth/lockout.ts';
-import { PrincipalCache } from './auth/principal-cache.ts';
+import { PRINCIPALS_CHANNEL, PrincipalCache } from './auth/principal-cache.ts';
+import { SignInLimiter } from './auth/sign-in-limiter.ts';
 import type { AppDeps } from './deps.ts';
 import { HistoryCache } from './engine/history-cache.ts';
 import { PolicyCache } from './engine/policy-cache.ts';
@@ -15,6 +16,9 @@ import { DEFAULT_WEB_ROOT, serveWeb } from './web/serve-web.ts';
 
 /** The API's version, in the OpenAPI document. */
 export const API_VERSION = '1.0.0';
+
+/** An `X-Request-Id` from the proxy is kept when it looks like an id; anything else gets a fresh UUID. */
+const REQUEST_ID = /^[A-Za-z0-9._:-]{1,100}$/;
 
 export interface AppOptions {
   store: Store;
@@ -28,6 +32,11 @@ export interface AppOptions {
   webRoot?: string;
   /** Fastify's request log (off by default; when on, headers, cookies and bodies are never logged). */
   logger?: boolean;
+  /**
+   * Listen for other processes' access changes (PostgreSQL LISTEN) from `ready` until `close`; startServer turns it
+   * on. Every app tells the others of its own changes either way.
+   */
+  shareCaches?: boolean;
 }
 
 /**
@@ -45,12 +54,14 @@ export function buildApp(opts: AppOptions): FastifyInstance {
     clock,
     selfSignup: opts.selfSignup ?? true,
     secureCookies: opts.secureCookies,
-    signInLimiter: new AttemptLimiter(),
+    signInLimiter: new SignInLimiter(opts.store),
     policies: new PolicyCache(),
     history: new HistoryCache(),
     // On the app's clock, so tests that move time also age the cache.
     principals: new PrincipalCache(() => clock().getTime()),
+    lifecycle: { closing: false },
   };
+  deps.principals.share(() => opts.store.broadcast(PRINCIPALS_CHANNEL));
   const app = Fastify({
     // Only method, URL (ids, never names) and status are logged: request bodies and headers carry PHI and secrets.
     logger: opts.logger
@@ -62,8 +73,31 @@ export function buildApp(opts: AppOptions): FastifyInstance {
         }
       : false,
     bodyLimit: 5 * 1024 * 1024,
+    // Unique across processes (Fastify's default counts per process), so one id finds one request behind a proxy.
+    genReqId: (req) => {
+      const sent = req.headers['x-request-id'];
+      return typeof sent === 'string' && REQUEST_ID.test(sent) ? sent : randomUUID();
+    },
+  });
+  app.addHook('onSend', async (request, reply) => {
+    reply.header('x-request-id', request.id);
   });
   app.register(fastifyCookie);
+  if (opts.shareCaches) {
+    let stop: (() => Promise<void>) | undefined;
+    const drop = () => deps.principals.clearLocal();
+    app.addHook('onReady', async () => {
+      stop = await opts.store.subscribe(PRINCIPALS_CHANNEL, drop, drop);
+    });
+    app.addHook('onClose', async () => {
+      await stop?.();
+    });
+  }
+  // Readiness turns false as soon as shutting down starts; Fastify then answers new requests 503 and lets the ones in
+  // flight finish before `close` resolves.
+  app.addHook('preClose', async () => {
+    deps.lifecycle.closing = true;
+  });
   app.setErrorHandler((err, request, reply) => {
     const problem = toProblem(err);
     if (problem.status >= 500) {

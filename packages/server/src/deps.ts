@@ -1,6 +1,6 @@
 import type { Store } from '@unitwise/store';
-import type { AttemptLimiter } from './auth/lockout.ts';
 import type { PrincipalCache } from './auth/principal-cache.ts';
+import type { SignInLimiter } from './auth/sign-in-limiter.ts';
 import type { HistoryCache } from './engine/history-cache.ts';
 import type { PolicyCache } from './engine/policy-cache.ts';
 
@@ -13,12 +13,14 @@ export interface AppDeps {
   selfSignup: boolean;
   /** Forces the cookie's Secure flag; undefined: Secure except on localhost. */
   secureCookies: boolean | undefined;
-  /** Sign-in attempts per client address. */
-  signInLimiter: AttemptLimiter;
+  /** Sign-in attempts per client address, counted in the database across processes. */
+  signInLimiter: SignInLimiter;
   /** The clinics' payer policies, needed by every visit save. */
   policies: PolicyCache;
   /** Each patient's replayed history, so a note saved again is judged without replaying the earlier visits. */
   history: HistoryCache;
   /** Resolved callers by secret hash; clear it after any change to users, roles, tokens or sessions. */
   principals: PrincipalCache;
+  /** Set once the server starts shutting down, so readiness says so while requests in flight finish. */
+  lifecycle: { closing: boolean };
 }

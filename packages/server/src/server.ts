@@ -49,10 +49,12 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
   const print = opts.print ?? ((line: string) => process.stdout.write(`${line}\n`));
   const clock = opts.clock ?? (() => new Date());
   const databaseUrl = opts.databaseUrl ?? DEFAULT_DATABASE_URL;
-  const store = await openStore(databaseUrl, { clock });
+  // The server claims a SQLite file for itself: a second server on the same file stops here with a clear message.
+  const store = await openStore(databaseUrl, { clock, claimFile: true });
   let seed: SeedResult | undefined;
   try {
-    if (opts.seed !== false) seed = await seedDemo(store, clock);
+    // Processes starting together on one PostgreSQL seed one at a time; the later ones find the clinic and skip.
+    if (opts.seed !== false) seed = await store.exclusive('seed-demo', () => seedDemo(store, clock));
   } catch (err) {
     await store.close();
     throw err;
@@ -64,6 +66,7 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
     ...(opts.secureCookies === undefined ? {} : { secureCookies: opts.secureCookies }),
     ...(opts.webRoot === undefined ? {} : { webRoot: opts.webRoot }),
     ...(opts.logger === undefined ? {} : { logger: opts.logger }),
+    shareCaches: true,
   });
   const host = opts.host ?? '0.0.0.0';
   try {

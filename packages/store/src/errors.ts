@@ -1,5 +1,12 @@
 /** Why the store failed unexpectedly; expected outcomes are `Result` data, not errors. */
-export type StoreErrorCode = 'signed-immutable' | 'append-only' | 'constraint' | 'bad-url' | 'migration' | 'unexpected';
+export type StoreErrorCode =
+  | 'signed-immutable'
+  | 'append-only'
+  | 'constraint'
+  | 'bad-url'
+  | 'migration'
+  | 'locked'
+  | 'unexpected';
 
 /** The one error type @unitwise/store throws, for failures a caller cannot expect (database down, bug, trigger). */
 export class StoreError extends Error {

@@ -52,6 +52,35 @@ export async function runMigrations(
   list: readonly StoreMigration[] = MIGRATIONS,
 ): Promise<string[]> {
   assertOrdered(list);
+  const migrator = await makeMigrator(db, engine, list);
+  const { error, results } =
+    engine === 'postgres'
+      ? await withPostgresLock(db, () => migrator.migrateToLatest())
+      : await migrator.migrateToLatest();
+  if (error) {
+    const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? '?';
+    throw new StoreError('migration', `migration ${failed} failed`, error);
+  }
+  return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}
+
+/**
+ * The migrations not yet applied (all of them on an empty database), without changing anything; for readiness.
+ * @param db - the database
+ * @param engine - which engine
+ * @param list - the ordered migrations (default: all of ours)
+ */
+export async function pendingMigrations(
+  db: Kysely<Database>,
+  engine: Engine,
+  list: readonly StoreMigration[] = MIGRATIONS,
+): Promise<string[]> {
+  const migrator = await makeMigrator(db, engine, list);
+  return (await migrator.getMigrations()).filter((m) => m.executedAt === undefined).map((m) => m.name);
+}
+
+/** Kysely's Migrator over our list, its bookkeeping tables pinned to our schema on PostgreSQL. */
+async function makeMigrator(db: Kysely<Database>, engine: Engine, list: readonly StoreMigration[]): Promise<Migrator> {
   const provider: MigrationProvider = {
     async getMigrations() {
       const out: Record<string, Migration> = {};
@@ -69,14 +98,5 @@ export async function runMigrations(
     engine === 'postgres'
       ? (await sql<{ name: string }>`SELECT current_schema() AS name`.execute(db)).rows[0]?.name
       : undefined;
-  const migrator = new Migrator({ db, provider, ...(schema ? { migrationTableSchema: schema } : {}) });
-  const { error, results } =
-    engine === 'postgres'
-      ? await withPostgresLock(db, () => migrator.migrateToLatest())
-      : await migrator.migrateToLatest();
-  if (error) {
-    const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? '?';
-    throw new StoreError('migration', `migration ${failed} failed`, error);
-  }
-  return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+  return new Migrator({ db, provider, ...(schema ? { migrationTableSchema: schema } : {}) });
 }

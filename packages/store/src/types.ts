@@ -865,6 +865,21 @@ export interface Store extends Repositories {
   migrate(): Promise<string[]>;
   /** Closes the database (pool / file handle). */
   close(): Promise<void>;
+  /**
+   * Runs `fn` while no other process runs work under the same name: a PostgreSQL advisory lock; on SQLite, where one
+   * server process owns the file, it simply runs.
+   */
+  exclusive<T>(name: string, fn: () => Promise<T>): Promise<T>;
+  /** Tells every process subscribed to `channel` (PostgreSQL NOTIFY); on SQLite, with one process, nothing to tell. */
+  broadcast(channel: string): Promise<void>;
+  /**
+   * Calls `handler` whenever any process broadcasts on `channel` (PostgreSQL LISTEN; a no-op on SQLite). `onLost`
+   * runs when the listening connection drops, since broadcasts may then have been missed.
+   * @returns a function that stops listening
+   */
+  subscribe(channel: string, handler: () => void, onLost?: () => void): Promise<() => Promise<void>>;
+  /** The migrations not yet applied; throws when the database cannot be reached (for readiness checks). */
+  pendingMigrations(): Promise<string[]>;
 }
 
 export interface OpenStoreOptions {
@@ -872,4 +887,9 @@ export interface OpenStoreOptions {
   clock?: () => Date;
   /** Run migrations on open (default true). */
   migrate?: boolean;
+  /**
+   * On SQLite, claim the file for this process and fail with StoreError('locked') when another process holds it (the
+   * server does this; one-shot CLI commands do not). Ignored on PostgreSQL and in memory.
+   */
+  claimFile?: boolean;
 }

@@ -1,7 +1,10 @@
+import cluster from 'node:cluster';
 import { DEFAULT_DATABASE_URL, DEFAULT_PORT, startServer } from '@unitwise/server';
+import { StoreError } from '@unitwise/store';
 import { parseCommandArgs } from '../args.ts';
 import type { Command } from '../command.ts';
 import { UsageError } from '../usage-error.ts';
+import { runPrimary } from './serve-cluster.ts';
 
 const HELP = `Usage: unitwise serve [--port N] [--host H] [--database-url URL] [--no-seed]
 
@@ -12,6 +15,7 @@ Stops cleanly on SIGTERM or Ctrl-C.
   --port N             port to listen on (default $PORT or ${DEFAULT_PORT})
   --host H             address to bind (default $HOST or 0.0.0.0)
   --database-url URL   sqlite:PATH or postgres://... (default $DATABASE_URL or ${DEFAULT_DATABASE_URL})
+  --workers N          server processes sharing the port (default 1; PostgreSQL only: SQLite allows one)
   --no-seed            do not create the demo clinic
   --no-signup          turn off self-service clinic sign-up (POST /api/v1/clinics)
   -h, --help           show this help
@@ -21,6 +25,7 @@ const OPTIONS = {
   port: { type: 'string', short: 'p' },
   host: { type: 'string' },
   'database-url': { type: 'string' },
+  workers: { type: 'string', short: 'w' },
   'no-seed': { type: 'boolean', default: false },
   'no-signup': { type: 'boolean', default: false },
 } as const;
@@ -43,16 +48,39 @@ export const command: Command = {
     if (!/^(sqlite:|postgres(ql)?:\/\/)/.test(databaseUrl)) {
       throw new UsageError(`--database-url must start with sqlite: or postgres://, not '${databaseUrl}'.`);
     }
+    const workersText = values.workers ?? '1';
+    const workers = Number(workersText);
+    if (!Number.isInteger(workers) || workers < 1 || workers > 64) {
+      throw new UsageError(`--workers must be a whole number from 1 to 64, not '${workersText}'.`);
+    }
+    if (workers > 1 && databaseUrl.startsWith('sqlite:')) {
+      throw new UsageError(
+        '--workers needs PostgreSQL: SQLite supports one server process per file. Use --database-url postgres://...',
+      );
+    }
+    // The primary only forks and supervises; each worker (cluster.isPrimary false) runs the server below.
+    if (workers > 1 && cluster.isPrimary) return runPrimary(workers, io);
     const server = await startServer({
       port,
       host: values.host ?? io.env.HOST ?? '0.0.0.0',
       databaseUrl,
       seed: !values['no-seed'],
       selfSignup: !values['no-signup'],
-      logger: io.env.UNITWISE_LOG === '1',
+      // One JSON line per request (id, method, path, status, time) unless turned off; never bodies or names.
+      logger: io.env.UNITWISE_LOG !== '0',
       print: (line) => io.stdout.write(`${line}\n`),
+    }).catch((err: unknown) => {
+      // A second server on one SQLite file is an expected refusal, not an internal error.
+      if (err instanceof StoreError && err.code === 'locked') return err;
+      throw err;
     });
+    if (server instanceof StoreError) {
+      io.stderr.write(`unitwise serve: ${server.message}.\n`);
+      return 1;
+    }
     await server.closed;
+    // A worker's IPC channel to the primary keeps it alive; let go of it so the worker exits once stopped.
+    cluster.worker?.disconnect();
     return 0;
   },
 };

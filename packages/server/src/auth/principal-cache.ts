@@ -19,14 +19,19 @@ interface Slot {
   entry: PrincipalEntry;
 }
 
+/** The PostgreSQL NOTIFY channel on which a process tells the others to drop their cached principals. */
+export const PRINCIPALS_CHANNEL = 'unitwise_principals';
+
 /**
  * Resolved callers keyed by the hash of their secret (API token or session cookie; never the secret itself), kept
  * briefly so a request costs no SQL to authenticate. Cleared on any change to users, roles, tokens or sessions made
- * in this process; session expiry is still checked on every request by the caller.
+ * in this process, and (once `share` is called) in every other process too; session expiry is still checked on
+ * every request by the caller.
  */
 export class PrincipalCache {
   private readonly slots = new Map<string, Slot>();
   private gen = 0;
+  private publish: (() => Promise<void>) | undefined;
 
   /**
    * @param now - the time source in ms
@@ -97,8 +102,26 @@ export class PrincipalCache {
     this.slots.delete(hash);
   }
 
-  /** Drops everything; called after any change to users, roles, passwords, tokens or sessions in this process. */
-  clear(): void {
+  /**
+   * Makes every `clear` also tell the other server processes (they call `clearLocal` on hearing it).
+   * @param publish - sends the word, e.g. a PostgreSQL NOTIFY
+   */
+  share(publish: () => Promise<void>): void {
+    this.publish = publish;
+  }
+
+  /**
+   * Drops everything here and tells the other processes; called after any change to users, roles, passwords, tokens
+   * or sessions. Await it before answering, so the change holds everywhere by the time the caller hears back.
+   */
+  async clear(): Promise<void> {
+    this.clearLocal();
+    // A failed NOTIFY must not fail a change that is already committed; the others then catch up within the TTL.
+    await this.publish?.().catch(() => undefined);
+  }
+
+  /** Drops everything in this process only (another process changed access, or the listening connection dropped). */
+  clearLocal(): void {
     this.slots.clear();
     this.gen += 1;
   }

@@ -62,7 +62,7 @@ export const sessionRoutes: RouteDef[] = [
     status: 200,
     async handler({ body, deps, request, reply }) {
       const now = deps.clock();
-      if (!deps.signInLimiter.allow(request.ip, now.getTime())) {
+      if (!(await deps.signInLimiter.allow(request.ip, now.getTime()))) {
         throw new ApiError('rate-limited', 'Too many sign-in attempts from this address; wait a minute.');
       }
       const found = await deps.store.users.findCredentialsByEmail(body.email);
@@ -135,7 +135,7 @@ export const sessionRoutes: RouteDef[] = [
     async handler({ principal, deps, request, reply, audit }) {
       if (principal.sessionId) await deps.store.sessions.delete(principal.clinicId, principal.sessionId);
       // Signed out means the cookie fails on its very next request.
-      deps.principals.clear();
+      await deps.principals.clear();
       await audit({ action: 'session.delete', entity: 'user', entityId: principal.userId });
       clearSessionCookie(reply, wantsSecure(request, deps.secureCookies));
       return {};

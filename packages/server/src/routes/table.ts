@@ -3,6 +3,7 @@ import { auditRoutes } from './audit.ts';
 import { billingRoutes } from './billing.ts';
 import { claimRoutes } from './claims.ts';
 import { claimReviewRoutes } from './claims-review.ts';
+import { healthRoutes } from './health.ts';
 import { patientRoutes } from './patients.ts';
 import { planRoutes } from './plans.ts';
 import { providerRoutes } from './providers.ts';
@@ -29,4 +30,5 @@ export const ROUTES: readonly RouteDef[] = [
   ...claimRoutes,
   ...claimReviewRoutes,
   ...remittanceRoutes,
+  ...healthRoutes,
 ];

@@ -47,7 +47,7 @@ export const userRoutes: RouteDef[] = [
         throw new ApiError('conflict', 'An account with this email exists already.', [
           { path: 'email', message: 'Already registered.' },
         ]);
-      deps.principals.clear();
+      await deps.principals.clear();
       await audit({ action: 'user.create', entity: 'user', entityId: r.value.id, detail: { roles: body.roles } });
       return { body: presentUser(r.value) };
     },
@@ -100,7 +100,7 @@ export const userRoutes: RouteDef[] = [
       const tokensRevoked =
         body.status === 'disabled' ? await deps.store.apiTokens.revokeForUser(principal.clinicId, params.id) : 0;
       // Roles, status, name and sessions of cached callers may have changed: they are read again at once.
-      deps.principals.clear();
+      await deps.principals.clear();
       await audit({
         action: 'user.update',
         entity: 'user',
@@ -142,7 +142,7 @@ export const userRoutes: RouteDef[] = [
         name: body.name,
         tokenHash: hashSecret(token),
       });
-      deps.principals.clear();
+      await deps.principals.clear();
       await audit({ action: 'token.create', entity: 'api-token', entityId: row.id });
       return { body: { ...presentToken(row), token } };
     },
@@ -168,7 +168,7 @@ export const userRoutes: RouteDef[] = [
         throw notFound('API token');
       }
       // The revoked token must fail on its very next request, not once its cache entry ages out.
-      deps.principals.clear();
+      await deps.principals.clear();
       await audit({ action: 'token.revoke', entity: 'api-token', entityId: params.id });
       return {};
     },

@@ -51,6 +51,8 @@ export const ROUTE_FIXTURES: Record<string, RouteFixture> = {
   'session.get': { refs: false, build: async () => ({ url: '/api/v1/session' }) },
   'session.delete': { refs: false, build: async () => ({ url: '/api/v1/session' }) },
   'clinic.get': { refs: false, build: async () => ({ url: '/api/v1/clinic' }) },
+  'health.live': { refs: false, build: async () => ({ url: '/health/live' }) },
+  'health.ready': { refs: false, build: async () => ({ url: '/health/ready' }) },
   'users.list': { refs: false, build: async () => ({ url: '/api/v1/users' }) },
   'users.create': {
     refs: false,

@@ -13,6 +13,10 @@ import { SqlStats } from './sql-stats.ts';
 export interface Connection {
   db: Kysely<Database>;
   engine: Engine;
+  /** The pg Pool on PostgreSQL, for advisory locks and LISTEN/NOTIFY. */
+  pool?: pg.Pool;
+  /** The file on SQLite (`:memory:` in memory). */
+  path?: string;
   close(): Promise<void>;
 }
 
@@ -59,6 +63,7 @@ async function openSqlite(path: string): Promise<Connection> {
   return {
     db,
     engine: 'sqlite',
+    path,
     async close() {
       if (stats) process.stderr.write(stats.report());
       await checkpointer?.close();
@@ -103,7 +108,7 @@ async function openPostgres(url: string): Promise<Connection> {
     throw new StoreError('unexpected', `cannot connect to PostgreSQL at ${parsed.host}`, err);
   }
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-  return { db, engine: 'postgres', close: () => db.destroy() };
+  return { db, engine: 'postgres', pool, close: () => db.destroy() };
 }
 
 /**
