@@ -1,8 +1,9 @@
+import { dollars as money } from '@unitwise/rules';
 import { describe, expect, it } from 'vitest';
 import { describeJsonError } from '../src/audit/json-error.ts';
 import { createProgress, PROGRESS_MIN_BYTES } from '../src/audit/progress.ts';
 import { escapeHtml } from '../src/audit/sinks/html-escape.ts';
-import { codesWithUnits, money } from '../src/audit/sinks/text.ts';
+import { codesWithUnits } from '../src/audit/sinks/text.ts';
 import { sniffFormat } from '../src/audit/source.ts';
 import type { CliIO } from '../src/io.ts';
 

@@ -1,3 +1,4 @@
+export * from './access/index.ts';
 export * from './audit/index.ts';
 export * from './billing/index.ts';
 export * from './catalog/index.ts';

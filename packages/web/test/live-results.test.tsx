@@ -149,6 +149,13 @@ describe('live results (the engine the server runs, in the browser)', () => {
     expect(mergeFindings(local, server).map((f) => f.message)).toEqual(['live', 'due']);
   });
 
+  it('takes goal-not-measurable from the server: the browser has not the goals judged on earlier notes', () => {
+    const local: Finding[] = [{ rule: 'goal-not-measurable', severity: 'warning', message: 'live' }];
+    const server: Finding[] = [{ rule: 'goal-not-measurable', severity: 'warning', message: 'saved' }];
+    expect(mergeFindings(local, server).map((f) => f.message)).toEqual(['saved']);
+    expect(mergeFindings(local, []).map((f) => f.message)).toEqual([]);
+  });
+
   it('suggests the code the description fits when it is not the one chosen', () => {
     expect(suggestFor('Bridges 2x15, step ups 3x10, clamshells 2x12', '97530', 'PT')?.code).toBe('97110');
     expect(suggestFor('Sit-to-stand transfers, 3 sets of 5, min assist', '97530', 'PT')).toBeUndefined();

@@ -1,5 +1,6 @@
 import { stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { dollars } from '@unitwise/rules';
 import {
   ACCESS,
   ApiError,
@@ -155,7 +156,7 @@ export async function exportFromDatabase(
     if (values.out) await writeFile(path.resolve(io.cwd, values.out), exported.text);
     else io.stdout.write(exported.text);
     io.stderr.write(
-      `exported ${exported.chosen.length} claim(s) as ${exported.file.fileName} (export ${exported.file.id}, $${(exported.file.chargeCents / 100).toFixed(2)})${values.out ? ` to ${values.out}` : ''}; built ${built.created.length}, held back ${held.length}.\n`,
+      `exported ${exported.chosen.length} claim(s) as ${exported.file.fileName} (export ${exported.file.id}, ${dollars(exported.file.chargeCents)})${values.out ? ` to ${values.out}` : ''}; built ${built.created.length}, held back ${held.length}.\n`,
     );
     return held.length > 0 ? 1 : 0;
   } catch (err) {

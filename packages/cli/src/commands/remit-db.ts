@@ -1,10 +1,9 @@
 import { EdiError, read835 } from '@unitwise/edi';
+import { dollars } from '@unitwise/rules';
 import { ApiError, postRemittanceFile } from '@unitwise/server';
 import type { CliIO } from '../io.ts';
 import { UsageError } from '../usage-error.ts';
 import { openClinic, printApiError } from './claims-db.ts';
-
-const dollars = (cents: number) => `${cents < 0 ? '-' : ''}$${(Math.abs(cents) / 100).toFixed(2)}`;
 
 /**
  * `remit import FILE --clinic ID`: posts an 835 to the clinic's claims with the API's posting function. A file that

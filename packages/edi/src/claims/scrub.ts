@@ -1,8 +1,7 @@
 import type { Finding } from '@unitwise/rules';
-import { einProblem, lookupCode, npiProblem, zipProblem } from '@unitwise/rules';
+import { dollars, einProblem, lookupCode, npiProblem, zipProblem } from '@unitwise/rules';
 import type { Problem } from '../problem.ts';
 import { isIcd10CmFormat, normalizeIcd10 } from '../validate/icd10.ts';
-import { dollars } from '../x12/amount.ts';
 import type { BillingProvider, Claim, ClaimLine } from '../x837/types.ts';
 import { claimLabel, FIX_AT, patientName, serviceLabel } from './fix-at.ts';
 

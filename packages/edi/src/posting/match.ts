@@ -1,3 +1,4 @@
+import { dollars } from '@unitwise/rules';
 import { type ClaimEvent, type ClaimStatus, nextStatus } from '../claims/status.ts';
 import type { RemitClaim, RemitLine } from '../x835/types.ts';
 import { claimPaymentKey } from './key.ts';
@@ -91,8 +92,6 @@ export function claimState(c: PostableClaim): ClaimState {
 const PAYABLE: readonly ClaimStatus[] = ['exported', 'paid', 'partly-paid', 'denied'];
 /** Statuses a reversal (CLP02 = 22) may post to: only claims something was posted to. */
 const REVERSIBLE: readonly ClaimStatus[] = ['paid', 'partly-paid', 'denied'];
-
-const dollars = (cents: number) => `${cents < 0 ? '-' : ''}$${(Math.abs(cents) / 100).toFixed(2)}`;
 
 /** Letters and digits only, upper case: "O'Brien" and "OBRIEN" compare equal. */
 function norm(s: string | undefined): string {

@@ -1,5 +1,5 @@
+import { dollars } from '@unitwise/rules';
 import type { Problem } from '../problem.ts';
-import { dollars } from '../x12/amount.ts';
 import type { ClaimFile, ReadClaim } from '../x837/read.ts';
 
 /** The `claims check --json` document. */

@@ -1,9 +1,9 @@
+import { dollars } from '@unitwise/rules';
 import { explainCarc } from '../codes/carc.ts';
 import { explainClaimStatus, explainPlb } from '../codes/claim-status.ts';
 import { explainGroup } from '../codes/groups.ts';
 import { explainRarc } from '../codes/rarc.ts';
 import type { Problem } from '../problem.ts';
-import { dollars } from '../x12/amount.ts';
 import type { Adjustment, BalanceCheck, BalanceSummary, Remittance } from '../x835/types.ts';
 
 /** An adjustment with the plain words for its group and reason. */

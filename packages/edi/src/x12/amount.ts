@@ -76,14 +76,3 @@ export function formatAmount(cents: number): string {
 export function formatQuantity(q: number): string {
   return Number.isInteger(q) ? `${q}` : `${Math.round(q * 1000) / 1000}`;
 }
-
-/**
- * Formats cents as dollars for people: `$1,234.50`, `-$3.00`.
- * @param cents - integer cents
- */
-export function dollars(cents: number): string {
-  const neg = cents < 0;
-  const a = Math.abs(cents);
-  const whole = Math.floor(a / 100).toLocaleString('en-US');
-  return `${neg ? '-' : ''}$${whole}.${String(a % 100).padStart(2, '0')}`;
-}

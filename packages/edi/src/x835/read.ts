@@ -1,6 +1,6 @@
+import { dollars } from '@unitwise/rules';
 import { explainGroup } from '../codes/groups.ts';
 import { EdiError, type Problem } from '../problem.ts';
-import { dollars } from '../x12/amount.ts';
 import { isoDate } from '../x12/dates.ts';
 import { components, DEFAULT_DELIMITERS, type Delimiters, foreignComponentSeparator } from '../x12/delimiters.ts';
 import { EnvelopeTracker } from '../x12/envelope.ts';

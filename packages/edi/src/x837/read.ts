@@ -1,7 +1,7 @@
-import { isValidNpi } from '@unitwise/rules';
+import { dollars, isValidNpi } from '@unitwise/rules';
 import { EdiError, type Problem } from '../problem.ts';
 import { isIcd10CmFormat } from '../validate/icd10.ts';
-import { dollars, parseCents } from '../x12/amount.ts';
+import { parseCents } from '../x12/amount.ts';
 import { isoDate } from '../x12/dates.ts';
 import { components, DEFAULT_DELIMITERS, type Delimiters, foreignComponentSeparator } from '../x12/delimiters.ts';
 import { EnvelopeTracker } from '../x12/envelope.ts';

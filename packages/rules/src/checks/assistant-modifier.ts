@@ -1,8 +1,7 @@
+import { isAssistantCredential } from '../identifiers/credential.ts';
 import { article } from '../text/plural.ts';
 import { CITE, hasModifier } from './citations.ts';
 import { type CheckContext, report } from './context.ts';
-
-const ASSISTANT_CREDENTIALS = new Set(['PTA', 'OTA', 'SLPA']);
 
 /**
  * Minutes of a service furnished by an assistant: `assistantMinutes` when given, else all of it when the
@@ -18,7 +17,7 @@ export function assistantShare(
 ): { assistant: number; total: number } {
   const total = minutes ?? 0;
   if (assistantMinutes !== undefined) return { assistant: assistantMinutes, total };
-  return { assistant: ASSISTANT_CREDENTIALS.has(credential) ? total : 0, total };
+  return { assistant: isAssistantCredential(credential) ? total : 0, total };
 }
 
 /**
@@ -39,7 +38,7 @@ export function checkAssistantModifier(ctx: CheckContext): void {
     const { assistant, total } = assistantShare(s.minutes, s.assistantMinutes, v.provider.credential);
     const needs =
       mod !== undefined &&
-      (total > 0 ? assistant * 10 > total : assistant > 0 || ASSISTANT_CREDENTIALS.has(v.provider.credential));
+      (total > 0 ? assistant * 10 > total : assistant > 0 || isAssistantCredential(v.provider.credential));
     const has = mod !== undefined && hasModifier(s.modifiers, mod);
     if (wrong && hasModifier(s.modifiers, wrong)) {
       report(

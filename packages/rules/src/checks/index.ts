@@ -53,33 +53,48 @@ export * from './units-below-minutes.ts';
 export * from './units-exceed-minutes.ts';
 export * from './vague-description.ts';
 
+/** A check's entry in the registry: the check and whether it reads the patient's earlier notes. */
+export interface CheckEntry {
+  run: Check;
+  /**
+   * True when the check judges this visit against earlier ones (history, the reporting period's treatment days, the
+   * year's KX spend): a client that has only the draft (the browser) cannot replay it and shows the server's finding.
+   */
+  needsHistory: boolean;
+}
+
 /** Every check, keyed by its rule id, in the order of the design's rule table. */
-export const CHECKS: Readonly<Record<RuleId, Check>> = {
-  'units-exceed-minutes': checkUnitsExceedMinutes,
-  'units-below-minutes': checkUnitsBelowMinutes,
-  'below-minimum-minutes': checkBelowMinimumMinutes,
-  'minutes-exceed-visit': checkMinutesExceedVisit,
-  'missing-time': checkMissingTime,
-  'inactive-time-billed': checkInactiveTimeBilled,
-  'vague-description': checkVagueDescription,
-  'missing-response': checkMissingResponse,
-  'cloned-description': checkClonedDescription,
-  'not-in-plan': checkNotInPlan,
-  'no-active-plan': checkNoActivePlan,
-  'plan-not-certified': checkPlanNotCertified,
-  'progress-report-due': checkProgressReportDue,
-  'not-one-on-one': checkNotOneOnOne,
-  'code-mismatch': checkCodeMismatch,
-  'discipline-modifier': checkDisciplineModifier,
-  'assistant-modifier': checkAssistantModifier,
-  'ncci-pair': checkNcciPair,
-  'mue-exceeded': checkMueExceeded,
-  'kx-threshold': checkKxThreshold,
-  'goal-not-measurable': checkGoalNotMeasurable,
-  'evaluation-missing': checkEvaluationMissing,
+export const CHECKS: Readonly<Record<RuleId, CheckEntry>> = {
+  'units-exceed-minutes': { run: checkUnitsExceedMinutes, needsHistory: false },
+  'units-below-minutes': { run: checkUnitsBelowMinutes, needsHistory: false },
+  'below-minimum-minutes': { run: checkBelowMinimumMinutes, needsHistory: false },
+  'minutes-exceed-visit': { run: checkMinutesExceedVisit, needsHistory: false },
+  'missing-time': { run: checkMissingTime, needsHistory: false },
+  'inactive-time-billed': { run: checkInactiveTimeBilled, needsHistory: false },
+  'vague-description': { run: checkVagueDescription, needsHistory: false },
+  'missing-response': { run: checkMissingResponse, needsHistory: false },
+  'cloned-description': { run: checkClonedDescription, needsHistory: true },
+  'not-in-plan': { run: checkNotInPlan, needsHistory: false },
+  'no-active-plan': { run: checkNoActivePlan, needsHistory: false },
+  'plan-not-certified': { run: checkPlanNotCertified, needsHistory: false },
+  'progress-report-due': { run: checkProgressReportDue, needsHistory: true },
+  'not-one-on-one': { run: checkNotOneOnOne, needsHistory: false },
+  'code-mismatch': { run: checkCodeMismatch, needsHistory: false },
+  'discipline-modifier': { run: checkDisciplineModifier, needsHistory: false },
+  'assistant-modifier': { run: checkAssistantModifier, needsHistory: false },
+  'ncci-pair': { run: checkNcciPair, needsHistory: false },
+  'mue-exceeded': { run: checkMueExceeded, needsHistory: false },
+  'kx-threshold': { run: checkKxThreshold, needsHistory: true },
+  'goal-not-measurable': { run: checkGoalNotMeasurable, needsHistory: true },
+  'evaluation-missing': { run: checkEvaluationMissing, needsHistory: true },
 };
 
-const ALL = Object.values(CHECKS);
+/** The rules whose checks need earlier notes (`needsHistory`), derived from the registry. */
+export const HISTORY_RULES: ReadonlySet<RuleId> = new Set(
+  (Object.keys(CHECKS) as RuleId[]).filter((rule) => CHECKS[rule].needsHistory),
+);
+
+const ALL = Object.values(CHECKS).map((e) => e.run);
 
 /**
  * Runs every check on one visit, appending findings to `ctx.findings`.

@@ -36,3 +36,25 @@ export function credentialProblem(discipline: Discipline, credential: Credential
     ? null
     : `${a === 'an' ? 'An' : 'A'} ${credential} works in ${own}, not ${discipline}: pick ${own} or another credential.`;
 }
+
+/** Assistant credentials: they treat under a therapist's supervision (Pub. 100-02 Ch. 15 §230.1–230.2). */
+const ASSISTANT_CREDENTIALS: ReadonlySet<string> = new Set(['PTA', 'OTA', 'SLPA']);
+
+/**
+ * Whether a credential is an assistant's (PTA, OTA, SLPA) rather than a therapist's.
+ * @param credential - the provider's credential
+ */
+export function isAssistantCredential(credential: string): boolean {
+  return ASSISTANT_CREDENTIALS.has(credential);
+}
+
+/**
+ * The credential of a therapist or an assistant of a discipline (PT/PTA, OT/OTA, SLP/SLPA).
+ * @param discipline - PT, OT or SLP
+ * @param assistant - true for the assistant's credential
+ * @example
+ * credentialFor('OT', true) // 'OTA'
+ */
+export function credentialFor(discipline: Discipline, assistant: boolean): Credential {
+  return assistant ? `${discipline}A` : discipline;
+}

@@ -11,11 +11,3 @@ export function zipProblem(value: string, requirePlus4 = false): string | null {
     return /^\d{5}-?\d{4}$/.test(v) ? null : 'The billing address needs a ZIP+4: nine digits, 12345-6789.';
   return /^\d{5}(-?\d{4})?$/.test(v) ? null : 'A ZIP code is five digits, or nine as 12345-6789.';
 }
-
-/**
- * The ZIP's digits without the hyphen, as the 837P carries it in N403.
- * @param value - a valid ZIP
- */
-export function zipDigits(value: string): string {
-  return value.replace(/\D/g, '');
-}

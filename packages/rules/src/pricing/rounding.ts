@@ -11,12 +11,13 @@ export function divRoundHalfUp(numerator: number, denominator: number): number {
 }
 
 /**
- * Cents as dollars for explanations, e.g. 3507 → "$35.07".
- * @param cents - integer cents
+ * Cents as dollars for people, e.g. 3507 → "$35.07", 123456 → "$1,234.56", -300 → "-$3.00". The one money
+ * formatter every package uses, so a message, a report and a screen show the same amount the same way.
+ * @param cents - integer cents (a fraction is rounded to the nearest cent)
  */
 export function dollars(cents: number): string {
   const sign = cents < 0 ? '-' : '';
-  const c = Math.abs(cents);
+  const c = Math.round(Math.abs(cents));
   const d = Math.floor(c / 100);
   const r = c - d * 100;
   return `${sign}$${d.toLocaleString('en-US')}.${r < 10 ? '0' : ''}${r}`;

@@ -27,8 +27,3 @@ for (const [year, row] of Object.entries(data.years)) {
 export function kxThreshold(year: number): KxThreshold | undefined {
   return BY_YEAR.get(year);
 }
-
-/** The years the KX data holds, ascending. */
-export function kxThresholdYears(): number[] {
-  return [...BY_YEAR.keys()].sort((a, b) => a - b);
-}

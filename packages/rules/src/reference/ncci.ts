@@ -108,12 +108,3 @@ export function ncciEdit(a: string, b: string, date: IsoDate): NcciEdit | undefi
   }
   return undefined;
 }
-
-/**
- * Every edit held for a pair (active or not), for explanations of older claims.
- * @param a - one code
- * @param b - the other code
- */
-export function ncciHistory(a: string, b: string): readonly NcciEdit[] {
-  return BY_PAIR.get(a)?.get(b) ?? [];
-}

@@ -122,8 +122,3 @@ export function rvuFor(code: string, date: IsoDate): Rvu | undefined {
 export function rvuHundredthsFor(code: string, date: IsoDate): RvuHundredths | undefined {
   return tablesFor(date)?.hundredths.get(code);
 }
-
-/** The years data/rvu.json holds, ascending. */
-export function rvuYears(): number[] {
-  return YEARS.map((t) => t.year);
-}

@@ -1,4 +1,5 @@
 import type { Auditor } from '@unitwise/rules';
+import { LRUCache } from 'lru-cache';
 
 /**
  * Patients whose replayed history one process keeps; past it the least recently saved goes. Each entry is the
@@ -19,7 +20,7 @@ interface Entry {
  * process shows at once.
  */
 export class HistoryCache {
-  private readonly entries = new Map<string, Entry>();
+  private readonly entries = new LRUCache<string, Entry>({ max: MAX_PATIENTS });
 
   /**
    * The auditor replayed for this patient under this key, if any.
@@ -27,11 +28,10 @@ export class HistoryCache {
    * @param key - the history's key
    */
   get(patient: string, key: string): Auditor | undefined {
-    const e = this.entries.get(patient);
+    // peek first: a stale entry (another key) must not count as recently used.
+    const e = this.entries.peek(patient);
     if (!e || e.key !== key) return undefined;
-    // Re-inserted so the Map's order is least recently used first.
-    this.entries.delete(patient);
-    this.entries.set(patient, e);
+    this.entries.get(patient);
     return e.auditor;
   }
 
@@ -42,11 +42,6 @@ export class HistoryCache {
    * @param auditor - the auditor that replayed it (only `peekVisit` is called on it afterwards)
    */
   set(patient: string, key: string, auditor: Auditor): void {
-    this.entries.delete(patient);
-    if (this.entries.size >= MAX_PATIENTS) {
-      const oldest = this.entries.keys().next().value;
-      if (oldest !== undefined) this.entries.delete(oldest);
-    }
     this.entries.set(patient, { key, auditor });
   }
 

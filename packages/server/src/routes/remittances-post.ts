@@ -13,6 +13,7 @@ import {
   remittanceKey,
   remittanceView,
 } from '@unitwise/edi';
+import { dollars } from '@unitwise/rules';
 import type {
   ClaimDetail,
   ClaimsRepository,
@@ -165,8 +166,6 @@ export async function matchRead(
 export async function matchRemit(claims: ClaimsRepository, clinicId: string, text: string): Promise<Matched> {
   return matchRead(claims, clinicId, readRemit(text), text);
 }
-
-const dollars = (cents: number) => `${cents < 0 ? '-' : ''}$${(Math.abs(cents) / 100).toFixed(2)}`;
 
 /**
  * The refusal of a file whose trace number was posted before with another amount or date (409).

@@ -6,7 +6,7 @@ import { defineRoute, type RouteDef } from '../http/route.ts';
 import { IdParams } from '../schemas/common.ts';
 import { AddendumBody, EndSegmentBody, OverrideBody, SegmentInput, SegmentParams, SignBody } from '../schemas/visit.ts';
 import { attestationOf, confirmedWarnings, refuseIncomplete } from './sign-gates.ts';
-import { checkMaySign, ownProvider } from './visit-access.ts';
+import { checkMayAddend, checkMaySign, ownProvider } from './visit-access.ts';
 import { presentVisit, signedConflict, standingErrors, writeFailure } from './visits.ts';
 
 /** Signing, overrides, addenda and timer segments of a visit. */
@@ -176,6 +176,7 @@ export const signingRoutes: RouteDef[] = [
     async handler({ params, body, principal, deps, audit }) {
       const v = await deps.store.visits.get(principal.clinicId, params.id);
       if (!v) throw notFound('visit');
+      if (v.status === 'signed') await checkMayAddend(deps, principal, v);
       const r = await deps.store.visits.addAddendum(principal.clinicId, v.id, {
         authorId: principal.userId,
         text: body.text,

@@ -1,5 +1,5 @@
-import { article, type NoteType } from '@unitwise/rules';
-import type { Provider } from '@unitwise/store';
+import { addendumRefusal, type NoteType, signRefusal } from '@unitwise/rules';
+import type { Provider, StoredVisit } from '@unitwise/store';
 import type { Principal } from '../auth/principal.ts';
 import type { AppDeps } from '../deps.ts';
 import { ApiError } from '../errors/api-error.ts';
@@ -29,22 +29,40 @@ export async function ownProvider(
 }
 
 /**
- * Notes an assistant may not sign: evaluations and re-evaluations are the therapist's (Pub. 100-02 Ch. 15 §220.1.2,
- * §230.1), as are progress reports (§220.3 D: "written by a clinician").
- */
-const CLINICIAN_ONLY: ReadonlySet<NoteType> = new Set(['evaluation', 're-evaluation', 'progress-report']);
-
-/**
- * Refuses signing by a user who only holds the assistant role when the note must be the therapist's.
+ * Refuses signing by a user who only holds the assistant role when the note must be the therapist's
+ * (the rule is the rules package's `signRefusal`, which the web shares).
  * @param principal - the caller
  * @param noteType - the visit's note type
  */
 export function checkMaySign(principal: Principal, noteType: NoteType): void {
-  const clinician = principal.roles.includes('owner') || principal.roles.includes('therapist');
-  if (!clinician && CLINICIAN_ONLY.has(noteType)) {
-    throw new ApiError(
-      'forbidden',
-      `An assistant cannot sign ${article(noteType)} ${noteType} note; the therapist signs it.`,
-    );
-  }
+  const refusal = signRefusal(principal.roles, noteType);
+  if (refusal) throw new ApiError('forbidden', refusal);
+}
+
+/**
+ * Refuses an addendum by anyone but the note's author, a co-signing therapist of its discipline, or the owner
+ * (the rules package's `addendumRefusal`, which the web shares to hide the button).
+ * @param deps - the app's dependencies
+ * @param principal - the caller
+ * @param visit - the signed note
+ */
+export async function checkMayAddend(
+  deps: AppDeps,
+  principal: Principal,
+  visit: Pick<StoredVisit, 'providerId' | 'discipline' | 'signedBy' | 'provider'>,
+): Promise<void> {
+  if (principal.roles.includes('owner')) return;
+  const [author, own] = await Promise.all([
+    visit.providerId ? deps.store.providers.get(principal.clinicId, visit.providerId) : undefined,
+    deps.store.providers.findByUser(principal.clinicId, principal.userId),
+  ]);
+  const refusal = addendumRefusal(
+    { userId: principal.userId, roles: principal.roles, credential: own?.credential ?? null },
+    {
+      authorUserId: author?.userId ?? visit.signedBy,
+      authorCredential: author?.credential ?? visit.provider.credential,
+      discipline: visit.discipline,
+    },
+  );
+  if (refusal) throw new ApiError('forbidden', refusal);
 }

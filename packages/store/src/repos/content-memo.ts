@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { LRUCache } from 'lru-cache';
 import type { VisitInput } from '../types.ts';
 
 /** Visits whose last written services this process remembers; past it the oldest entry goes. */
@@ -11,7 +12,7 @@ const MAX_VISITS = 10_000;
  * changed only the response or times). Kept only for writes this store committed itself.
  */
 export class ContentMemo {
-  private readonly entries = new Map<string, { version: number; digest: string }>();
+  private readonly entries = new LRUCache<string, { version: number; digest: string }>({ max: MAX_VISITS });
 
   /**
    * The digest of a visit's services and non-billable time.
@@ -30,7 +31,8 @@ export class ContentMemo {
    * @param digest - the digest of the content to write
    */
   holds(key: string, version: number, digest: string): boolean {
-    const e = this.entries.get(key);
+    // peek: a check does not make an entry recent; only a write does (the oldest write goes first).
+    const e = this.entries.peek(key);
     return e !== undefined && e.version === version && e.digest === digest;
   }
 
@@ -41,11 +43,6 @@ export class ContentMemo {
    * @param digest - the digest of the content written
    */
   set(key: string, version: number, digest: string): void {
-    this.entries.delete(key);
-    if (this.entries.size >= MAX_VISITS) {
-      const oldest = this.entries.keys().next().value;
-      if (oldest !== undefined) this.entries.delete(oldest);
-    }
     this.entries.set(key, { version, digest });
   }
 

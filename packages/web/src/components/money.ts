@@ -1,12 +1,11 @@
+import { dollars } from '@unitwise/rules';
+
 /**
- * Formats integer cents as dollars for display (the only place cents become a decimal string).
+ * Formats integer cents as dollars for display, or a dash when unknown (the rules' `dollars`).
  * @param cents - integer cents, or null when unknown
  */
 export function formatCents(cents: number | null | undefined): string {
-  if (cents === null || cents === undefined) return '—';
-  const sign = cents < 0 ? '-' : '';
-  const abs = Math.abs(Math.round(cents));
-  return `${sign}$${Math.floor(abs / 100).toLocaleString('en-US')}.${String(abs % 100).padStart(2, '0')}`;
+  return cents === null || cents === undefined ? '—' : dollars(cents);
 }
 
 /**

@@ -1,4 +1,4 @@
-import type { Credential, Discipline, NonBillable, NonBillableKind, NoteType, Service, Visit } from '@unitwise/rules';
+import type { Credential, Discipline, NonBillable, NoteType, Service, Visit } from '@unitwise/rules';
 import { isTimedCode } from '@unitwise/rules';
 import { activityMillis, lastRunStart, nonBillableMillis, type TimerState, toMinutes } from './timer-machine.ts';
 
@@ -163,6 +163,3 @@ export function newActivity(id: string, code: string, discipline: Discipline): A
     modifiers: [DISCIPLINE_MODIFIER[discipline]],
   };
 }
-
-/** Sums non-billable minutes by kind, for display. */
-export type NonBillableTotals = Partial<Record<NonBillableKind, number>>;

@@ -1,15 +1,10 @@
-import { type Discipline, type Finding, lookupCode, suggestCodes } from '@unitwise/rules';
+import { type Discipline, type Finding, HISTORY_RULES, lookupCode, suggestCodes } from '@unitwise/rules';
 
 /**
- * Rules whose checks need earlier notes the browser does not replay (cloned text, the progress-report count, the
- * year's KX spend, an evaluation on record): for these the server's findings from the last save stand.
+ * Rules whose checks need earlier notes the browser does not replay (the registry's `needsHistory`): for these the
+ * server's findings from the last save stand.
  */
-export const SERVER_ONLY_RULES: ReadonlySet<string> = new Set([
-  'cloned-description',
-  'progress-report-due',
-  'kx-threshold',
-  'evaluation-missing',
-]);
+export const SERVER_ONLY_RULES: ReadonlySet<string> = HISTORY_RULES;
 
 /**
  * The findings to show: the live local ones, plus the server's for rules only it can judge.

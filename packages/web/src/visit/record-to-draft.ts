@@ -1,4 +1,4 @@
-import type { Credential } from '@unitwise/rules';
+import type { Credential, Discipline } from '@unitwise/rules';
 import type { SegmentInput, SegmentRecord, VisitRecord } from '../api/types.ts';
 import { type ActivityDraft, draftToVisit, type GoalStatus, TIMER_PAUSE_NOTE, type VisitDraft } from './draft.ts';
 import {
@@ -30,11 +30,11 @@ function goalStatusFromRecord(goalStatus: ServerGoalStatus | undefined): Record<
  * their kinds (treatment toward its activity, pauses as non-billable time), and a running one with its start, so
  * the minutes a timer produced stay explained; minutes that differ from the segments were typed after the timer.
  * @param v - the visit as stored
- * @param fallbackCredential - the credential to use when the record has none
+ * @param fallbackCredential - the credential to use when the record has none (or one for the record's discipline)
  */
 export function recordToDraft(
   v: VisitRecord & { goalStatus?: ServerGoalStatus },
-  fallbackCredential: Credential,
+  fallbackCredential: Credential | ((discipline: Discipline) => Credential),
 ): VisitDraft {
   const services = v.services.map((s, i) => ({ s, id: `a${i + 1}` }));
   const ids = services.map((x) => x.id);
@@ -71,7 +71,9 @@ export function recordToDraft(
     date: v.date,
     discipline: v.discipline,
     noteType: v.noteType ?? 'daily',
-    credential: v.provider?.credential ?? fallbackCredential,
+    credential:
+      v.provider?.credential ??
+      (typeof fallbackCredential === 'function' ? fallbackCredential(v.discipline) : fallbackCredential),
     ...(v.providerId ? { providerId: v.providerId } : {}),
     timeIn: v.timeIn ?? '',
     timeOut: v.timeOut ?? '',

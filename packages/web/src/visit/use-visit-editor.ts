@@ -1,4 +1,4 @@
-import type { Credential } from '@unitwise/rules';
+import type { Credential, Discipline } from '@unitwise/rules';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { request } from '../api/client.ts';
 import { api } from '../api/endpoints.ts';
@@ -47,10 +47,14 @@ function storage(): Storage {
  * Loads a visit, keeps its draft on this device on every change, saves to the server after a short pause in
  * typing (with If-Match), and queues the save when the network is down.
  * @param visitId - the visit
- * @param credential - the signed-in clinician's credential, for records without one
+ * @param credential - the signed-in clinician's credential in a discipline, for records without one
  * @param clock - returns epoch ms; injected so the screen and tests share one notion of now
  */
-export function useVisitEditor(visitId: string, credential: Credential, clock: () => number): VisitEditor {
+export function useVisitEditor(
+  visitId: string,
+  credential: (discipline: Discipline) => Credential,
+  clock: () => number,
+): VisitEditor {
   const [record, setRecord] = useState<VisitRecord>();
   const [draft, setDraft] = useState<VisitDraft>();
   const [loadError, setLoadError] = useState<unknown>();

@@ -2,13 +2,13 @@ import { createReadStream } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Finding, VisitAudit } from '@unitwise/rules';
+import { dollars, type Finding, type VisitAudit } from '@unitwise/rules';
 import { type Output, openFileOutput } from '../output.ts';
 import type { AuditSink } from '../pipeline.ts';
 import type { AuditTally } from '../summary.ts';
 import { escapeHtml as esc } from './html-escape.ts';
 import { REPORT_CSS } from './html-style.ts';
-import { codesWithUnits, money } from './text.ts';
+import { codesWithUnits } from './text.ts';
 
 const SEV_LABEL: Record<Finding['severity'], string> = { error: 'ERROR', warning: 'WARNING', info: 'INFO' };
 
@@ -20,7 +20,7 @@ function visitSection(a: VisitAudit): string {
   const codes = esc(codesWithUnits(a.lines));
   const head = `<h3 id="${esc(anchor(a.id))}">${esc(a.date)} · visit ${esc(a.id)} · patient ${esc(a.patientId)}</h3>`;
   const unpriced = a.estimate.unpriced === undefined ? '' : ` <span class="cite">(${esc(a.estimate.unpriced)})</span>`;
-  const meta = `<div class="meta">${esc(a.estimate.payer)} · ${codes} · estimate ${esc(money(a.estimate.totalCents))}${unpriced}</div>`;
+  const meta = `<div class="meta">${esc(a.estimate.payer)} · ${codes} · estimate ${esc(dollars(a.estimate.totalCents))}${unpriced}</div>`;
   if (a.findings.length === 0)
     return `<section class="visit">${head}${meta}<p class="ok">OK: no findings</p></section>\n`;
   const items = a.findings
@@ -44,7 +44,7 @@ function summaryHtml(tally: AuditTally, title: string): string {
   ]
     .map(([k, v]) => `<div class="card"><b>${Number(v).toLocaleString('en-US')}</b>${k}</div>`)
     .join('');
-  const estimate = `<div class="card"><b>${esc(money(tally.totalCents))}</b>estimated allowed</div>`;
+  const estimate = `<div class="card"><b>${esc(dollars(tally.totalCents))}</b>estimated allowed</div>`;
   const rules = [...tally.rules.entries()].sort((x, y) => y[1].error - x[1].error || y[1].warning - x[1].warning);
   const ruleRows = rules
     .map(([rule, t]) => {

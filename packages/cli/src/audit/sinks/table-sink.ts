@@ -1,8 +1,8 @@
-import type { Finding, VisitAudit } from '@unitwise/rules';
+import { dollars, type Finding, type VisitAudit } from '@unitwise/rules';
 import type { Output } from '../output.ts';
 import type { AuditSink } from '../pipeline.ts';
 import type { AuditTally } from '../summary.ts';
-import { codesWithUnits, money, plural } from './text.ts';
+import { codesWithUnits, plural } from './text.ts';
 
 const SEVERITY_WORD: Record<Finding['severity'], string> = { error: 'ERROR', warning: 'WARN ', info: 'info ' };
 
@@ -33,7 +33,7 @@ export function createTableSink(out: Output): AuditSink {
           ? plural(warnings, 'warning')
           : 'OK';
       out.write(
-        `${a.date}  ${a.id.padEnd(12)}  ${a.patientId.padEnd(12)}  ${a.estimate.payer.padEnd(10)}  ${codesWithUnits(a.lines).padEnd(36)}  ${money(a.estimate.totalCents).padStart(9)}  ${result}\n`,
+        `${a.date}  ${a.id.padEnd(12)}  ${a.patientId.padEnd(12)}  ${a.estimate.payer.padEnd(10)}  ${codesWithUnits(a.lines).padEnd(36)}  ${dollars(a.estimate.totalCents).padStart(9)}  ${result}\n`,
       );
       // An estimate that leaves a line out says why, so $0.00 is never unexplained.
       if (a.estimate.unpriced !== undefined) out.write(`    note     ${a.estimate.unpriced}\n`);
@@ -47,7 +47,7 @@ export function createTableSink(out: Output): AuditSink {
         `Summary: ${plural(s.visits, 'visit')} audited, ${plural(s.errors, 'error')}, ${plural(s.warnings, 'warning')}`,
       );
       out.write(tally.inputErrorCount ? `, ${plural(tally.inputErrorCount, 'input error')}` : '');
-      out.write(`; estimated allowed ${money(tally.totalCents)}.\n`);
+      out.write(`; estimated allowed ${dollars(tally.totalCents)}.\n`);
       if (tally.rules.size) {
         out.write('\nFindings by rule:\n  rule                      errors  warnings  info  visits\n');
         const rules = [...tally.rules.entries()].sort((x, y) => y[1].error - x[1].error || y[1].warning - x[1].warning);

@@ -1,16 +1,4 @@
 /**
- * Integer cents as dollars, e.g. 123456 → "$1,234.56".
- * @param cents - integer cents
- */
-export function money(cents: number): string {
-  const sign = cents < 0 ? '-' : '';
-  const c = Math.abs(Math.round(cents));
-  const d = Math.floor(c / 100);
-  const r = c % 100;
-  return `${sign}$${d.toLocaleString('en-US')}.${r < 10 ? '0' : ''}${r}`;
-}
-
-/**
  * "1 error", "3 warnings".
  * @param n - the count
  * @param word - the singular noun

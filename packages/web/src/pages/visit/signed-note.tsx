@@ -1,8 +1,8 @@
 import { type Goal, lookupCode, type Service } from '@unitwise/rules';
-import { type ReactNode, useEffect, useState } from 'react';
-import { directory } from '../../api/directory.ts';
+import { type ReactNode, useState } from 'react';
 import type { ApiError } from '../../api/problem.ts';
-import type { Provider, VisitRecord } from '../../api/types.ts';
+import type { VisitRecord } from '../../api/types.ts';
+import { useProviders } from '../../api/use-providers.ts';
 import { TextArea } from '../../components/field.tsx';
 import { formatCents } from '../../components/money.ts';
 import { SeverityTag } from '../../components/severity.tsx';
@@ -23,7 +23,7 @@ export function SignedNote(props: {
   /** The goals of the plan the visit served, to name the goals each activity served. */
   goals?: readonly Goal[];
   onAddendum(text: string): Promise<ApiError | null>;
-  /** Clinicians write addenda; billers and auditors read them. */
+  /** The note's author, a co-signing therapist or the owner write addenda (rules' `addendumRefusal`); others read them. */
   canAddend: boolean;
 }): ReactNode {
   const r = props.record;
@@ -211,19 +211,4 @@ export function SignedNote(props: {
       )}
     </article>
   );
-}
-
-/** The clinic's providers, to name signers and addendum authors with their credential. */
-function useProviders(): Provider[] {
-  const [providers, setProviders] = useState<Provider[]>([]);
-  useEffect(() => {
-    let live = true;
-    void directory().then((d) => {
-      if (live) setProviders(d.providers);
-    });
-    return () => {
-      live = false;
-    };
-  }, []);
-  return providers;
 }

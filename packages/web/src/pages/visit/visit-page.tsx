@@ -1,6 +1,15 @@
-import type { Credential, NonBillableKind } from '@unitwise/rules';
+import {
+  addendumRefusal,
+  type Credential,
+  credentialFor,
+  type Discipline,
+  type NonBillableKind,
+  signRefusal,
+} from '@unitwise/rules';
 import { type ReactNode, useCallback, useEffect, useMemo, useState } from 'react';
+import { providerOfUser } from '../../api/directory.ts';
 import { messageOf } from '../../api/problem.ts';
+import { useProviders } from '../../api/use-providers.ts';
 import { hasRole, useAuth } from '../../app/auth.tsx';
 import { Link } from '../../app/router.tsx';
 import { TextArea, TextField } from '../../components/field.tsx';
@@ -45,8 +54,11 @@ const clock = (): number => Date.now();
  */
 export function VisitPage(props: { visitId: string }): ReactNode {
   const { user } = useAuth();
-  const credential: Credential = hasRole(user, 'assistant') ? 'PTA' : 'PT';
-  const ed = useVisitEditor(props.visitId, credential, clock);
+  const assistant = hasRole(user, 'assistant');
+  // For a record without a credential: the signed-in clinician's, in the visit's discipline (OT → OT/OTA, …).
+  const fallback = useCallback((d: Discipline): Credential => credentialFor(d, assistant), [assistant]);
+  const ed = useVisitEditor(props.visitId, fallback, clock);
+  const providers = useProviders();
   const { draft, record } = ed;
   const pc = usePatientContext(draft?.patientId, draft?.date);
   const [now, setNow] = useState(clock);
@@ -135,7 +147,18 @@ export function VisitPage(props: { visitId: string }): ReactNode {
         patientName={name}
         goals={goals}
         onAddendum={ed.addAddendum}
-        canAddend={hasRole(user, 'owner', 'therapist', 'assistant')}
+        canAddend={
+          hasRole(user, 'owner', 'therapist', 'assistant') &&
+          !!user &&
+          addendumRefusal(
+            { userId: user.id, roles: user.roles, credential: providerOfUser(providers, user.id)?.credential },
+            {
+              authorUserId: providers.find((p) => p.id === record.providerId)?.userId ?? record.signedBy ?? null,
+              authorCredential: record.provider?.credential ?? null,
+              discipline: record.discipline,
+            },
+          ) === null
+        }
       />
     );
 
@@ -144,7 +167,7 @@ export function VisitPage(props: { visitId: string }): ReactNode {
   const errFor = (i: number) => findings.filter((f) => f.service === i);
   const fe = ed.fieldErrors;
   const isProgressType = draft.noteType !== 'daily';
-  const canSign = hasRole(user, 'therapist', 'owner') || (hasRole(user, 'assistant') && draft.noteType === 'daily');
+  const canSign = !!user && signRefusal(user.roles, draft.noteType) === null;
 
   const addActivity = (): void => {
     const id = `a${Date.now().toString(36)}`;
