@@ -7,8 +7,11 @@ import { PrincipalCache } from './auth/principal-cache.ts';
 import type { AppDeps } from './deps.ts';
 import { HistoryCache } from './engine/history-cache.ts';
 import { PolicyCache } from './engine/policy-cache.ts';
+import { BODY_LIMIT_BYTES, onClientError, onFrameworkError } from './errors/framework-errors.ts';
 import { toProblem } from './errors/to-problem.ts';
 import { registerRoutes } from './http/register-routes.ts';
+import { registerSafeJson } from './http/safe-json.ts';
+import { registerSecurityHeaders } from './http/security-headers.ts';
 import { buildOpenApiDocument } from './openapi/build-document.ts';
 import { ROUTES } from './routes/table.ts';
 import { DEFAULT_WEB_ROOT, serveWeb } from './web/serve-web.ts';
@@ -61,9 +64,14 @@ export function buildApp(opts: AppOptions): FastifyInstance {
           },
         }
       : false,
-    bodyLimit: 5 * 1024 * 1024,
+    bodyLimit: BODY_LIMIT_BYTES,
+    // Fastify's own early errors (bad URL escape, an id over 100 characters, huge headers) as problem+json.
+    frameworkErrors: onFrameworkError,
+    clientErrorHandler: onClientError,
   });
+  registerSecurityHeaders(app);
   app.register(fastifyCookie);
+  registerSafeJson(app);
   app.setErrorHandler((err, request, reply) => {
     const problem = toProblem(err);
     if (problem.status >= 500) {
