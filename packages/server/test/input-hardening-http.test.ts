@@ -226,6 +226,31 @@ for (const engine of await engineTargets()) {
         expect(otherList.body.errors[0].path).toBe('query.cursor');
       });
 
+      it('minutes 0 on a timed service beside one with minutes is refused at signing, naming the line', async () => {
+        const v = await call(
+          h.app,
+          therapist,
+          'POST',
+          '/api/v1/visits',
+          visitBody({
+            timeIn: '10:00',
+            timeOut: '10:25',
+            totalTimedMinutes: 23,
+            totalTreatmentMinutes: 23,
+            services: [service({}), service({ code: '97530', minutes: 0, description: 'Sit to stand' })],
+            response: 'Tolerated well.',
+          }),
+        );
+        expect(v.status, v.text).toBe(201);
+        const r = await call(h.app, therapist, 'POST', `/api/v1/visits/${v.body.id}/sign`, { attest: true });
+        expect(r.status, r.text).toBe(422);
+        expect(r.headers['content-type']).toMatch(/application\/problem\+json/);
+        expect(r.body.errors).toContainEqual({
+          path: 'services.1.minutes',
+          message: 'Enter the minutes of activity 2 (97530), or remove it.',
+        });
+      });
+
       it('a huge If-Match is a 412 naming the header, not a 500', async () => {
         const r = await call(h.app, therapist, 'PUT', `/api/v1/visits/${visitId}`, visitBody({}), {
           'if-match': '"99999999999999999999"',
