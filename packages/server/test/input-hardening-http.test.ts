@@ -251,6 +251,30 @@ for (const engine of await engineTargets()) {
         });
       });
 
+      it('a policy over 100 kB is a 400 naming the body, and nothing is stored', async () => {
+        const r = await call(h.app, owner, 'PUT', '/api/v1/payer-policies/huge', {
+          name: 'Huge',
+          notes: 'x'.repeat(150_000),
+        });
+        expect(r.status, r.text).toBe(400);
+        expect(r.body.errors).toContainEqual({ path: 'body', message: 'The document is larger than 100000 bytes.' });
+        const list = await call(h.app, owner, 'GET', '/api/v1/payer-policies');
+        expect(list.body.items.map((p: { id: string }) => p.id)).not.toContain('huge');
+      });
+
+      it('an unknown id in any body is a 4xx, never a 500 from the foreign key', async () => {
+        const r = await call(h.app, owner, 'POST', '/api/v1/patients', {
+          firstName: 'Ref',
+          lastName: 'Check',
+          birthDate: '1950-01-01',
+          sex: 'F',
+          primaryTherapistId: '00000000-0000-0000-0000-000000000000',
+        });
+        expect(r.status, r.text).toBeGreaterThanOrEqual(400);
+        expect(r.status, r.text).toBeLessThan(500);
+        expect(r.headers['content-type']).toMatch(/application\/problem\+json/);
+      });
+
       it('a huge If-Match is a 412 naming the header, not a 500', async () => {
         const r = await call(h.app, therapist, 'PUT', `/api/v1/visits/${visitId}`, visitBody({}), {
           'if-match': '"99999999999999999999"',

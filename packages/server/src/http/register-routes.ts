@@ -35,7 +35,7 @@ function parsePart(schema: z.ZodType | undefined, value: unknown, prefix: string
   for (const i of flatten(r.error.issues)) {
     // Body paths are reported bare (`services.0.minutes`); query and path parameters get their part as prefix.
     const path = joinPath(i.path);
-    errors.push({ path: prefix === 'body' ? path : path ? `${prefix}.${path}` : prefix, message: i.message });
+    errors.push({ path: prefix === 'body' ? path || 'body' : path ? `${prefix}.${path}` : prefix, message: i.message });
   }
   return undefined;
 }

@@ -56,3 +56,20 @@ export function page<T extends z.ZodType>(item: T) {
 
 /** The answer of a DELETE or sign-out: nothing. */
 export const Empty = z.object({});
+
+/**
+ * A check that a JSON document (a payer policy) stays under `maxBytes` once serialized: such documents are kept
+ * whole and read on every assessment, so a bound protects the store and the engine. Depth is bounded for every body
+ * in http/safe-json.ts.
+ * @param maxBytes - the largest allowed serialized size
+ */
+export function withinBytes(maxBytes: number) {
+  return (value: unknown, ctx: z.RefinementCtx<unknown>): void => {
+    if (Buffer.byteLength(JSON.stringify(value) ?? '') > maxBytes) {
+      ctx.addIssue({ code: 'custom', message: `The document is larger than ${maxBytes} bytes.`, path: [] });
+    }
+  };
+}
+
+/** The largest payer policy document (100 kB: a clinic's override holds a few dated fee and limit fields). */
+export const MAX_POLICY_BYTES = 100_000;
