@@ -8,8 +8,11 @@ import { SignInLimiter } from './auth/sign-in-limiter.ts';
 import type { AppDeps } from './deps.ts';
 import { HistoryCache } from './engine/history-cache.ts';
 import { PolicyCache } from './engine/policy-cache.ts';
+import { BODY_LIMIT_BYTES, onClientError, onFrameworkError } from './errors/framework-errors.ts';
 import { toProblem } from './errors/to-problem.ts';
 import { registerRoutes } from './http/register-routes.ts';
+import { registerSafeJson } from './http/safe-json.ts';
+import { registerSecurityHeaders } from './http/security-headers.ts';
 import { buildOpenApiDocument } from './openapi/build-document.ts';
 import { ROUTES } from './routes/table.ts';
 import { DEFAULT_WEB_ROOT, serveWeb } from './web/serve-web.ts';
@@ -72,7 +75,10 @@ export function buildApp(opts: AppOptions): FastifyInstance {
           },
         }
       : false,
-    bodyLimit: 5 * 1024 * 1024,
+    bodyLimit: BODY_LIMIT_BYTES,
+    // Fastify's own early errors (bad URL escape, an id over 100 characters, huge headers) as problem+json.
+    frameworkErrors: onFrameworkError,
+    clientErrorHandler: onClientError,
     // Unique across processes (Fastify's default counts per process), so one id finds one request behind a proxy.
     genReqId: (req) => {
       const sent = req.headers['x-request-id'];
@@ -82,6 +88,7 @@ export function buildApp(opts: AppOptions): FastifyInstance {
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
   });
+  registerSecurityHeaders(app);
   app.register(fastifyCookie);
   if (opts.shareCaches) {
     let stop: (() => Promise<void>) | undefined;
@@ -98,6 +105,7 @@ export function buildApp(opts: AppOptions): FastifyInstance {
   app.addHook('preClose', async () => {
     deps.lifecycle.closing = true;
   });
+  registerSafeJson(app);
   app.setErrorHandler((err, request, reply) => {
     const problem = toProblem(err);
     if (problem.status >= 500) {

@@ -11,7 +11,7 @@ import {
   type Service,
   type Visit,
 } from '../types.ts';
-import { clockTime, codeShape, id, isoDate, minutes, modifiers } from './primitives.ts';
+import { clockTime, codeShape, id, isoDate, minutes, modifiers, multiLineText, singleLineText } from './primitives.ts';
 
 // The visit interchange format of shared/design.md. z.object strips unknown fields ("unknown fields are ignored").
 
@@ -19,7 +19,7 @@ const discipline = z.enum(DISCIPLINES, { message: `must be one of ${DISCIPLINES.
 const count = z.number().int({ message: 'must be a whole number' }).min(0, { message: 'must not be negative' });
 
 /** A plan-of-care goal. */
-export const goalSchema = z.object({ id, text: z.string() });
+export const goalSchema = z.object({ id, text: multiLineText() });
 
 /** A plan of care: discipline, certification interval, goals (Pub. 100-02 Ch. 15 §220.1.2). */
 export const planOfCareSchema = z
@@ -31,7 +31,7 @@ export const planOfCareSchema = z
     certifiedDate: isoDate.optional(),
     goals: z.array(goalSchema),
     plannedCodes: z.array(codeShape).optional(),
-    diagnoses: z.array(z.string()).optional(),
+    diagnoses: z.array(singleLineText()).optional(),
   })
   .refine((p) => p.endDate >= p.startDate, { message: 'must not be before startDate', path: ['endDate'] });
 
@@ -56,16 +56,16 @@ export const serviceSchema = z.object({
   units: count.max(100, { message: 'is not a plausible number of units' }).optional(),
   modifiers: modifiers.optional(),
   groupSize: z.number().int({ message: 'must be a whole number' }).min(1, { message: 'must be 1 or more' }).optional(),
-  description: z.string().optional(),
-  assistance: z.string().optional(),
-  goalIds: z.array(z.string()).optional(),
+  description: multiLineText().optional(),
+  assistance: singleLineText().optional(),
+  goalIds: z.array(singleLineText()).optional(),
 });
 
 /** Time in the visit that is not billable treatment. */
 export const nonBillableSchema = z.object({
   kind: z.enum(NON_BILLABLE_KINDS, { message: `must be one of ${NON_BILLABLE_KINDS.join(', ')}` }),
   minutes,
-  note: z.string().optional(),
+  note: multiLineText().optional(),
 });
 
 /** One patient, one discipline, one date of service: the daily note. */
@@ -77,7 +77,7 @@ export const visitSchema = z
     discipline,
     noteType: z.enum(NOTE_TYPES, { message: `must be one of ${NOTE_TYPES.join(', ')}` }).optional(),
     provider: z.object({
-      id: z.string().optional(),
+      id: singleLineText().optional(),
       credential: z.enum(CREDENTIALS, { message: `must be one of ${CREDENTIALS.join(', ')}` }),
     }),
     timeIn: clockTime.optional(),
@@ -86,7 +86,7 @@ export const visitSchema = z
     totalTreatmentMinutes: minutes.optional(),
     services: z.array(serviceSchema),
     nonBillable: z.array(nonBillableSchema).optional(),
-    response: z.string().optional(),
+    response: multiLineText().optional(),
   })
   .refine((v) => v.timeIn === undefined || v.timeOut === undefined || v.timeOut >= v.timeIn, {
     message: 'must not be before timeIn',
@@ -96,9 +96,9 @@ export const visitSchema = z
 /** A payer policy as a case file gives it; its content is checked by the policy registry. */
 export const payerInputSchema = z.looseObject({
   id,
-  name: z.string().optional(),
-  unitMethod: z.string().optional(),
-  basedOn: z.string().optional(),
+  name: singleLineText().optional(),
+  unitMethod: singleLineText().optional(),
+  basedOn: singleLineText().optional(),
   versions: z.array(z.looseObject({})).optional(),
 });
 

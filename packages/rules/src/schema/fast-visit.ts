@@ -1,5 +1,5 @@
 import { CREDENTIALS, DISCIPLINES, NON_BILLABLE_KINDS, NOTE_TYPES, type Visit } from '../types.ts';
-import { isClockTime, isIsoDate } from './primitives.ts';
+import { isClockTime, isPlausibleDate, textProblem } from './primitives.ts';
 
 // A hand-written fast path for the bulk case: a visit that is valid and has no unknown fields is returned
 // as it is, since zod would return an equal copy. Anything else (or any doubt) goes to the zod schema,
@@ -53,11 +53,16 @@ function int(v: unknown, min: number, max: number): boolean {
 function optInt(v: unknown, min: number, max: number): boolean {
   return v === undefined || int(v, min, max);
 }
+/** An optional one-line string the schema would take as it is (no control character, well-formed). */
 function optString(v: unknown): boolean {
-  return v === undefined || typeof v === 'string';
+  return v === undefined || (typeof v === 'string' && textProblem(v, false) === undefined);
+}
+/** An optional multi-line string (notes, descriptions): tab and line breaks allowed. */
+function optText(v: unknown): boolean {
+  return v === undefined || (typeof v === 'string' && textProblem(v, true) === undefined);
 }
 function idString(v: unknown): boolean {
-  return typeof v === 'string' && v.length > 0;
+  return typeof v === 'string' && v.length > 0 && textProblem(v, false) === undefined;
 }
 function isCodeShape(v: unknown): boolean {
   if (typeof v !== 'string' || v.length !== 5) return false;
@@ -77,14 +82,14 @@ function isModifier(v: unknown): boolean {
 }
 function stringArray(v: unknown): boolean {
   if (!Array.isArray(v)) return false;
-  for (const x of v) if (typeof x !== 'string') return false;
+  for (const x of v) if (typeof x !== 'string' || textProblem(x, false) !== undefined) return false;
   return true;
 }
 
 function isService(s: unknown): boolean {
   if (!isObj(s) || !onlyKeys(s, SERVICE_KEYS) || !isCodeShape(s.code)) return false;
   if (!optInt(s.minutes, 0, 1440) || !optInt(s.assistantMinutes, 0, 1440) || !optInt(s.units, 0, 100)) return false;
-  if (!optInt(s.groupSize, 1, Number.MAX_SAFE_INTEGER) || !optString(s.description)) return false;
+  if (!optInt(s.groupSize, 1, Number.MAX_SAFE_INTEGER) || !optText(s.description)) return false;
   if (!optString(s.assistance)) return false;
   const m = s.modifiers;
   if (m !== undefined) {
@@ -102,7 +107,7 @@ function isService(s: unknown): boolean {
 export function isPlainValidVisit(raw: unknown): raw is Visit {
   if (!isObj(raw) || !onlyKeys(raw, VISIT_KEYS)) return false;
   if (!idString(raw.id) || !idString(raw.patientId)) return false;
-  if (typeof raw.date !== 'string' || !isIsoDate(raw.date) || !DISCIPLINE_SET.has(raw.discipline)) return false;
+  if (typeof raw.date !== 'string' || !isPlausibleDate(raw.date) || !DISCIPLINE_SET.has(raw.discipline)) return false;
   if (raw.noteType !== undefined && !NOTE_TYPE_SET.has(raw.noteType)) return false;
   const p = raw.provider;
   if (!isObj(p) || !onlyKeys(p, PROVIDER_KEYS) || !CREDENTIAL_SET.has(p.credential) || !optString(p.id)) return false;
@@ -112,7 +117,7 @@ export function isPlainValidVisit(raw: unknown): raw is Visit {
   if (tout !== undefined && (typeof tout !== 'string' || !isClockTime(tout))) return false;
   if (typeof tin === 'string' && typeof tout === 'string' && tout < tin) return false;
   if (!optInt(raw.totalTimedMinutes, 0, 1440) || !optInt(raw.totalTreatmentMinutes, 0, 1440)) return false;
-  if (!optString(raw.response)) return false;
+  if (!optText(raw.response)) return false;
   const services = raw.services;
   if (!Array.isArray(services)) return false;
   for (const s of services) if (!isService(s)) return false;
@@ -121,7 +126,7 @@ export function isPlainValidVisit(raw: unknown): raw is Visit {
     if (!Array.isArray(nb)) return false;
     for (const n of nb) {
       if (!isObj(n) || !onlyKeys(n, NON_BILLABLE_KEYS) || !KIND_SET.has(n.kind)) return false;
-      if (!int(n.minutes, 0, 1440) || !optString(n.note)) return false;
+      if (!int(n.minutes, 0, 1440) || !optText(n.note)) return false;
     }
   }
   return true;

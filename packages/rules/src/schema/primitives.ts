@@ -40,14 +40,40 @@ function digits(s: string, from: number, to: number): number {
   return n;
 }
 
-/** A date of service or certification, `YYYY-MM-DD`, a real calendar date. */
-export const isoDate = z.string().refine(isIsoDate, { message: 'must be a real date written YYYY-MM-DD' });
+/**
+ * The range a date of service, certification or birth may fall in: anything outside is a typing slip (year 0000 or
+ * 9999), not a visit. Our own bound, chosen to cover every living patient and any plan of care; documented in README.
+ */
+export const MIN_PLAUSIBLE_DATE = '1900-01-01';
+export const MAX_PLAUSIBLE_DATE = '2100-12-31';
+
+/**
+ * True when `s` is a real `YYYY-MM-DD` date within 1900-01-01..2100-12-31 (ISO dates compare as strings).
+ * @param s - the candidate string
+ */
+export function isPlausibleDate(s: string): boolean {
+  return isIsoDate(s) && s >= MIN_PLAUSIBLE_DATE && s <= MAX_PLAUSIBLE_DATE;
+}
+
+/** A date of service or certification, `YYYY-MM-DD`, a real calendar date between 1900 and 2100. */
+export const isoDate = z
+  .string()
+  .refine(isIsoDate, { message: 'must be a real date written YYYY-MM-DD' })
+  .refine((s) => !isIsoDate(s) || isPlausibleDate(s), {
+    message: `must be between ${MIN_PLAUSIBLE_DATE} and ${MAX_PLAUSIBLE_DATE}`,
+  });
 
 /** A clock time `HH:MM`, 24-hour. */
 export const clockTime = z.string().refine(isClockTime, { message: 'must be a clock time written HH:MM (24-hour)' });
 
 /** An identifier: a non-empty string. */
-export const id = z.string().min(1, { message: 'must not be empty' });
+export const id = z
+  .string()
+  .min(1, { message: 'must not be empty' })
+  .superRefine((s, ctx) => {
+    const p = textProblem(s, false);
+    if (p) ctx.addIssue({ code: 'custom', message: TEXT_PROBLEM_MESSAGES[p] });
+  });
 
 /** A procedure code's shape (CPT/HCPCS: five letters or digits); catalog membership is checked apart. */
 export const codeShape = z.string().regex(/^[0-9A-Z]{5}$/, { message: 'must be a five-character code like 97530' });
@@ -63,3 +89,59 @@ export const minutes = z
   .int({ message: 'must be whole minutes' })
   .min(0, { message: 'must not be negative' })
   .max(1440, { message: 'is more than a day of minutes' });
+
+/** What is wrong with a piece of text, or undefined when it can be stored as it is. */
+export type TextProblem = 'nul' | 'control' | 'surrogate';
+
+/**
+ * Why `s` cannot be stored exactly, if it cannot: a NUL (PostgreSQL text cannot hold it), another C0 control
+ * character (tab, newline and carriage return allowed only when `multiLine`), DEL, or a lone UTF-16 surrogate (not
+ * well-formed Unicode: it would come back as U+FFFD).
+ * @param s - the text
+ * @param multiLine - whether tab and line breaks are allowed (notes, descriptions)
+ */
+export function textProblem(s: string, multiLine: boolean): TextProblem | undefined {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 0) return 'nul';
+    if (c < 0x20 || c === 0x7f) {
+      if (multiLine && (c === 9 || c === 10 || c === 13)) continue;
+      return 'control';
+    }
+    if (c >= 0xd800 && c <= 0xdbff) {
+      const next = s.charCodeAt(i + 1);
+      if (next >= 0xdc00 && next <= 0xdfff) {
+        i++;
+        continue;
+      }
+      return 'surrogate';
+    }
+    if (c >= 0xdc00 && c <= 0xdfff) return 'surrogate';
+  }
+  return undefined;
+}
+
+/** The sentence for each text problem, as a field message. */
+export const TEXT_PROBLEM_MESSAGES: Record<TextProblem, string> = {
+  nul: 'Contains a NUL character, which cannot be stored.',
+  control: 'Contains a control character; remove it (copied text sometimes carries one).',
+  surrogate: 'Contains a broken character (not valid Unicode).',
+};
+
+/**
+ * A zod string that refuses what `textProblem` finds: every text field starts from `singleLineText` or
+ * `multiLineText`, so none can forget the rule.
+ * @param multiLine - whether tab and line breaks are allowed
+ */
+function checkedText(multiLine: boolean) {
+  return z.string().superRefine((s, ctx) => {
+    const p = textProblem(s, multiLine);
+    if (p) ctx.addIssue({ code: 'custom', message: TEXT_PROBLEM_MESSAGES[p] });
+  });
+}
+
+/** A one-line text field (names, codes, reasons): no control characters at all. */
+export const singleLineText = () => checkedText(false);
+
+/** A multi-line text field (notes, descriptions): tab and line breaks allowed, other control characters not. */
+export const multiLineText = () => checkedText(true);

@@ -28,6 +28,7 @@ export function missingForSigning(visit: Visit): SigningGap[] {
     if (!filled(visit.timeOut)) gaps.push({ path: 'timeOut', message: 'Enter the time the patient left (time out).' });
   }
   let counted = false;
+  const zeroTimed: SigningGap[] = [];
   visit.services.forEach((s: Service, i) => {
     const label = `activity ${i + 1}${s.code ? ` (${s.code})` : ''}`;
     const known = lookupCode(s.code) !== undefined;
@@ -37,9 +38,13 @@ export function missingForSigning(visit: Visit): SigningGap[] {
     }
     const timed = isTimedCode(s.code);
     if (!timed || (s.minutes ?? 0) > 0) counted = true;
+    else zeroTimed.push({ path: `services.${i}.minutes`, message: `Enter the minutes of ${label}, or remove it.` });
     if (timed && !filled(s.description))
       gaps.push({ path: `services.${i}.description`, message: `Describe what was done in ${label}.` });
   });
+  // A timed line with no minutes beside ones that have them bills nothing and says nothing: name it. With no
+  // counted line at all, the one `services` gap below says the same for the whole note.
+  if (counted) gaps.push(...zeroTimed);
   if (!counted)
     gaps.push({
       path: 'services',

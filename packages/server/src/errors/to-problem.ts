@@ -1,5 +1,6 @@
 import { ZodError } from 'zod';
 import { ApiError, type ApiErrorKind, type FieldError } from './api-error.ts';
+import { frameworkProblem } from './framework-errors.ts';
 
 /** An RFC 9457 problem document as this API sends it. */
 export interface Problem {
@@ -62,17 +63,21 @@ export function toProblem(err: unknown): Problem {
       errors,
     };
   }
-  // Fastify's own errors (bad JSON, wrong content type, body too large) carry a 4xx statusCode.
-  const status = (err as { statusCode?: unknown } | null)?.statusCode;
-  if (typeof status === 'number' && status >= 400 && status < 500) {
+  // A body naming an id that exists nowhere, caught by the database's foreign key (PostgreSQL 23503, SQLite's
+  // constraint code): the routes check their ids first; this keeps any one they miss a 400, never a 500.
+  const code = (err as { code?: unknown } | null)?.code;
+  if (code === '23503' || code === 'SQLITE_CONSTRAINT_FOREIGNKEY') {
     return {
-      type: `${TYPE_BASE}http-${status}`,
-      title: 'Bad request',
-      status,
-      detail: err instanceof Error ? err.message : 'The request could not be read.',
+      type: `${TYPE_BASE}invalid`,
+      title: KINDS.invalid.title,
+      status: 400,
+      detail: 'The request refers to a record that does not exist.',
       errors: [],
     };
   }
+  // Fastify's own errors (wrong content type, body too large, bad URL) carry a 4xx statusCode.
+  const status = (err as { statusCode?: unknown } | null)?.statusCode;
+  if (typeof status === 'number' && status >= 400 && status < 500) return frameworkProblem(err, status);
   return {
     type: `${TYPE_BASE}internal`,
     title: 'Internal error',

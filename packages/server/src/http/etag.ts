@@ -17,6 +17,12 @@ export function parseIfMatch(header: string | string[] | undefined): number {
     throw new ApiError('precondition-required', 'Send If-Match with the ETag from your last GET of this resource.');
   }
   const m = /^\s*(?:W\/)?"(\d+)"\s*$/.exec(Array.isArray(header) ? (header[0] ?? '') : header);
-  if (!m?.[1]) throw new ApiError('precondition-failed', 'If-Match does not match the current version.');
-  return Number(m[1]);
+  const version = Number(m?.[1]);
+  // Versions are 32-bit integers in the store: a larger number can match nothing (and would overflow PostgreSQL's int).
+  if (!m?.[1] || !Number.isSafeInteger(version) || version > 2_147_483_647) {
+    throw new ApiError('precondition-failed', 'If-Match does not match the current version.', [
+      { path: 'headers.if-match', message: 'Does not match the current version.' },
+    ]);
+  }
+  return version;
 }

@@ -6,6 +6,7 @@ import { ApiError, type FieldError } from '../errors/api-error.ts';
 import { plainIssue } from '../errors/plain-issue.ts';
 import { joinPath } from '../errors/to-problem.ts';
 import { AuditWriter } from './audit-writer.ts';
+import { CursorSeal } from './cursor-seal.ts';
 import { parseIfMatch } from './etag.ts';
 import { MAX_IDEMPOTENCY_KEY, requestFingerprint } from './idempotency.ts';
 import type { AuditEvent, RouteDef, RouteResult } from './route.ts';
@@ -34,9 +35,16 @@ function parsePart(schema: z.ZodType | undefined, value: unknown, prefix: string
   for (const i of flatten(r.error.issues)) {
     // Body paths are reported bare (`services.0.minutes`); query and path parameters get their part as prefix.
     const path = joinPath(i.path);
-    errors.push({ path: prefix === 'body' ? path : path ? `${prefix}.${path}` : prefix, message: i.message });
+    errors.push({ path: prefix === 'body' ? path || 'body' : path ? `${prefix}.${path}` : prefix, message: i.message });
   }
   return undefined;
+}
+
+/** Seals a list answer's `next` cursor for this list and clinic (see cursor-seal.ts). */
+function sealNext(result: RouteResult, seal: CursorSeal, list: string, clinicId: string | undefined): RouteResult {
+  const body = result.body as { next?: unknown } | undefined;
+  if (!clinicId || !body || typeof body !== 'object' || typeof body.next !== 'string') return result;
+  return { ...result, body: { ...body, next: seal.seal(body.next, list, clinicId) } };
 }
 
 function send(reply: FastifyReply, def: RouteDef, result: RouteResult): unknown {
@@ -56,6 +64,7 @@ function send(reply: FastifyReply, def: RouteDef, result: RouteResult): unknown 
  */
 export function registerRoutes(app: FastifyInstance, routes: readonly RouteDef[], deps: AppDeps): void {
   const auditWriter = new AuditWriter(deps.store);
+  const seal = new CursorSeal();
   for (const def of routes) {
     app.route({
       method: def.method,
@@ -76,6 +85,10 @@ export function registerRoutes(app: FastifyInstance, routes: readonly RouteDef[]
         const ifMatch = def.ifMatch ? parseIfMatch(request.headers['if-match']) : undefined;
         // Public routes have no principal; their handlers never read it.
         const principal = request.principal as Principal;
+        const q = query as { cursor?: unknown } | undefined;
+        if (q && typeof q.cursor === 'string' && q.cursor !== '') {
+          q.cursor = seal.open(q.cursor, def.id, principal?.clinicId ?? '');
+        }
         const audit = async (e: AuditEvent): Promise<void> => {
           const clinicId = principal?.clinicId;
           if (!clinicId) return;
@@ -93,7 +106,7 @@ export function registerRoutes(app: FastifyInstance, routes: readonly RouteDef[]
         const ctx = { params, query, body, principal, deps, ifMatch, audit, request, reply };
         const key = request.headers['idempotency-key'];
         if (!def.idempotent || typeof key !== 'string' || !principal) {
-          return send(reply, def, await def.handler(ctx));
+          return send(reply, def, sealNext(await def.handler(ctx), seal, def.id, principal?.clinicId));
         }
         if (key.length === 0 || key.length > MAX_IDEMPOTENCY_KEY) {
           throw new ApiError('invalid', 'Idempotency-Key must be 1-200 characters.', [

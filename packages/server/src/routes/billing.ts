@@ -12,7 +12,7 @@ import {
   PayerBody,
   PayerPatchBody,
 } from '../schemas/clinical.ts';
-import { IdParams } from '../schemas/common.ts';
+import { IdParams, MAX_POLICY_BYTES, withinBytes } from '../schemas/common.ts';
 
 /** A clinic payer policy: the rules' PayerPolicyInput (validated by the engine's registry). */
 const PolicyBody = z
@@ -22,7 +22,8 @@ const PolicyBody = z
     basedOn: z.string().max(60).optional(),
     versions: z.array(z.record(z.string(), z.unknown())).max(50).optional(),
   })
-  .loose();
+  .loose()
+  .superRefine(withinBytes(MAX_POLICY_BYTES));
 
 /** Coverages, payers, payer policies and effective-dated fee schedules (billing data). */
 export const billingRoutes: RouteDef[] = [

@@ -98,6 +98,11 @@ export const planRoutes: RouteDef[] = [
       const current = await deps.store.plansOfCare.get(principal.clinicId, params.id);
       if (!current) throw notFound('plan of care');
       checkInterval(body.startDate ?? current.startDate, body.endDate ?? current.endDate);
+      if (body.providerId && !(await deps.store.providers.get(principal.clinicId, body.providerId))) {
+        throw new ApiError('invalid', 'No provider with this id in your clinic.', [
+          { path: 'providerId', message: 'No provider with this id in your clinic.' },
+        ]);
+      }
       const r = await deps.store.plansOfCare.update(principal.clinicId, params.id, body);
       if (!r.ok) throw notFound('plan of care');
       await audit({

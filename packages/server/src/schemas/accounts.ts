@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ROLES } from '../auth/roles.ts';
+import { storable } from './common.ts';
 
 const email = z
   .email()
@@ -7,11 +8,11 @@ const email = z
   .transform((e) => e.toLowerCase());
 /** At least 10 characters: NIST SP 800-63B §3.1.1.2 asks for 8 minimum; we ask a little more for clinical data. */
 const password = z.string().min(10, 'Use at least 10 characters.').max(200);
-const name = z.string().trim().min(1).max(200);
+const name = z.string().trim().min(1).max(200).superRefine(storable());
 
 /** `POST /api/v1/clinics`: self sign-up of a clinic and its owner. */
 export const SignUpBody = z.object({
-  clinicName: z.string().trim().min(1).max(200),
+  clinicName: z.string().trim().min(1).max(200).superRefine(storable()),
   owner: z.object({ name, email, password }),
 });
 
@@ -56,7 +57,7 @@ export const UserPatchBody = z
   .refine((b) => Object.keys(b).length > 0, 'Give at least one field to change.');
 
 /** `POST /api/v1/tokens`. */
-export const NewTokenBody = z.object({ name: z.string().trim().min(1).max(100) });
+export const NewTokenBody = z.object({ name: z.string().trim().min(1).max(100).superRefine(storable()) });
 
 export const TokenOut = z.object({
   id: z.string(),

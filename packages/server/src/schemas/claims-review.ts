@@ -26,5 +26,5 @@ export const ChargeListQuery = z.object({
   rule: z.string().max(60).optional().describe('Only visits with a stored finding of this rule.'),
   state: z.enum(['open', 'held', 'claimed']).optional().describe('open: not billed, not held; held; claimed.'),
   limit: z.coerce.number().int().min(1).max(200).default(50).describe('Rows per page (1-200, default 50).'),
-  cursor: z.string().max(200).optional().describe('The `next` value of the previous page.'),
+  cursor: z.string().max(1000).optional().describe('The `next` value of the previous page (opaque).'),
 });

@@ -1,8 +1,8 @@
 import { CREDENTIALS, DISCIPLINES, npiProblem, zipProblem } from '@unitwise/rules';
 import { z } from 'zod';
-import { isoDate, PageQuery } from './common.ts';
+import { isoDate, PageQuery, storable } from './common.ts';
 
-const text = (max: number) => z.string().trim().min(1).max(max);
+const text = (max: number) => z.string().trim().min(1).max(max).superRefine(storable());
 
 export const ProviderBody = z.object({
   userId: z.string().max(100).nullable().optional(),

@@ -1,7 +1,7 @@
 import { CREDENTIALS, DISCIPLINES, NON_BILLABLE_KINDS, NOTE_TYPES } from '@unitwise/rules';
 import { GOAL_STATUSES, SEGMENT_KINDS } from '@unitwise/store';
 import { z } from 'zod';
-import { clockTime, isoDate, PageQuery } from './common.ts';
+import { clockTime, isoDate, PageQuery, storable } from './common.ts';
 
 const minutes = z.number().int().min(0).max(1440);
 
@@ -16,13 +16,19 @@ export const ServiceInput = z.object({
     .max(4)
     .optional(),
   groupSize: z.number().int().min(1).max(20).optional(),
-  description: z.string().max(4000).optional().describe('What was done: the functional task and its parameters.'),
+  description: z
+    .string()
+    .max(4000)
+    .superRefine(storable(true))
+    .optional()
+    .describe('What was done: the functional task and its parameters.'),
   assistance: z
     .string()
     .max(2000)
+    .superRefine(storable(true))
     .optional()
     .describe('Assistance and cueing; the checks read it with the description (older notes hold both there).'),
-  goalIds: z.array(z.string().max(100)).max(20).optional(),
+  goalIds: z.array(z.string().max(100).superRefine(storable())).max(20).optional(),
 });
 
 /**
@@ -52,7 +58,7 @@ export const SegmentParams = z.object({ id: z.string().min(1).max(100), segmentI
 export const GoalStatusInput = z.object({
   status: z.enum(GOAL_STATUSES),
   measure: z.string().max(200).optional(),
-  note: z.string().max(1000).optional(),
+  note: z.string().max(1000).superRefine(storable(true)).optional(),
 });
 
 /** Goal status per plan-of-care goal id (ids as in `services[].goalIds`). */
@@ -75,10 +81,16 @@ export const VisitContent = z
     totalTreatmentMinutes: minutes.optional(),
     services: z.array(ServiceInput).max(50),
     nonBillable: z
-      .array(z.object({ kind: z.enum(NON_BILLABLE_KINDS), minutes, note: z.string().max(1000).optional() }))
+      .array(
+        z.object({
+          kind: z.enum(NON_BILLABLE_KINDS),
+          minutes,
+          note: z.string().max(1000).superRefine(storable(true)).optional(),
+        }),
+      )
       .max(50)
       .optional(),
-    response: z.string().max(8000).optional(),
+    response: z.string().max(8000).superRefine(storable(true)).optional(),
     segments: z.array(SegmentInput).max(500).optional(),
     goalStatus: GoalStatusRecord.optional().describe('Goal status per goal id, kept with the note.'),
   })
@@ -107,7 +119,7 @@ export const VisitListQuery = PageQuery.extend({
 export const OverrideBody = z.object({
   rule: z.string().min(1).max(60),
   service: z.number().int().min(0).optional(),
-  reason: z.string().trim().min(10, 'Give a reason of at least 10 characters.').max(2000),
+  reason: z.string().trim().min(10, 'Give a reason of at least 10 characters.').max(2000).superRefine(storable(true)),
 });
 
 /** A finding named by its rule and, when it concerns one service, that service's index. */
@@ -132,4 +144,4 @@ export const SignBody = z
   .default({ overrides: [], warnings: [], attest: false });
 
 /** `POST /visits/{id}/addenda`: a correction or late entry to a signed note. */
-export const AddendumBody = z.object({ text: z.string().trim().min(1).max(8000) });
+export const AddendumBody = z.object({ text: z.string().trim().min(1).max(8000).superRefine(storable(true)) });
