@@ -171,12 +171,20 @@ export const visitRoutes: RouteDef[] = [
         { patient, policies: deps.policies, history: deps.history },
       );
       const input: VisitInput = { ...visit, findings: assessment.findings, ...(segments ? { segments } : {}) };
-      const r = await deps.store.visits.create(principal.clinicId, input, { createdBy: principal.userId });
+      // The entry is written in the visit's own transaction, so a saved visit always has it (issue 18).
+      const r = await deps.store.transaction(async (tx) => {
+        const made = await tx.visits.create(principal.clinicId, input, { createdBy: principal.userId });
+        if (made.ok)
+          await audit(
+            { action: 'visit.create', entity: 'visit', entityId: made.value.id, patientId: made.value.patientId },
+            tx,
+          );
+        return made;
+      });
       if (!r.ok)
         throw new ApiError('invalid', 'The patient or provider does not exist.', [
           { path: r.reason === 'patient-not-found' ? 'patientId' : 'providerId', message: 'Not found.' },
         ]);
-      await audit({ action: 'visit.create', entity: 'visit', entityId: r.value.id, patientId: r.value.patientId });
       return {
         body: presentVisit(r.value, assessment),
         headers: { etag: etagOf(r.value.version), location: `/api/v1/visits/${r.value.id}` },
@@ -236,15 +244,22 @@ export const visitRoutes: RouteDef[] = [
         { patient, policies: deps.policies, history: deps.history },
       );
       const input: VisitInput = { ...visit, findings: assessment.findings, ...(segments ? { segments } : {}) };
-      const r = await deps.store.visits.update(principal.clinicId, params.id, ifMatch ?? 0, input, current);
-      if (!r.ok) throw writeFailure(r.reason);
-      await audit({
-        action: 'visit.update',
-        entity: 'visit',
-        entityId: params.id,
-        patientId: current.patientId,
-        detail: { version: r.value.version },
+      const r = await deps.store.transaction(async (tx) => {
+        const saved = await tx.visits.update(principal.clinicId, params.id, ifMatch ?? 0, input, current);
+        if (saved.ok)
+          await audit(
+            {
+              action: 'visit.update',
+              entity: 'visit',
+              entityId: params.id,
+              patientId: current.patientId,
+              detail: { version: saved.value.version },
+            },
+            tx,
+          );
+        return saved;
       });
+      if (!r.ok) throw writeFailure(r.reason);
       return { body: presentVisit(r.value, assessment), headers: { etag: etagOf(r.value.version) } };
     },
   }),
@@ -261,9 +276,16 @@ export const visitRoutes: RouteDef[] = [
       const current = await deps.store.visits.get(principal.clinicId, params.id);
       if (!current) throw notFound('visit');
       if (current.providerId) await ownProvider(deps, principal, current.providerId);
-      const r = await deps.store.visits.deleteDraft(principal.clinicId, params.id);
+      const r = await deps.store.transaction(async (tx) => {
+        const gone = await tx.visits.deleteDraft(principal.clinicId, params.id);
+        if (gone.ok)
+          await audit(
+            { action: 'visit.delete', entity: 'visit', entityId: params.id, patientId: current.patientId },
+            tx,
+          );
+        return gone;
+      });
       if (!r.ok) throw writeFailure(r.reason);
-      await audit({ action: 'visit.delete', entity: 'visit', entityId: params.id, patientId: current.patientId });
       return {};
     },
   }),
