@@ -105,6 +105,23 @@ for (const engine of await engineTargets()) {
         expect((await call(h.app, { bearer: token }, 'GET', '/api/v1/payers')).status).toBe(401);
       });
 
+      it('rotates the session on sign-in: the cookie held before no longer works', async () => {
+        h.clock.advance(61_000);
+        const before = await signIn(h.app, a.staff.therapist.email);
+        expect((await call(h.app, before, 'GET', '/api/v1/session')).status).toBe(200);
+        const r = await h.app.inject({
+          method: 'POST',
+          url: '/api/v1/session',
+          headers: { cookie: before.cookie },
+          payload: { email: a.staff.therapist.email, password: PASSWORD },
+        });
+        expect(r.statusCode).toBe(200);
+        const after = { cookie: String(r.headers['set-cookie']).split(';')[0] ?? '', csrf: r.json().csrfToken };
+        expect(after.cookie).not.toBe(before.cookie);
+        expect((await call(h.app, before, 'GET', '/api/v1/session')).status).toBe(401);
+        expect((await call(h.app, after, 'GET', '/api/v1/session')).status).toBe(200);
+      });
+
       const WRONG = 'Email or password is wrong. After several wrong tries, wait a few minutes before trying again.';
       const signInAs = (email: string, password: string) =>
         call(h.app, null, 'POST', '/api/v1/session', { email, password });

@@ -1,7 +1,13 @@
 import { holdSchedule } from '../auth/lockout.ts';
 import { DUMMY_HASH, hashPassword, verifyPassword } from '../auth/password.ts';
 import { hashSecret, newSecret } from '../auth/secret-token.ts';
-import { clearSessionCookie, SESSION_IDLE_MS, setSessionCookie, wantsSecure } from '../auth/session-cookie.ts';
+import {
+  clearSessionCookie,
+  SESSION_COOKIE,
+  SESSION_IDLE_MS,
+  setSessionCookie,
+  wantsSecure,
+} from '../auth/session-cookie.ts';
 import { ApiError } from '../errors/api-error.ts';
 import { defineRoute, type RouteDef } from '../http/route.ts';
 import { ClinicOut, SessionOut, SignInBody, SignUpBody } from '../schemas/accounts.ts';
@@ -101,6 +107,15 @@ export const sessionRoutes: RouteDef[] = [
       await deps.store.users.recordSignIn(user.clinicId, user.id);
       // No principals.clear() on sign-in: a new session (or sign-in counters) cannot make a cached caller stale,
       // and clearing here would let a flood of sign-ins empty the cache.
+      // Rotate: a session the browser already held (a fixated or an old one) ends here; the new one gets a new id.
+      const previous = request.cookies[SESSION_COOKIE];
+      if (previous) {
+        const oldHash = hashSecret(previous);
+        const old = await deps.store.sessions.findByTokenHash(oldHash);
+        if (old) await deps.store.sessions.delete(old.clinicId, old.id);
+        // Only this caller's cached entry: a flood of sign-ins must not empty the cache.
+        deps.principals.delete(oldHash);
+      }
       const secret = newSecret();
       const csrfToken = newSecret();
       await deps.store.sessions.create(user.clinicId, {
