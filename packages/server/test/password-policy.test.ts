@@ -1,6 +1,7 @@
 /**
  * New passwords follow ASVS V2.1 (length after combining spaces, common and trivial ones refused), on both engines
- * over HTTP, with the reason under the field's path; and the rule itself on a table of cases.
+ * over HTTP, with the reason under the field's path; a change revokes the user's API tokens unless the owner keeps
+ * them; and the rule itself on a table of cases.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { passwordProblem } from '../src/auth/password-policy.ts';
@@ -70,6 +71,30 @@ for (const engine of await engineTargets()) {
           roles: ['biller'],
         });
         expect(ok.status, ok.text).toBe(201);
+      });
+
+      it('a password change revokes the API tokens by default, or keeps them when asked and says how many', async () => {
+        const owner = { bearer: a.staff.owner.token };
+        const biller = { bearer: a.staff.biller.token };
+        const therapist = { bearer: a.staff.therapist.token };
+        const kept = await call(h.app, owner, 'PATCH', `/api/v1/users/${a.staff.therapist.userId}`, {
+          password: 'kettle-maple-47-drift',
+          revokeTokens: false,
+        });
+        expect(kept.status, kept.text).toBe(200);
+        expect(kept.body.apiTokens).toEqual({ revoked: 0, kept: 1 });
+        expect((await call(h.app, therapist, 'GET', '/api/v1/session')).status).toBe(200);
+        const revoked = await call(h.app, owner, 'PATCH', `/api/v1/users/${a.staff.biller.userId}`, {
+          password: 'kettle-maple-47-drift',
+        });
+        expect(revoked.status, revoked.text).toBe(200);
+        expect(revoked.body.apiTokens).toEqual({ revoked: 1, kept: 0 });
+        expect((await call(h.app, biller, 'GET', '/api/v1/session')).status).toBe(401);
+        const alone = await call(h.app, owner, 'PATCH', `/api/v1/users/${a.staff.auditor.userId}`, {
+          revokeTokens: true,
+        });
+        expect(alone.status).toBe(400);
+        expect(alone.body.errors.map((e: { path: string }) => e.path)).toEqual(['revokeTokens']);
       });
     },
   );

@@ -59,8 +59,26 @@ export const UserPatchBody = z
     roles: z.array(z.enum(ROLES)).min(1).max(5).optional(),
     status: z.enum(['active', 'disabled']).optional(),
     password: password.optional(),
+    revokeTokens: z
+      .boolean()
+      .optional()
+      .describe(
+        'With a new password: revoke the user’s API tokens too (the default), or false to keep them valid (the answer says how many stay).',
+      ),
   })
-  .refine((b) => Object.keys(b).length > 0, 'Give at least one field to change.');
+  .refine((b) => Object.keys(b).length > 0, 'Give at least one field to change.')
+  .refine((b) => b.revokeTokens === undefined || b.password !== undefined, {
+    message: 'Only with a new password.',
+    path: ['revokeTokens'],
+  });
+
+/** The answer to `PATCH /api/v1/users/{id}`: the user, and what a password change did to their API tokens. */
+export const UserPatchOut = UserOut.extend({
+  apiTokens: z
+    .object({ revoked: z.number().int(), kept: z.number().int() })
+    .optional()
+    .describe('Set when the password changed: tokens revoked, and tokens that stay valid.'),
+});
 
 /** `POST /api/v1/tokens`. */
 export const NewTokenBody = z.object({ name: z.string().trim().min(1).max(100) });
