@@ -627,6 +627,16 @@ export interface UserRepository {
     userId: string,
     lockUntil?: Instant | null,
   ): Promise<Result<number, 'not-found'>>;
+  /**
+   * Counts one sign-in attempt before the password is checked, in one UPDATE, unless the account is held at `now`
+   * ('held'). The same statement sets the hold for the new count (the `until` of the largest `failures` it reached),
+   * so parallel attempts cannot all see an unheld account. A right password then calls `recordSignIn`.
+   */
+  beginSignInAttempt(
+    clinicId: string,
+    userId: string,
+    input: { now: Instant; holds: readonly { failures: number; until: Instant }[] },
+  ): Promise<Result<number, 'not-found' | 'held'>>;
   /** Zeroes the failed count and clears the lock. */
   recordSignIn(clinicId: string, userId: string): Promise<Result<User, 'not-found'>>;
 }

@@ -76,8 +76,9 @@ export async function openClinic(
         throw new UsageError(`user ${opts.user} may not do billing in this clinic (an active owner or biller may).`);
       userId = found.user.id;
     }
-    const audit: AuditSink = async (e) => {
-      await store.audit.append(clinicId, {
+    // In the caller's transaction when it passes one, so the entry commits with the change it records.
+    const audit: AuditSink = async (e, tx) => {
+      await (tx ?? store).audit.append(clinicId, {
         ...e,
         userId,
         detail: { ...(e.detail ?? {}), actor: userId ? 'user' : 'cli', via: 'cli' },

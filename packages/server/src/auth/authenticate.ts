@@ -36,6 +36,7 @@ function toPrincipal(e: PrincipalEntry): Principal {
     p.sessionId = e.sessionId;
     p.csrfToken = e.csrfToken;
     p.sessionExpiresAt = e.sessionExpiresAt;
+    p.sessionCreatedAt = e.sessionCreatedAt;
   }
   return p;
 }
@@ -81,6 +82,7 @@ async function sessionEntry(deps: AuthDeps, hash: string, now: Date): Promise<Pr
     sessionId: session.id,
     csrfToken: session.csrfToken,
     sessionExpiresAt: session.expiresAt,
+    sessionCreatedAt: session.createdAt,
   };
   deps.principals.set(hash, entry, since);
   return entry;

@@ -6,7 +6,13 @@ import { authenticate } from './authenticate.ts';
 import type { Principal } from './principal.ts';
 import { ACCESS, hasAnyRole } from './roles.ts';
 import { hashSecret, sameSecret } from './secret-token.ts';
-import { SESSION_COOKIE, SESSION_IDLE_MS, setSessionCookie, wantsSecure } from './session-cookie.ts';
+import {
+  SESSION_ABSOLUTE_MS,
+  SESSION_COOKIE,
+  SESSION_IDLE_MS,
+  setSessionCookie,
+  wantsSecure,
+} from './session-cookie.ts';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -37,10 +43,12 @@ async function touchSession(
   principal: Principal,
   now: Date,
 ): Promise<void> {
-  const { sessionId, sessionExpiresAt } = principal;
+  const { sessionId, sessionExpiresAt, sessionCreatedAt } = principal;
   // Signing out removes the session and clears the cookie; extending it first would only add a cookie to clear.
   if (!sessionId || !sessionExpiresAt || request.routeOptions.config.def?.id === 'session.delete') return;
-  const expiresAt = now.getTime() + SESSION_IDLE_MS;
+  // Never past the absolute lifetime: the slide stops there and the session ends however busy it is.
+  const cap = sessionCreatedAt ? Date.parse(sessionCreatedAt) + SESSION_ABSOLUTE_MS : Number.POSITIVE_INFINITY;
+  const expiresAt = Math.min(now.getTime() + SESSION_IDLE_MS, cap);
   if (expiresAt - Date.parse(sessionExpiresAt) < SESSION_TOUCH_EVERY_MS) return;
   const moved = await deps.store.sessions.touch(principal.clinicId, sessionId, new Date(expiresAt).toISOString());
   const secret = request.cookies[SESSION_COOKIE];

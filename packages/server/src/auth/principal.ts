@@ -15,4 +15,6 @@ export interface Principal {
   csrfToken?: string;
   /** When the session expires unless used again, when `via` is `session`. */
   sessionExpiresAt?: string;
+  /** When the session was created (its absolute lifetime counts from here), when `via` is `session`. */
+  sessionCreatedAt?: string;
 }

@@ -6,6 +6,12 @@ export const SESSION_COOKIE = 'uw_session';
 /** Idle time after which a session expires (12 hours: one clinic day). */
 export const SESSION_IDLE_MS = 12 * 60 * 60 * 1000;
 
+/**
+ * Longest a session lives however much it is used (24 hours): a computer left signed in at the front desk asks for
+ * the password again the next day. OWASP ASVS 4.0.3 V3.3.2 asks for periodic re-authentication also while in use.
+ */
+export const SESSION_ABSOLUTE_MS = 24 * 60 * 60 * 1000;
+
 const LOCAL_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]', '::1']);
 
 /**

@@ -10,8 +10,11 @@ export interface BillingDeps {
   policies: PolicyCache;
 }
 
-/** Appends one event to the clinic's audit log (the route's `audit`, or the CLI's writer). */
-export type AuditSink = (entry: AuditEvent) => Promise<void>;
+/**
+ * Appends one event to the clinic's audit log (the route's `audit`, or the CLI's writer); with `tx`, inside that
+ * transaction, so a write's entry commits or rolls back with the write.
+ */
+export type AuditSink = (entry: AuditEvent, tx?: Repositories) => Promise<void>;
 
 /**
  * The claims repository over the store (or an open transaction) and the clock.

@@ -158,17 +158,21 @@ export async function buildClinicClaims(
           });
         continue;
       }
-      out.push(await repo.create(clinicId, input));
+      const c = await repo.create(clinicId, input);
+      // In the build's transaction: no claim is committed without its entry.
+      await audit(
+        {
+          action: 'claim.create',
+          entity: 'claim',
+          entityId: c.id,
+          patientId: c.patientId,
+          detail: { status: c.status, lines: c.lines.length, visits: c.visitIds.length },
+        },
+        tx,
+      );
+      out.push(c);
     }
     return out;
   });
-  for (const c of created)
-    await audit({
-      action: 'claim.create',
-      entity: 'claim',
-      entityId: c.id,
-      patientId: c.patientId,
-      detail: { status: c.status, lines: c.lines.length, visits: c.visitIds.length },
-    });
   return { created, skipped };
 }

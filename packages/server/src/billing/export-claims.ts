@@ -92,23 +92,31 @@ export async function exportReadyClaims(
     );
   const chargeCents = chosen.reduce((t, c) => t + c.chargeCents, 0);
   const fileName = `837P-${String(control).padStart(9, '0')}.txt`;
-  const r = await claims.createExport(clinicId, {
-    interchangeControl: control,
-    groupControl: control,
-    fileName,
-    text,
-    claimIds: chosen.map((c) => c.id),
-    chargeCents,
-    createdBy: userId,
+  // The export and its entries are one transaction: no file is kept without them (issue 18).
+  const r = await deps.store.transaction(async (tx) => {
+    const made = await billingClaims(deps, tx).createExport(clinicId, {
+      interchangeControl: control,
+      groupControl: control,
+      fileName,
+      text,
+      claimIds: chosen.map((c) => c.id),
+      chargeCents,
+      createdBy: userId,
+    });
+    if (!made.ok) return made;
+    for (const c of chosen)
+      await audit(
+        {
+          action: 'claim.export',
+          entity: 'claim',
+          entityId: c.id,
+          patientId: c.patientId,
+          detail: { exportId: made.value.id },
+        },
+        tx,
+      );
+    return made;
   });
   if (!r.ok) throw new ApiError('conflict', 'A claim changed while the file was written; export again.');
-  for (const c of chosen)
-    await audit({
-      action: 'claim.export',
-      entity: 'claim',
-      entityId: c.id,
-      patientId: c.patientId,
-      detail: { exportId: r.value.id },
-    });
   return { file: r.value, text, chosen };
 }

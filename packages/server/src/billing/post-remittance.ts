@@ -1,4 +1,4 @@
-import { type RemittanceDetail, StoreError } from '@unitwise/store';
+import { type RemittanceDetail, type Repositories, StoreError } from '@unitwise/store';
 import { loadSettings } from '../routes/claims-settings.ts';
 import {
   type Matched,
@@ -65,6 +65,9 @@ export async function postRemittanceFile(
           clinicId,
           toNewRemittance(m, settings.billingProvider.npi, fileName, userId),
         );
+        // The entries go in this transaction: a posting is never committed without them (issue 18).
+        const posted = (await repo.getRemittance(clinicId, r.remittance.id)) as RemittanceDetail;
+        await auditPosting(audit, tx, m, posted, r.created);
         return { kind: 'posted', m, id: r.remittance.id, created: r.created };
       });
     } catch (err) {
@@ -78,28 +81,43 @@ export async function postRemittanceFile(
     await audit({ action: 'remittance.read', entity: 'remittance', entityId: step.id, detail: { duplicate: true } });
     return { duplicate: true, detail, matched: step.m };
   }
-  const m = step.m;
+  return { duplicate: false, created: step.created, detail, matched: step.m };
+}
+
+/** Audits each claim posted (`claim.post`) and the file (`remittance.post`, or a read when it was posted before). */
+async function auditPosting(
+  audit: AuditSink,
+  tx: Repositories,
+  m: Matched,
+  detail: RemittanceDetail,
+  created: boolean,
+): Promise<void> {
   for (const c of detail.claims) {
     if (!c.claimId || c.unmatchedReason) continue;
     const claim = m.ours.get(c.claimNumber);
-    await audit({
-      action: 'claim.post',
-      entity: 'claim',
-      entityId: c.claimId,
-      patientId: claim?.patientId ?? null,
-      detail: { remittanceId: step.id, event: c.event, newStatus: c.newStatus },
-    });
+    await audit(
+      {
+        action: 'claim.post',
+        entity: 'claim',
+        entityId: c.claimId,
+        patientId: claim?.patientId ?? null,
+        detail: { remittanceId: detail.id, event: c.event, newStatus: c.newStatus },
+      },
+      tx,
+    );
   }
-  await audit({
-    action: step.created ? 'remittance.post' : 'remittance.read',
-    entity: 'remittance',
-    entityId: step.id,
-    detail: {
-      claims: detail.claims.length,
-      posted: m.posting.willPost.claims,
-      unmatched: m.posting.notPosted.claims,
-      unknown: detail.unknownClaims.length,
+  await audit(
+    {
+      action: created ? 'remittance.post' : 'remittance.read',
+      entity: 'remittance',
+      entityId: detail.id,
+      detail: {
+        claims: detail.claims.length,
+        posted: m.posting.willPost.claims,
+        unmatched: m.posting.notPosted.claims,
+        unknown: detail.unknownClaims.length,
+      },
     },
-  });
-  return { duplicate: false, created: step.created, detail, matched: m };
+    tx,
+  );
 }

@@ -1,3 +1,4 @@
+import type { Repositories } from '@unitwise/store';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { z } from 'zod';
 import type { Principal } from '../auth/principal.ts';
@@ -89,10 +90,10 @@ export function registerRoutes(app: FastifyInstance, routes: readonly RouteDef[]
         if (q && typeof q.cursor === 'string' && q.cursor !== '') {
           q.cursor = seal.open(q.cursor, def.id, principal?.clinicId ?? '');
         }
-        const audit = async (e: AuditEvent): Promise<void> => {
+        const audit = async (e: AuditEvent, tx?: Repositories): Promise<void> => {
           const clinicId = principal?.clinicId;
           if (!clinicId) return;
-          await auditWriter.write(clinicId, {
+          const entry = {
             action: e.action,
             entity: e.entity,
             entityId: e.entityId ?? null,
@@ -101,7 +102,10 @@ export function registerRoutes(app: FastifyInstance, routes: readonly RouteDef[]
             ip: request.ip,
             detail: e.detail ?? null,
             at: deps.clock().toISOString(),
-          });
+          };
+          // In the write's own transaction when given (never lost after a commit); else batched with other reads.
+          if (tx) await tx.audit.append(clinicId, entry);
+          else await auditWriter.write(clinicId, entry);
         };
         const ctx = { params, query, body, principal, deps, ifMatch, audit, request, reply };
         const key = request.headers['idempotency-key'];

@@ -1,3 +1,4 @@
+import type { Repositories } from '@unitwise/store';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { z } from 'zod';
 import type { Principal } from '../auth/principal.ts';
@@ -19,8 +20,11 @@ export interface RouteContext<P, Q, B> {
   deps: AppDeps;
   /** The version named by `If-Match` on routes that require it. */
   ifMatch: number | undefined;
-  /** Appends to the clinic's audit log (who, when and from where are filled in). */
-  audit(entry: AuditEvent): Promise<void>;
+  /**
+   * Appends to the clinic's audit log (who, when and from where are filled in). Writes pass their transaction `tx`,
+   * so the entry commits or rolls back with the change it records; reads leave it out and share a batched write.
+   */
+  audit(entry: AuditEvent, tx?: Repositories): Promise<void>;
   request: FastifyRequest;
   reply: FastifyReply;
 }

@@ -1,6 +1,12 @@
 import { type Claim, nextStatus, scrubClaim } from '@unitwise/edi';
 import type { ClaimDetail, ClaimsRepository, StoredClaim } from '@unitwise/store';
-import { buildClinicClaims, buildContextFor, clinicVisits, exportReadyClaims } from '../billing/index.ts';
+import {
+  type AuditSink,
+  buildClinicClaims,
+  buildContextFor,
+  clinicVisits,
+  exportReadyClaims,
+} from '../billing/index.ts';
 import { rebuildClaim } from '../billing/rebuild-claims.ts';
 import type { AppDeps } from '../deps.ts';
 import { ApiError, notFound } from '../errors/api-error.ts';
@@ -253,7 +259,7 @@ async function replaceOrVoid(
   userId: string,
   id: string,
   frequency: '7' | '8',
-  audit: (e: { action: string; entity: string; entityId?: string; patientId?: string }) => Promise<void>,
+  audit: AuditSink,
 ) {
   const ctx = await buildContextFor(deps, clinicId, userId);
   const old = await claimOr404(ctx.claims, clinicId, id);
@@ -312,20 +318,13 @@ async function replaceOrVoid(
       detail: { by: claimNumber },
     });
     if (!moved.ok) return moved;
-    return { ok: true as const, value: await repo.create(clinicId, { ...made, replacesClaimId: old.id }) };
+    const created = await repo.create(clinicId, { ...made, replacesClaimId: old.id });
+    // Both entries in the same transaction as the change they record.
+    const action = `claim.${event === 'corrected' ? 'correct' : 'void'}`;
+    await audit({ action, entity: 'claim', entityId: old.id, patientId: old.patientId }, tx);
+    await audit({ action: 'claim.create', entity: 'claim', entityId: created.id, patientId: created.patientId }, tx);
+    return { ok: true as const, value: created };
   });
   if (!result.ok) throw new ApiError('conflict', 'The claim changed; reload it.');
-  await audit({
-    action: `claim.${event === 'corrected' ? 'correct' : 'void'}`,
-    entity: 'claim',
-    entityId: old.id,
-    patientId: old.patientId,
-  });
-  await audit({
-    action: 'claim.create',
-    entity: 'claim',
-    entityId: result.value.id,
-    patientId: result.value.patientId,
-  });
   return { body: present(result.value) };
 }

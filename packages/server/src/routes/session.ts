@@ -1,13 +1,24 @@
-import { LOCK_MS, MAX_FAILED_SIGN_INS } from '../auth/lockout.ts';
+import { holdSchedule } from '../auth/lockout.ts';
 import { DUMMY_HASH, hashPassword, verifyPassword } from '../auth/password.ts';
 import { hashSecret, newSecret } from '../auth/secret-token.ts';
-import { clearSessionCookie, SESSION_IDLE_MS, setSessionCookie, wantsSecure } from '../auth/session-cookie.ts';
+import {
+  clearSessionCookie,
+  SESSION_COOKIE,
+  SESSION_IDLE_MS,
+  setSessionCookie,
+  wantsSecure,
+} from '../auth/session-cookie.ts';
 import { ApiError } from '../errors/api-error.ts';
 import { defineRoute, type RouteDef } from '../http/route.ts';
 import { ClinicOut, SessionOut, SignInBody, SignUpBody } from '../schemas/accounts.ts';
 import { presentUser } from './present.ts';
 
-const BAD_CREDENTIALS = 'Email or password is wrong.';
+/**
+ * The one answer to every failed sign-in, wrong password, unknown email or an account waiting after wrong tries
+ * alike, so the answer never tells which emails have accounts (issue 18).
+ */
+const BAD_CREDENTIALS =
+  'Email or password is wrong. After several wrong tries, wait a few minutes before trying again.';
 
 /** Sign-up, sign-in, sign-out and the current session. */
 export const sessionRoutes: RouteDef[] = [
@@ -66,7 +77,14 @@ export const sessionRoutes: RouteDef[] = [
         throw new ApiError('rate-limited', 'Too many sign-in attempts from this address; wait a minute.');
       }
       const found = await deps.store.users.findCredentialsByEmail(body.email);
-      // Verify against a dummy hash for unknown emails so the answer time does not tell which emails exist.
+      // Count the attempt before checking it, in one UPDATE that also sets the wait: parallel guesses all count.
+      const attempt = found
+        ? await deps.store.users.beginSignInAttempt(found.user.clinicId, found.user.id, {
+            now: now.toISOString(),
+            holds: holdSchedule(now.getTime()),
+          })
+        : undefined;
+      // Verify always (a dummy hash for unknown emails, also while held) so the answer time tells nothing either.
       const ok = await verifyPassword(body.password, found ?? DUMMY_HASH);
       if (!found) throw new ApiError('unauthenticated', BAD_CREDENTIALS);
       const { user } = found;
@@ -78,20 +96,26 @@ export const sessionRoutes: RouteDef[] = [
           userId: user.id,
           ip: request.ip,
         });
-      if (user.lockedUntil && Date.parse(user.lockedUntil) > now.getTime()) {
+      if (!attempt?.ok) {
         await audit('session.locked-out');
-        throw new ApiError('locked', 'Too many failed sign-ins: this account is locked for 15 minutes.');
+        throw new ApiError('unauthenticated', BAD_CREDENTIALS);
       }
       if (!ok || user.status !== 'active') {
-        const lockUntil =
-          user.failedSignIns + 1 >= MAX_FAILED_SIGN_INS ? new Date(now.getTime() + LOCK_MS).toISOString() : null;
-        await deps.store.users.recordFailedSignIn(user.clinicId, user.id, lockUntil);
         await audit('session.failed');
         throw new ApiError('unauthenticated', BAD_CREDENTIALS);
       }
       await deps.store.users.recordSignIn(user.clinicId, user.id);
       // No principals.clear() on sign-in: a new session (or sign-in counters) cannot make a cached caller stale,
       // and clearing here would let a flood of sign-ins empty the cache.
+      // Rotate: a session the browser already held (a fixated or an old one) ends here; the new one gets a new id.
+      const previous = request.cookies[SESSION_COOKIE];
+      if (previous) {
+        const oldHash = hashSecret(previous);
+        const old = await deps.store.sessions.findByTokenHash(oldHash);
+        if (old) await deps.store.sessions.delete(old.clinicId, old.id);
+        // Only this caller's cached entry: a flood of sign-ins must not empty the cache.
+        deps.principals.delete(oldHash);
+      }
       const secret = newSecret();
       const csrfToken = newSecret();
       await deps.store.sessions.create(user.clinicId, {

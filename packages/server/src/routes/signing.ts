@@ -75,26 +75,32 @@ export const signingRoutes: RouteDef[] = [
             detail: { visitId: v.id, rule: o.rule, service: o.service ?? null },
           });
         }
-        return tx.visits.sign(principal.clinicId, v.id, {
+        const s = await tx.visits.sign(principal.clinicId, v.id, {
           expectedVersion,
           userId: principal.userId,
           contentHash: hashVisitContent(v),
           attestation,
         });
+        // In the signing transaction: a note is never signed without its entry (issue 18).
+        if (s.ok)
+          await audit(
+            {
+              action: 'visit.sign',
+              entity: 'visit',
+              entityId: v.id,
+              patientId: v.patientId,
+              detail: {
+                overrides: body.overrides.length,
+                attested: true,
+                credential: attestation.credential,
+                warningsConfirmed: warnings.map((w) => ({ rule: w.rule, service: w.service })),
+              },
+            },
+            tx,
+          );
+        return s;
       });
       if (!signed.ok) throw writeFailure(signed.reason);
-      await audit({
-        action: 'visit.sign',
-        entity: 'visit',
-        entityId: v.id,
-        patientId: v.patientId,
-        detail: {
-          overrides: body.overrides.length,
-          attested: true,
-          credential: attestation.credential,
-          warningsConfirmed: warnings.map((w) => ({ rule: w.rule, service: w.service })),
-        },
-      });
       return { body: presentVisit(signed.value, assessment), headers: { etag: etagOf(signed.value.version) } };
     },
   }),

@@ -3,7 +3,15 @@ import { hashPassword } from '../auth/password.ts';
 import { hashSecret, newSecret } from '../auth/secret-token.ts';
 import { ApiError, notFound } from '../errors/api-error.ts';
 import { defineRoute, type RouteDef } from '../http/route.ts';
-import { CreatedTokenOut, NewTokenBody, NewUserBody, TokenOut, UserOut, UserPatchBody } from '../schemas/accounts.ts';
+import {
+  CreatedTokenOut,
+  NewTokenBody,
+  NewUserBody,
+  TokenOut,
+  UserOut,
+  UserPatchBody,
+  UserPatchOut,
+} from '../schemas/accounts.ts';
 import { IdParams, PageQuery, page } from '../schemas/common.ts';
 import { presentToken, presentUser } from './present.ts';
 
@@ -78,7 +86,7 @@ export const userRoutes: RouteDef[] = [
     access: 'admin',
     params: IdParams,
     body: UserPatchBody,
-    response: UserOut,
+    response: UserPatchOut,
     status: 200,
     async handler({ params, body, principal, deps, audit }) {
       if (
@@ -87,7 +95,7 @@ export const userRoutes: RouteDef[] = [
       ) {
         throw new ApiError('conflict', 'Owners cannot disable themselves or drop their own owner role.');
       }
-      const { password, ...rest } = body;
+      const { password, revokeTokens, ...rest } = body;
       const patch = password ? { ...rest, ...(await hashPassword(password)) } : rest;
       const r = await deps.store.users.update(principal.clinicId, params.id, patch);
       if (!r.ok) throw notFound('user');
@@ -97,17 +105,23 @@ export const userRoutes: RouteDef[] = [
           ? await deps.store.sessions.deleteForUser(principal.clinicId, params.id)
           : 0;
       // A deactivated user's API tokens are revoked for good, so reactivating the account does not revive them.
-      const tokensRevoked =
-        body.status === 'disabled' ? await deps.store.apiTokens.revokeForUser(principal.clinicId, params.id) : 0;
+      // A new password revokes them too unless the owner chose to keep them; the answer says which (issue 18).
+      const revoke = body.status === 'disabled' || (password !== undefined && revokeTokens !== false);
+      const tokensRevoked = revoke ? await deps.store.apiTokens.revokeForUser(principal.clinicId, params.id) : 0;
+      const tokensKept =
+        password !== undefined && !revoke
+          ? (await deps.store.apiTokens.list(principal.clinicId, params.id)).filter((t) => !t.revokedAt).length
+          : 0;
       // Roles, status, name and sessions of cached callers may have changed: they are read again at once.
       await deps.principals.clear();
       await audit({
         action: 'user.update',
         entity: 'user',
         entityId: params.id,
-        detail: { fields: Object.keys(body), sessionsEnded, tokensRevoked },
+        detail: { fields: Object.keys(body), sessionsEnded, tokensRevoked, tokensKept },
       });
-      return { body: presentUser(r.value) };
+      const apiTokens = password !== undefined ? { apiTokens: { revoked: tokensRevoked, kept: tokensKept } } : {};
+      return { body: { ...presentUser(r.value), ...apiTokens } };
     },
   }),
   defineRoute({

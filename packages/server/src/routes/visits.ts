@@ -28,26 +28,46 @@ export function presentVisit(v: VisitDetail, a: Assessment | undefined) {
  * @param body - the validated body
  * @param head - the stored visit's head, when saving an existing visit (its patient is the body's, checked before)
  */
-async function prepare(
-  deps: AppDeps,
-  principal: Principal,
-  body: VisitContent,
-  head?: VisitHead,
-): Promise<{ visit: Omit<Visit, 'id'>; segments: VisitContent['segments']; patient: Pick<Patient, 'history'> }> {
+async function prepare(deps: AppDeps, principal: Principal, body: VisitContent, head?: VisitHead): Promise<Prepared> {
   // Saving an existing visit: its head already holds the provider (when unchanged) and the patient's history.
   const known = head && head.providerId === body.providerId ? head.provider : undefined;
   const provider = await ownProvider(deps, principal, body.providerId, 'providerId', known);
   const { providerId, credential, segments, ...content } = body;
+  // The credential is the provider's, from the store: an assistant's "PT" in the body must not drop CQ (issue 18).
+  // Only an owner may correct it, and the correction is audited with the save.
+  const corrected =
+    principal.roles.includes('owner') && credential !== undefined && credential !== provider.credential
+      ? { from: provider.credential, to: credential }
+      : undefined;
   const visit = {
     ...content,
-    provider: { id: providerId, credential: credential ?? provider.credential },
+    provider: { id: providerId, credential: corrected ? corrected.to : provider.credential },
     nonBillable: content.nonBillable ?? [],
   };
-  if (head) return { visit, segments, patient: { history: head.patientHistory } };
+  if (head) return { visit, segments, patient: { history: head.patientHistory }, corrected };
   const patient = await deps.store.patients.get(principal.clinicId, body.patientId);
   if (!patient)
     throw new ApiError('invalid', 'No patient with this id.', [{ path: 'patientId', message: 'Not found.' }]);
-  return { visit, segments, patient };
+  return { visit, segments, patient, corrected };
+}
+
+/** A save ready for the store: the visit, its timer segments, the patient's history and any credential correction. */
+interface Prepared {
+  visit: Omit<Visit, 'id'>;
+  segments: VisitContent['segments'];
+  patient: Pick<Patient, 'history'>;
+  corrected: { from: string; to: string } | undefined;
+}
+
+/** The audit event of an owner's credential correction on a visit. */
+function credentialEvent(visitId: string, patientId: string, corrected: { from: string; to: string }) {
+  return {
+    action: 'visit.credential-correct',
+    entity: 'visit',
+    entityId: visitId,
+    patientId,
+    detail: { from: corrected.from, to: corrected.to },
+  };
 }
 
 type VisitBody = VisitContent;
@@ -163,7 +183,7 @@ export const visitRoutes: RouteDef[] = [
     status: 201,
     idempotent: true,
     async handler({ body, principal, deps, audit }) {
-      const { visit, segments, patient } = await prepare(deps, principal, body as VisitBody);
+      const { visit, segments, patient, corrected } = await prepare(deps, principal, body as VisitBody);
       const assessment = await assessVisit(
         deps.store,
         principal.clinicId,
@@ -171,12 +191,19 @@ export const visitRoutes: RouteDef[] = [
         { patient, policies: deps.policies, history: deps.history },
       );
       const input: VisitInput = { ...visit, findings: assessment.findings, ...(segments ? { segments } : {}) };
-      const r = await deps.store.visits.create(principal.clinicId, input, { createdBy: principal.userId });
+      // The entry is written in the visit's own transaction, so a saved visit always has it (issue 18).
+      const r = await deps.store.transaction(async (tx) => {
+        const made = await tx.visits.create(principal.clinicId, input, { createdBy: principal.userId });
+        if (!made.ok) return made;
+        const { id, patientId } = made.value;
+        await audit({ action: 'visit.create', entity: 'visit', entityId: id, patientId }, tx);
+        if (corrected) await audit(credentialEvent(id, patientId, corrected), tx);
+        return made;
+      });
       if (!r.ok)
         throw new ApiError('invalid', 'The patient or provider does not exist.', [
           { path: r.reason === 'patient-not-found' ? 'patientId' : 'providerId', message: 'Not found.' },
         ]);
-      await audit({ action: 'visit.create', entity: 'visit', entityId: r.value.id, patientId: r.value.patientId });
       return {
         body: presentVisit(r.value, assessment),
         headers: { etag: etagOf(r.value.version), location: `/api/v1/visits/${r.value.id}` },
@@ -228,7 +255,7 @@ export const visitRoutes: RouteDef[] = [
           { path: 'patientId', message: 'Must stay the same.' },
         ]);
       }
-      const { visit, segments, patient } = await prepare(deps, principal, body as VisitBody, current);
+      const { visit, segments, patient, corrected } = await prepare(deps, principal, body as VisitBody, current);
       const assessment = await assessVisit(
         deps.store,
         principal.clinicId,
@@ -236,15 +263,23 @@ export const visitRoutes: RouteDef[] = [
         { patient, policies: deps.policies, history: deps.history },
       );
       const input: VisitInput = { ...visit, findings: assessment.findings, ...(segments ? { segments } : {}) };
-      const r = await deps.store.visits.update(principal.clinicId, params.id, ifMatch ?? 0, input, current);
-      if (!r.ok) throw writeFailure(r.reason);
-      await audit({
-        action: 'visit.update',
-        entity: 'visit',
-        entityId: params.id,
-        patientId: current.patientId,
-        detail: { version: r.value.version },
+      const r = await deps.store.transaction(async (tx) => {
+        const saved = await tx.visits.update(principal.clinicId, params.id, ifMatch ?? 0, input, current);
+        if (!saved.ok) return saved;
+        await audit(
+          {
+            action: 'visit.update',
+            entity: 'visit',
+            entityId: params.id,
+            patientId: current.patientId,
+            detail: { version: saved.value.version },
+          },
+          tx,
+        );
+        if (corrected) await audit(credentialEvent(params.id, current.patientId, corrected), tx);
+        return saved;
       });
+      if (!r.ok) throw writeFailure(r.reason);
       return { body: presentVisit(r.value, assessment), headers: { etag: etagOf(r.value.version) } };
     },
   }),
@@ -261,9 +296,16 @@ export const visitRoutes: RouteDef[] = [
       const current = await deps.store.visits.get(principal.clinicId, params.id);
       if (!current) throw notFound('visit');
       if (current.providerId) await ownProvider(deps, principal, current.providerId);
-      const r = await deps.store.visits.deleteDraft(principal.clinicId, params.id);
+      const r = await deps.store.transaction(async (tx) => {
+        const gone = await tx.visits.deleteDraft(principal.clinicId, params.id);
+        if (gone.ok)
+          await audit(
+            { action: 'visit.delete', entity: 'visit', entityId: params.id, patientId: current.patientId },
+            tx,
+          );
+        return gone;
+      });
       if (!r.ok) throw writeFailure(r.reason);
-      await audit({ action: 'visit.delete', entity: 'visit', entityId: params.id, patientId: current.patientId });
       return {};
     },
   }),

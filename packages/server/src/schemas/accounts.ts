@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { passwordProblem } from '../auth/password-policy.ts';
 import { ROLES } from '../auth/roles.ts';
 import { storable } from './common.ts';
 
@@ -6,8 +7,14 @@ const email = z
   .email()
   .max(254)
   .transform((e) => e.toLowerCase());
-/** At least 10 characters: NIST SP 800-63B §3.1.1.2 asks for 8 minimum; we ask a little more for clinical data. */
-const password = z.string().min(10, 'Use at least 10 characters.').max(200);
+/** A new password: ASVS V2.1 length and common-password rules (auth/password-policy.ts), the reason as the message. */
+const password = z
+  .string()
+  .max(200)
+  .superRefine((p, ctx) => {
+    const problem = passwordProblem(p);
+    if (problem) ctx.addIssue({ code: 'custom', message: problem });
+  });
 const name = z.string().trim().min(1).max(200).superRefine(storable());
 
 /** `POST /api/v1/clinics`: self sign-up of a clinic and its owner. */
@@ -53,8 +60,26 @@ export const UserPatchBody = z
     roles: z.array(z.enum(ROLES)).min(1).max(5).optional(),
     status: z.enum(['active', 'disabled']).optional(),
     password: password.optional(),
+    revokeTokens: z
+      .boolean()
+      .optional()
+      .describe(
+        'With a new password: revoke the user’s API tokens too (the default), or false to keep them valid (the answer says how many stay).',
+      ),
   })
-  .refine((b) => Object.keys(b).length > 0, 'Give at least one field to change.');
+  .refine((b) => Object.keys(b).length > 0, 'Give at least one field to change.')
+  .refine((b) => b.revokeTokens === undefined || b.password !== undefined, {
+    message: 'Only with a new password.',
+    path: ['revokeTokens'],
+  });
+
+/** The answer to `PATCH /api/v1/users/{id}`: the user, and what a password change did to their API tokens. */
+export const UserPatchOut = UserOut.extend({
+  apiTokens: z
+    .object({ revoked: z.number().int(), kept: z.number().int() })
+    .optional()
+    .describe('Set when the password changed: tokens revoked, and tokens that stay valid.'),
+});
 
 /** `POST /api/v1/tokens`. */
 export const NewTokenBody = z.object({ name: z.string().trim().min(1).max(100).superRefine(storable()) });

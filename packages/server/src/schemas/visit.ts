@@ -74,7 +74,12 @@ export const VisitContent = z
     discipline: z.enum(DISCIPLINES),
     noteType: z.enum(NOTE_TYPES).default('daily'),
     providerId: z.string().min(1).max(100),
-    credential: z.enum(CREDENTIALS).optional().describe('Defaults to the provider’s credential.'),
+    credential: z
+      .enum(CREDENTIALS)
+      .optional()
+      .describe(
+        'Always the provider’s credential; only an owner may correct it (audited as visit.credential-correct).',
+      ),
     timeIn: clockTime.optional(),
     timeOut: clockTime.optional(),
     totalTimedMinutes: minutes.optional(),

@@ -10,6 +10,7 @@ import { migration as m0010 } from './0010-intake-and-provider-names.ts';
 import { migration as m0011 } from './0011-visit-holds.ts';
 import { migration as m0012 } from './0012-service-assistance.ts';
 import { migration as m0013 } from './0013-visit-signature.ts';
+import { migration as m0014 } from './0014-no-replace.ts';
 import { migration as m0015 } from './0015-sign-in-attempts.ts';
 import type { StoreMigration } from './migration.ts';
 
@@ -32,5 +33,6 @@ export const MIGRATIONS: readonly StoreMigration[] = [
   m0011,
   m0012,
   m0013,
+  m0014,
   m0015,
 ];

@@ -1,4 +1,4 @@
-import type { Kysely, Selectable } from 'kysely';
+import { type Kysely, type Selectable, sql } from 'kysely';
 import type { Database, UsersTable } from '../db/schema.ts';
 import { isUniqueViolation } from '../db/sql-errors.ts';
 import type { Role, User, UserRepository, UserStatus } from '../types.ts';
@@ -188,6 +188,29 @@ export function userRepository(ctx: RepoContext): UserRepository {
         .returning('failed_sign_ins')
         .executeTakeFirst();
       return row ? { ok: true, value: row.failed_sign_ins } : { ok: false, reason: 'not-found' };
+    },
+
+    async beginSignInAttempt(clinicId, userId, { now, holds }) {
+      const at = normalizeInstant(now);
+      const count = sql<number>`failed_sign_ins + 1`;
+      // Highest threshold first, so the CASE picks the hold of the largest threshold the new count has reached.
+      const ordered = [...holds].sort((x, y) => y.failures - x.failures);
+      const hold = ordered.length
+        ? sql<string | null>`CASE ${sql.join(
+            ordered.map((h) => sql`WHEN ${count} >= ${h.failures} THEN ${normalizeInstant(h.until)}`),
+            sql` `,
+          )} ELSE locked_until END`
+        : sql<string | null>`locked_until`;
+      const row = await db
+        .updateTable('users')
+        .set({ failed_sign_ins: count, locked_until: hold })
+        .where('clinic_id', '=', clinicId)
+        .where('id', '=', userId)
+        .where((eb) => eb.or([eb('locked_until', 'is', null), eb('locked_until', '<=', at)]))
+        .returning('failed_sign_ins')
+        .executeTakeFirst();
+      if (row) return { ok: true, value: row.failed_sign_ins };
+      return (await get(clinicId, userId)) ? { ok: false, reason: 'held' } : { ok: false, reason: 'not-found' };
     },
 
     async recordSignIn(clinicId, userId) {
