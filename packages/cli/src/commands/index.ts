@@ -9,6 +9,8 @@ export const COMMAND_MODULES = {
   serve: () => import('./serve.ts'),
   claims: () => import('./claims.ts'),
   remit: () => import('./remit.ts'),
+  backup: () => import('./backup.ts'),
+  restore: () => import('./restore.ts'),
 } as const satisfies Record<string, Loader>;
 
 /** One-line summaries for `unitwise --help`; a test keeps each equal to its module's own `summary`. */
@@ -18,6 +20,8 @@ export const COMMAND_SUMMARIES: Record<keyof typeof COMMAND_MODULES, string> = {
   serve: 'run the clinic server (HTTP API and web app) with a demo clinic on first run',
   claims: 'check an 837P file, or export claims from a case file as an 837P',
   remit: 'read an 835 remittance: payments, adjustments in plain words, balancing checks',
+  backup: 'copy a SQLite database while the server runs (PostgreSQL: pg_dump)',
+  restore: 'bring a backup into an empty SQLite database (PostgreSQL: pg_restore)',
 };
 
 function lazy(summary: string, load: Loader): Command {
