@@ -112,6 +112,10 @@ describe('backup and restore on SQLite', () => {
       try {
         await writer.ready;
         backedUp = await runCli(['backup', '--database-url', `sqlite:${live}`, '--out', backupFile]);
+        // Let the writer go on past the copy (bounded: 300 polls, 30 s), so "during the writes" is shown, not assumed.
+        const copied = backedUp.code === 0 ? (counts(backupFile).visits ?? 0) : 0;
+        for (let i = 0; i < 300 && (counts(live).visits ?? 0) <= copied; i++)
+          await new Promise((r) => setTimeout(r, 100));
       } finally {
         writer.child.stdin?.end('stop\n');
       }

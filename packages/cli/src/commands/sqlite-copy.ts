@@ -22,7 +22,11 @@ export interface CopySummary {
  */
 export function sqliteFileOf(url: string | undefined, io: CliIO, pgHint: string): string {
   const u = url ?? io.env.DATABASE_URL ?? DEFAULT_DATABASE_URL;
-  if (u.startsWith('postgres://') || u.startsWith('postgresql://')) throw new UsageError(pgHint);
+  if (u.startsWith('postgres://') || u.startsWith('postgresql://')) {
+    // libpq refuses our ?schema= parameter ("invalid URI query parameter"), so say how to pass it.
+    const schemaTip = /[?&]schema=/.test(u) ? ' For a ?schema=NAME URL, drop the query and pass --schema=NAME.' : '';
+    throw new UsageError(`${pgHint}${schemaTip}`);
+  }
   if (!u.startsWith('sqlite:'))
     throw new UsageError(`--database-url must be sqlite:PATH or postgres://... (got '${u}').`);
   const file = u.slice('sqlite:'.length);
