@@ -48,7 +48,7 @@ describe('PFS payment locality select', () => {
   });
 
   it('saves the chosen locality, shows a saved one, and leaves it out when switched back to national', async () => {
-    const onSave = vi.fn(async () => {});
+    const onSave = vi.fn(async (_body: object) => {});
     render(<SettingsForm initial={FILLED} configured onSave={onSave} />);
     fireEvent.change(select(), { target: { value: 'NY-01' } });
     await save();
