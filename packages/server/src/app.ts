@@ -8,6 +8,7 @@ import { SignInLimiter } from './auth/sign-in-limiter.ts';
 import type { AppDeps } from './deps.ts';
 import { HistoryCache } from './engine/history-cache.ts';
 import { PolicyCache } from './engine/policy-cache.ts';
+import { PricingCache } from './engine/pricing-cache.ts';
 import { BODY_LIMIT_BYTES, onClientError, onFrameworkError } from './errors/framework-errors.ts';
 import { toProblem } from './errors/to-problem.ts';
 import { registerRoutes } from './http/register-routes.ts';
@@ -59,6 +60,7 @@ export function buildApp(opts: AppOptions): FastifyInstance {
     secureCookies: opts.secureCookies,
     signInLimiter: new SignInLimiter(opts.store),
     policies: new PolicyCache(),
+    pricing: new PricingCache(),
     history: new HistoryCache(),
     // On the app's clock, so tests that move time also age the cache.
     principals: new PrincipalCache(() => clock().getTime()),

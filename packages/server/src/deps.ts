@@ -3,6 +3,7 @@ import type { PrincipalCache } from './auth/principal-cache.ts';
 import type { SignInLimiter } from './auth/sign-in-limiter.ts';
 import type { HistoryCache } from './engine/history-cache.ts';
 import type { PolicyCache } from './engine/policy-cache.ts';
+import type { PricingCache } from './engine/pricing-cache.ts';
 
 /** What every handler may use: the store, the clock and the app's settings. */
 export interface AppDeps {
@@ -17,6 +18,8 @@ export interface AppDeps {
   signInLimiter: SignInLimiter;
   /** The clinics' payer policies, needed by every visit save. */
   policies: PolicyCache;
+  /** The clinics' PFS locality and charge master, needed by every visit save; forget a clinic's on saving them. */
+  pricing: PricingCache;
   /** Each patient's replayed history, so a note saved again is judged without replaying the earlier visits. */
   history: HistoryCache;
   /** Resolved callers by secret hash; clear it after any change to users, roles, tokens or sessions. */

@@ -14,6 +14,7 @@ import {
 import type { HistoryVisit, Repositories, Patient as StoredPatient, StoredPlanOfCare } from '@unitwise/store';
 import type { HistoryCache } from './history-cache.ts';
 import type { PolicyCache } from './policy-cache.ts';
+import { type ClinicPricing, type PricingCache, readPricing } from './pricing-cache.ts';
 
 /** What the engine says about one visit: the findings to store, the unit lines, the units explained, the estimate. */
 export type Assessment = Pick<VisitAudit, 'findings' | 'lines' | 'units' | 'estimate' | 'whatIf'>;
@@ -62,21 +63,28 @@ function isBefore(v: { id: string; date: string }, visit: Visit): boolean {
  * @param repos - the store (or an open transaction)
  * @param clinicId - the clinic
  * @param visit - the visit content (`id` may be empty for a new visit)
- * @param known - the patient when the caller has read it already, the clinic policy cache, the history cache
+ * @param known - the patient when the caller has read it already, the clinic policy cache, the clinic pricing cache
+ *   (locality and charge master), the history cache
  */
 export async function assessVisit(
   repos: Repositories,
   clinicId: string,
   visit: Visit,
-  known: { patient?: Pick<StoredPatient, 'history'>; policies?: PolicyCache; history?: HistoryCache } = {},
+  known: {
+    patient?: Pick<StoredPatient, 'history'>;
+    policies?: PolicyCache;
+    pricing?: PricingCache;
+    history?: HistoryCache;
+  } = {},
 ): Promise<Assessment> {
-  const [patient, coverage, plans, payers, versions] = await Promise.all([
+  const [patient, coverage, plans, payers, pricing, versions] = await Promise.all([
     known.patient ?? repos.patients.get(clinicId, visit.patientId),
     repos.coverages.primaryOn(clinicId, visit.patientId, visit.date),
     repos.plansOfCare.listByPatient(clinicId, visit.patientId),
     known.policies
       ? known.policies.get(repos, clinicId)
       : repos.payerPolicies.list(clinicId).then((l) => l.map((p) => p.policy)),
+    known.pricing ? known.pricing.get(repos, clinicId) : readPricing(repos, clinicId),
     known.history ? repos.visits.historyVersions(clinicId, visit.patientId, visit.date, HISTORY_LIMIT) : undefined,
   ]);
   const payer = coverage?.payer.policyId ?? NO_COVERAGE_POLICY;
@@ -92,14 +100,14 @@ export async function assessVisit(
   if (known.history && versions) {
     // Newest first, as stored; the key names exactly the replayed visits and everything the replay read.
     const ids = versions.filter((v) => isBefore(v, visit)).map((v) => `${v.id}@${v.version}`);
-    historyKey = `${policyListId(payers)}|${JSON.stringify(rulesPatient)}|${ids.join(',')}`;
+    historyKey = `${policyListId(payers)}|${pricing.key}|${JSON.stringify(rulesPatient)}|${ids.join(',')}`;
     auditor = known.history.get(cacheKey, historyKey);
   }
   if (!auditor) {
     const earlier = (await repos.visits.history(clinicId, visit.patientId, visit.date, HISTORY_LIMIT)).filter((v) =>
       isBefore(v, visit),
     );
-    auditor = replay(rulesPatient, payers, earlier);
+    auditor = replay(rulesPatient, payers, pricing, earlier);
     if (known.history) {
       // Cached only when the visits read are the ones the key names (a write between the two reads: not cached).
       const read = earlier.map((v) => `${v.id}@${v.version}`);
@@ -123,16 +131,29 @@ export async function assessVisit(
  * An auditor that has replayed a patient's earlier visits (bulk options: no explanation text for them).
  * @param patient - the patient as the engine sees it
  * @param payers - the clinic's payer policies
+ * @param pricing - the clinic's PFS locality and charge master
  * @param newestFirst - the earlier visits, newest first as the store lists them
  */
-function replay(patient: Patient, payers: readonly PayerPolicyInput[], newestFirst: readonly HistoryVisit[]): Auditor {
+function replay(
+  patient: Patient,
+  payers: readonly PayerPolicyInput[],
+  pricing: ClinicPricing,
+  newestFirst: readonly HistoryVisit[],
+): Auditor {
   // A full window may have cut off the evaluation: a patient with that many notes was evaluated (evaluation-missing).
   const judged: Patient =
     newestFirst.length >= HISTORY_LIMIT
       ? { ...patient, history: { ...patient.history, evaluatedDisciplines: [...DISCIPLINES] } }
       : patient;
   // A small text memo: the cache keeps this auditor for as long as the patient is being documented.
-  const auditor = createAuditor({ patients: [judged], payers, options: auditOptions.bulk, textMemoMax: 64 });
+  const auditor = createAuditor({
+    patients: [judged],
+    payers,
+    options: auditOptions.bulk,
+    textMemoMax: 64,
+    charges: pricing.charges,
+    ...(pricing.locality ? { locality: pricing.locality } : {}),
+  });
   // The auditor wants date order. Same-day visits count as earlier only if stored earlier.
   for (let i = newestFirst.length - 1; i >= 0; i--) auditor.auditVisit(newestFirst[i] as HistoryVisit);
   return auditor;

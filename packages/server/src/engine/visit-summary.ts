@@ -22,17 +22,21 @@ export interface VisitSummary {
  * @param visits - the page's visits
  * @param extras - their stored findings and payer policies (visits.listExtras)
  * @param policies - the clinic's payer policies (from the policy cache)
+ * @param locality - the clinic's PFS payment locality (from the pricing cache); absent: national GPCIs
  */
 export function summarizeVisits(
   visits: readonly StoredVisit[],
   extras: VisitListExtras,
   policies: PayerPolicyInput[],
+  locality?: string,
 ): Map<string, VisitSummary> {
   const registry = createPolicyRegistry(policies);
+  // One options object for the page: unitsAndPrice is the hot path.
+  const options = locality ? { explain: false, locality } : NO_EXPLANATION;
   const out = new Map<string, VisitSummary>();
   for (const v of visits) {
     const payer = extras.payerPolicy.get(v.id) ?? NO_COVERAGE_POLICY;
-    const a = unitsAndPrice(v, registry.has(payer) ? payer : NO_COVERAGE_POLICY, registry, NO_EXPLANATION);
+    const a = unitsAndPrice(v, registry.has(payer) ? payer : NO_COVERAGE_POLICY, registry, options);
     out.set(v.id, {
       lines: a.lines.map((l) => ({
         code: l.code,

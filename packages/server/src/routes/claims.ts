@@ -59,6 +59,7 @@ export const claimRoutes: RouteDef[] = [
     status: 200,
     async handler({ body, principal, deps, audit }) {
       const settings = await deps.store.transaction((tx) => saveSettings(claimsOf(deps, tx), principal.clinicId, body));
+      deps.pricing.forget(principal.clinicId);
       await audit({ action: 'claim-settings.put', entity: 'claim-settings' });
       return { body: { configured: true, settings } };
     },
@@ -74,6 +75,7 @@ export const claimRoutes: RouteDef[] = [
     status: 200,
     async handler({ body, principal, deps, audit }) {
       await deps.store.transaction((tx) => saveChargeMaster(claimsOf(deps, tx), principal.clinicId, body.charges));
+      deps.pricing.forget(principal.clinicId);
       await audit({
         action: 'charge-master.put',
         entity: 'claim-settings',

@@ -33,6 +33,7 @@ export const signingRoutes: RouteDef[] = [
       // Signing is judged on the findings as of now (history may have changed since the last save).
       const assessment = await assessVisit(store, principal.clinicId, v, {
         policies: deps.policies,
+        pricing: deps.pricing,
         history: deps.history,
       });
       const { findings } = assessment;

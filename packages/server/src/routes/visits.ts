@@ -108,14 +108,15 @@ async function listWithSummaries(
   filters: z.output<typeof SummaryFilters>,
 ) {
   const p = await deps.store.visits.list(clinicId, query);
-  const [extras, policies] = await Promise.all([
+  const [extras, policies, pricing] = await Promise.all([
     deps.store.visits.listExtras(
       clinicId,
       p.items.map((v) => v.id),
     ),
     deps.policies.get(deps.store, clinicId),
+    deps.pricing.get(deps.store, clinicId),
   ]);
-  const summaries = summarizeVisits(p.items, extras, policies);
+  const summaries = summarizeVisits(p.items, extras, policies, pricing.locality);
   const items = [];
   for (const v of p.items) {
     const s = summaries.get(v.id);
@@ -188,7 +189,7 @@ export const visitRoutes: RouteDef[] = [
         deps.store,
         principal.clinicId,
         { ...visit, id: '' },
-        { patient, policies: deps.policies, history: deps.history },
+        { patient, policies: deps.policies, pricing: deps.pricing, history: deps.history },
       );
       const input: VisitInput = { ...visit, findings: assessment.findings, ...(segments ? { segments } : {}) };
       // The entry is written in the visit's own transaction, so a saved visit always has it (issue 18).
@@ -224,6 +225,7 @@ export const visitRoutes: RouteDef[] = [
       if (!v) throw notFound('visit');
       const a = await assessVisit(deps.store, principal.clinicId, v, {
         policies: deps.policies,
+        pricing: deps.pricing,
         history: deps.history,
       });
       await audit({ action: 'visit.read', entity: 'visit', entityId: v.id, patientId: v.patientId });
@@ -260,7 +262,7 @@ export const visitRoutes: RouteDef[] = [
         deps.store,
         principal.clinicId,
         { ...visit, id: params.id },
-        { patient, policies: deps.policies, history: deps.history },
+        { patient, policies: deps.policies, pricing: deps.pricing, history: deps.history },
       );
       const input: VisitInput = { ...visit, findings: assessment.findings, ...(segments ? { segments } : {}) };
       const r = await deps.store.transaction(async (tx) => {

@@ -1,4 +1,4 @@
-import { billingSettingsProblems } from '@unitwise/rules';
+import { billingSettingsProblems, gpciLocality } from '@unitwise/rules';
 import { STORED_CLAIM_STATUSES } from '@unitwise/store';
 import { z } from 'zod';
 import { isoDate, PageQuery } from './common.ts';
@@ -50,6 +50,8 @@ export const ClaimSettingsShape = z.object({
   /** CLM05-1 place of service of the clinic's visits (CMS POS code set; 11 office). */
   placeOfService: z.string().trim().max(2).default('11'),
   chargeMaster: ChargeMasterBody.default({}),
+  /** The clinic's PFS payment locality (data/gpci.json, `gpciLocalities`); absent: national GPCIs of 1.000. */
+  locality: z.string().trim().max(20).optional(),
 });
 export type ClaimSettingsInput = z.output<typeof ClaimSettingsShape>;
 
@@ -61,6 +63,9 @@ export const ClaimSettingsBody = ClaimSettingsShape.extend({ chargeMaster: Charg
   .superRefine((s, ctx) => {
     for (const p of billingSettingsProblems(s))
       ctx.addIssue({ code: 'custom', path: p.path.split('.'), message: p.message });
+    // Any year held serves: the localities are the same list each year (data/gpci.json).
+    if (s.locality !== undefined && gpciLocality(s.locality, new Date().getUTCFullYear()) === undefined)
+      ctx.addIssue({ code: 'custom', path: ['locality'], message: 'Choose a payment locality from the list.' });
   })
   .transform((s) => ({
     ...s,

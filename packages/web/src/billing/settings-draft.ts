@@ -12,6 +12,8 @@ export interface SettingsDraft {
   claimIdPrefix: string;
   period: 'visit' | 'month' | 'all';
   placeOfService: string;
+  /** '' is national (no locality). */
+  locality: string;
 }
 
 const address = (a?: SettingsAddress): Required<SettingsAddress> => ({
@@ -49,6 +51,7 @@ export function draftOf(s: ClaimSettings): SettingsDraft {
     claimIdPrefix: s.claimIdPrefix,
     period: s.period,
     placeOfService: s.placeOfService || '11',
+    locality: s.locality ?? '',
   };
 }
 
@@ -89,6 +92,7 @@ export function bodyOf(d: SettingsDraft): Omit<ClaimSettings, 'chargeMaster'> {
     claimIdPrefix: d.claimIdPrefix.trim(),
     period: d.period,
     placeOfService: d.placeOfService,
+    ...(d.locality ? { locality: d.locality } : {}),
   };
 }
 

@@ -1,4 +1,4 @@
-import { PLACES_OF_SERVICE } from '@unitwise/rules';
+import { gpciLocalities, PLACES_OF_SERVICE } from '@unitwise/rules';
 import { type FormEvent, type ReactNode, useState } from 'react';
 import { ApiError, messageOf } from '../api/problem.ts';
 import { SelectField, TextField } from '../components/field.tsx';
@@ -20,6 +20,9 @@ const ADDRESS = (base: string, zipLabel: string, zipHint: string): FieldSpec[] =
   { path: `${base}.state`, label: 'State', hint: 'Two letters, e.g. IL.', autoComplete: 'address-level1' },
   { path: `${base}.zip`, label: zipLabel, hint: zipHint, inputMode: 'numeric', autoComplete: 'postal-code' },
 ];
+
+/** The PFS payment localities of this year by name (data/gpci.json), for the clinic to choose its own. */
+const LOCALITIES = gpciLocalities(new Date().getFullYear());
 
 const PROVIDER: FieldSpec[] = [
   { path: 'billingProvider.name', label: 'Name', hint: 'The clinic’s legal name, as the payers have it.' },
@@ -143,6 +146,20 @@ export function SettingsForm(props: {
             label: 'Claim numbers start with',
             hint: 'Capital letters or digits, e.g. UW.',
           })}
+          <SelectField
+            label="PFS payment locality"
+            hint="Where the clinic is, as Medicare prices its fee schedule; estimates use it."
+            value={draft.locality}
+            onChange={(e) => change('locality', e.target.value)}
+            error={errorOf('locality')}
+          >
+            <option value="">National (no locality)</option>
+            {LOCALITIES.map((l) => (
+              <option key={l.id} value={l.id}>
+                {l.name}
+              </option>
+            ))}
+          </SelectField>
           <SelectField label="One claim per" value={draft.period} onChange={(e) => change('period', e.target.value)}>
             <option value="visit">each visit date</option>
             <option value="month">calendar month</option>

@@ -17,6 +17,8 @@ export interface ClaimSettings {
   claimIdPrefix: string;
   period: 'visit' | 'month' | 'all';
   placeOfService: string;
+  /** The PFS payment locality id (`gpciLocalities`); absent: national. */
+  locality?: string;
   chargeMaster: Record<string, number>;
 }
 
