@@ -9,6 +9,7 @@ export const COMMAND_MODULES = {
   serve: () => import('./serve.ts'),
   claims: () => import('./claims.ts'),
   remit: () => import('./remit.ts'),
+  verify: () => import('./verify.ts'),
 } as const satisfies Record<string, Loader>;
 
 /** One-line summaries for `unitwise --help`; a test keeps each equal to its module's own `summary`. */
@@ -18,6 +19,7 @@ export const COMMAND_SUMMARIES: Record<keyof typeof COMMAND_MODULES, string> = {
   serve: 'run the clinic server (HTTP API and web app) with a demo clinic on first run',
   claims: 'check an 837P file, or export claims from a case file as an 837P',
   remit: 'read an 835 remittance: payments, adjustments in plain words, balancing checks',
+  verify: "check signed notes' content hashes and the audit log's hash chain (the tamper check)",
 };
 
 function lazy(summary: string, load: Loader): Command {
