@@ -4,7 +4,8 @@
  * an edited signed note, an edited audit entry, a deleted audit entry. Concurrent audit batches keep one chain.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { hashVisitContent, openStore, type Store, verifyDatabase } from '../src/index.ts';
+import { connect } from '../src/db/connect.ts';
+import { hashVisitContent, MIGRATIONS, openStore, runMigrations, type Store, verifyDatabase } from '../src/index.ts';
 import { steppingClock, type Target, targetFactories } from './helpers/targets.ts';
 
 interface Seeded {
@@ -79,6 +80,46 @@ for (const factory of await targetFactories()) {
         await s.store.close();
         await s.target.dispose();
       }
+    });
+
+    it('migration 0016 chains the entries already there in time order, and new ones follow them', async () => {
+      const target = factory.make();
+      const before = MIGRATIONS.filter((m) => m.name < '0016');
+      const conn = await connect(target.url);
+      await runMigrations(conn.db, conn.engine, before);
+      await conn.db
+        .insertInto('clinics')
+        .values({ id: 'c1', name: 'Old', created_at: '2025-01-01T00:00:00.000Z' })
+        .execute();
+      // Inserted out of time order: the chain must follow `at`, not insertion.
+      for (const [id, at] of [
+        ['b', '2025-02-02T00:00:00.000Z'],
+        ['a', '2025-01-01T00:00:00.000Z'],
+        ['c', '2025-03-03T00:00:00.000Z'],
+      ] as const)
+        await target.raw(
+          `INSERT INTO audit_log (clinic_id, id, at, action, entity) VALUES (${p(1)}, ${p(2)}, ${p(3)}, 'visit.read', 'visit')`,
+          ['c1', id, at],
+        );
+      await conn.close();
+      const store = await openStore(target.url, { clock: steppingClock('2026-01-01T00:00:00.000Z') });
+      open.push({ target, store, clinicId: 'c1', visitId: '', auditIds: [] });
+      const added = await store.audit.append('c1', { action: 'visit.list', entity: 'visit' });
+      const rows = (await target.raw(`SELECT id, seq FROM audit_log ORDER BY seq`)) as { id: string; seq: number }[];
+      expect(rows.map((r) => [r.id, Number(r.seq)])).toEqual([
+        ['a', 1],
+        ['b', 2],
+        ['c', 3],
+        [added.id, 4],
+      ]);
+      expect(await verifyDatabase(target.url)).toEqual({
+        clinics: 1,
+        signedVisits: 0,
+        auditEntries: 4,
+        mismatches: [],
+      });
+      // The fill lifted the UPDATE trigger only while it ran.
+      await expect(target.raw(`UPDATE audit_log SET action = 'x'`)).rejects.toThrow(/append-only/);
     });
 
     it('a clean database verifies, and the triggers still refuse changing the log', async () => {
