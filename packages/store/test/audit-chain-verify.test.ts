@@ -199,6 +199,20 @@ for (const factory of await targetFactories()) {
       ]);
     });
 
+    it('reports progress every 5,000 entries on a large log', async () => {
+      const s = await fresh();
+      await s.store.audit.appendMany(
+        Array.from({ length: 10_000 }, () => ({ clinicId: s.clinicId, action: 'visit.list', entity: 'visit' })),
+      );
+      const calls: [string, number][] = [];
+      const report = await verifyDatabase(s.target.url, (what, n) => calls.push([what, n]));
+      expect(report.mismatches).toEqual([]);
+      expect(calls).toEqual([
+        ['audit_log', 5000],
+        ['audit_log', 10_000],
+      ]);
+    });
+
     // PostgreSQL: four stores (pools) of their own. SQLite: one store, as a process has; better-sqlite3 is synchronous,
     // so a second connection in this process would busy-wait on the event loop the first one needs to commit.
     it('four concurrent batches keep one chain that verifies', async () => {
