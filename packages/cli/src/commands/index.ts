@@ -11,6 +11,7 @@ export const COMMAND_MODULES = {
   remit: () => import('./remit.ts'),
   backup: () => import('./backup.ts'),
   restore: () => import('./restore.ts'),
+  verify: () => import('./verify.ts'),
 } as const satisfies Record<string, Loader>;
 
 /** One-line summaries for `unitwise --help`; a test keeps each equal to its module's own `summary`. */
@@ -22,6 +23,7 @@ export const COMMAND_SUMMARIES: Record<keyof typeof COMMAND_MODULES, string> = {
   remit: 'read an 835 remittance: payments, adjustments in plain words, balancing checks',
   backup: 'copy a SQLite database while the server runs (PostgreSQL: pg_dump)',
   restore: 'bring a backup into an empty SQLite database (PostgreSQL: pg_restore)',
+  verify: "check signed notes' content hashes and the audit log's hash chain (the tamper check)",
 };
 
 function lazy(summary: string, load: Loader): Command {

@@ -289,6 +289,10 @@ export interface AuditLogTable {
   ip: string | null;
   /** JSON object without PHI text, or null. */
   detail: string | null;
+  /** Place in the clinic's hash chain, from 1 (migration 0016); null only on rows written around the store. */
+  seq: number | null;
+  /** SHA-256 of the previous entry's chain hash and this entry (see audit-chain.ts). */
+  chain_hash: string | null;
 }
 
 /** Every table of the schema, as Kysely sees it. Later migrations (claims) extend it with `db.withTables<...>()`. */

@@ -12,6 +12,7 @@ import { migration as m0012 } from './0012-service-assistance.ts';
 import { migration as m0013 } from './0013-visit-signature.ts';
 import { migration as m0014 } from './0014-no-replace.ts';
 import { migration as m0015 } from './0015-sign-in-attempts.ts';
+import { migration as m0016 } from './0016-audit-chain.ts';
 import type { StoreMigration } from './migration.ts';
 
 export type { StoreMigration } from './migration.ts';
@@ -35,4 +36,5 @@ export const MIGRATIONS: readonly StoreMigration[] = [
   m0013,
   m0014,
   m0015,
+  m0016,
 ];

@@ -1,5 +1,6 @@
-import type { Selectable } from 'kysely';
-import type { AuditLogTable } from '../db/schema.ts';
+import { type Kysely, type Selectable, sql } from 'kysely';
+import { chainHash } from '../audit-chain.ts';
+import type { AuditLogTable, Database } from '../db/schema.ts';
 import type { AuditEntry, AuditLogRepository, NewAuditEntry } from '../types.ts';
 import { auditLabels } from './audit-labels.ts';
 import { fromJson, inTransaction, newId, normalizeInstant, type RepoContext, toJson } from './context.ts';
@@ -24,8 +25,11 @@ function toEntry(row: Selectable<AuditLogTable>): AuditEntry {
 /** Rows per INSERT: 10 columns each stays far under both engines' limit on bound parameters. */
 const BATCH_ROWS = 500;
 
+/** An audit row before it has its place in the chain. */
+type UnchainedRow = Omit<Selectable<AuditLogTable>, 'seq' | 'chain_hash'>;
+
 /** A new entry as its row (a fresh id; `at` normalised, or the store's clock). */
-function toRow(clinicId: string, entry: NewAuditEntry, now: () => string): Selectable<AuditLogTable> {
+function toRow(clinicId: string, entry: NewAuditEntry, now: () => string): UnchainedRow {
   return {
     clinic_id: clinicId,
     id: newId(),
@@ -41,6 +45,37 @@ function toRow(clinicId: string, entry: NewAuditEntry, now: () => string): Selec
 }
 
 /**
+ * Gives each row its `seq` and `chain_hash` after the clinic's last entry, inside the caller's transaction. On
+ * PostgreSQL a per-clinic advisory transaction lock (released at commit) makes concurrent writers take turns, taken
+ * in clinic-id order so two batches never wait on each other in a cycle; SQLite's BEGIN IMMEDIATE already serialises
+ * writers. The unique (clinic_id, seq) index refuses a fork should anything slip past.
+ */
+async function chainRows(trx: Kysely<Database>, engine: RepoContext['engine'], rows: UnchainedRow[]) {
+  const clinics = [...new Set(rows.map((r) => r.clinic_id))].sort();
+  const tail = new Map<string, { seq: number; hash: string }>();
+  for (const clinicId of clinics) {
+    if (engine === 'postgres')
+      await sql`SELECT pg_advisory_xact_lock(hashtext(${`unitwise:audit-chain:${clinicId}`}))`.execute(trx);
+    const last = await trx
+      .selectFrom('audit_log')
+      .select(['seq', 'chain_hash'])
+      .where('clinic_id', '=', clinicId)
+      .where('seq', 'is not', null)
+      .orderBy('seq', 'desc')
+      .limit(1)
+      .executeTakeFirst();
+    tail.set(clinicId, { seq: last?.seq ?? 0, hash: last?.chain_hash ?? '' });
+  }
+  return rows.map((row): Selectable<AuditLogTable> => {
+    const prev = tail.get(row.clinic_id) ?? { seq: 0, hash: '' };
+    const seq = prev.seq + 1;
+    const hash = chainHash(prev.hash, { ...row, seq });
+    tail.set(row.clinic_id, { seq, hash });
+    return { ...row, seq, chain_hash: hash };
+  });
+}
+
+/**
  * The audit log: who did what to which patient's data, when and from where. Append-only (triggers refuse UPDATE
  * and DELETE in both engines). `detail` carries ids and counts, never note text or names.
  * @param ctx - database and clock
@@ -49,18 +84,19 @@ export function auditLogRepository(ctx: RepoContext): AuditLogRepository {
   const { db } = ctx;
   return {
     async append(clinicId, entry) {
-      const row = toRow(clinicId, entry, () => ctx.now());
-      await db.insertInto('audit_log').values(row).execute();
-      return toEntry(row);
+      const unchained = toRow(clinicId, entry, () => ctx.now());
+      const [row] = await inTransaction(db, async (trx) => {
+        const chained = await chainRows(trx, ctx.engine, [unchained]);
+        await trx.insertInto('audit_log').values(chained).execute();
+        return chained;
+      });
+      return toEntry(row ?? { ...unchained, seq: null, chain_hash: null });
     },
     async appendMany(entries) {
       if (entries.length === 0) return;
-      const rows = entries.map((e) => toRow(e.clinicId, e, () => ctx.now()));
-      if (rows.length <= BATCH_ROWS) {
-        await db.insertInto('audit_log').values(rows).execute();
-        return;
-      }
+      const unchained = entries.map((e) => toRow(e.clinicId, e, () => ctx.now()));
       await inTransaction(db, async (trx) => {
+        const rows = await chainRows(trx, ctx.engine, unchained);
         for (let i = 0; i < rows.length; i += BATCH_ROWS)
           await trx
             .insertInto('audit_log')
