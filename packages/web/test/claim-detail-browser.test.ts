@@ -13,52 +13,11 @@ import { chromiumAvailable, launchChromium, screenshot } from '../../../e2e/supp
 import { ensureWebBuilt } from '../../../e2e/support/build-web.ts';
 import { type ClinicFixture, createClinic } from '../../../e2e/support/clinic-setup.ts';
 import { startTestServer, type TestServer } from '../../../e2e/support/server.ts';
+import { signed97110Visit as signedVisit } from '../../../e2e/support/signed-visit.ts';
 import { make835 } from '../../server/test/helpers/claims-835.ts';
 import { SETTINGS_BODY } from '../../server/test/helpers/claims-fixtures.ts';
 
 const run = chromiumAvailable();
-
-/** Documents and signs a 97110 visit on a date, overriding any error finding with a reason; returns its id. */
-async function signedVisit(pt: ApiSession, c: ClinicFixture, providerId: string, date: string): Promise<string> {
-  const v = await pt.call<{ id: string }>('POST', '/visits', {
-    patientId: c.patient.id,
-    providerId,
-    date,
-    discipline: 'PT',
-    noteType: 'daily',
-    timeIn: '10:00',
-    timeOut: '10:25',
-    totalTimedMinutes: 23,
-    totalTreatmentMinutes: 23,
-    services: [
-      {
-        code: '97110',
-        minutes: 23,
-        modifiers: ['GP'],
-        description: `Seated knee extension with a 3 lb cuff weight, 3 sets of 10 on ${date}, verbal cues for full extension, to build quadriceps strength for sit to stand.`,
-        goalIds: ['g1'],
-      },
-    ],
-    nonBillable: [],
-    response: 'Tolerated well; stood from the chair 4 times in 15 seconds, up from 2.',
-  });
-  const full = await pt.call<{ findings: { rule: string; severity: string; service?: number }[] }>(
-    'GET',
-    `/visits/${v.id}`,
-  );
-  const overrides = full.findings
-    .filter((f) => f.severity === 'error')
-    .map((f) => ({
-      rule: f.rule,
-      ...(f.service === undefined ? {} : { service: f.service }),
-      reason: 'Reviewed with the therapist for this test.',
-    }));
-  const warnings = full.findings
-    .filter((f) => f.severity === 'warning')
-    .map((f) => ({ rule: f.rule, ...(f.service === undefined ? {} : { service: f.service }) }));
-  await pt.call('POST', `/visits/${v.id}/sign`, { overrides, warnings, attest: true });
-  return v.id;
-}
 
 /** The app's main navigation (the detail pages have their own back links with the same words). */
 const nav = (page: Page) => page.getByRole('navigation', { name: 'Main' });

@@ -13,6 +13,15 @@ import { type ApiSession, signInApi } from '../../../e2e/support/api-session.ts'
 import { chromiumAvailable, launchChromium, screenshot } from '../../../e2e/support/browser.ts';
 import { ensureWebBuilt } from '../../../e2e/support/build-web.ts';
 import { type ClinicFixture, createClinic } from '../../../e2e/support/clinic-setup.ts';
+import { signed97110Visit } from '../../../e2e/support/signed-visit.ts';
+
+const KNEE_EXTENSION =
+  'Seated knee extension with a 3 lb cuff weight, 3 sets of 10, verbal cues for full extension, to build quadriceps strength for sit to stand.';
+
+/** Signs a visit with the same words each time, as this test always has (the second is a clone of the first). */
+const signedVisit = (pt: ApiSession, c: ClinicFixture, providerId: string, date: string) =>
+  signed97110Visit(pt, c, providerId, date, KNEE_EXTENSION);
+
 import { startTestServer, type TestServer } from '../../../e2e/support/server.ts';
 import { make835 } from '../../server/test/helpers/claims-835.ts';
 import { SETTINGS_BODY } from '../../server/test/helpers/claims-fixtures.ts';
@@ -30,48 +39,6 @@ interface ClaimJson {
     dateOfService: string;
     controlNumber: string;
   }[];
-}
-
-/** Documents and signs a 97110 visit on a date, overriding any error finding with a reason, confirming the warnings. */
-async function signedVisit(pt: ApiSession, c: ClinicFixture, providerId: string, date: string): Promise<void> {
-  const v = await pt.call<{ id: string }>('POST', '/visits', {
-    patientId: c.patient.id,
-    providerId,
-    date,
-    discipline: 'PT',
-    noteType: 'daily',
-    timeIn: '10:00',
-    timeOut: '10:25',
-    totalTimedMinutes: 23,
-    totalTreatmentMinutes: 23,
-    services: [
-      {
-        code: '97110',
-        minutes: 23,
-        modifiers: ['GP'],
-        description:
-          'Seated knee extension with a 3 lb cuff weight, 3 sets of 10, verbal cues for full extension, to build quadriceps strength for sit to stand.',
-        goalIds: ['g1'],
-      },
-    ],
-    nonBillable: [],
-    response: 'Tolerated well; stood from the chair 4 times in 15 seconds, up from 2.',
-  });
-  const full = await pt.call<{ findings: { rule: string; severity: string; service?: number }[] }>(
-    'GET',
-    `/visits/${v.id}`,
-  );
-  const overrides = full.findings
-    .filter((f) => f.severity === 'error')
-    .map((f) => ({
-      rule: f.rule,
-      ...(f.service === undefined ? {} : { service: f.service }),
-      reason: 'Reviewed with the therapist for this test.',
-    }));
-  const warnings = full.findings
-    .filter((f) => f.severity === 'warning')
-    .map((f) => ({ rule: f.rule, ...(f.service === undefined ? {} : { service: f.service }) }));
-  await pt.call('POST', `/visits/${v.id}/sign`, { overrides, warnings, attest: true });
 }
 
 describe.runIf(run)('browser: build and export claims, post an 835, read the denial report', () => {
