@@ -1,5 +1,6 @@
 export * from './access/index.ts';
 export * from './audit/index.ts';
+export * from './authorizations/index.ts';
 export * from './billing/index.ts';
 export * from './catalog/index.ts';
 export * from './checks/index.ts';

@@ -2,6 +2,7 @@
  * The domain types of the visit interchange format (shared/design.md, "The visit interchange format")
  * and of the engine's results. Every other package speaks these.
  */
+import type { Authorization, AuthorizationUsedBefore } from './authorizations/types.ts';
 
 /** A therapy discipline; it decides the GP/GO/GN modifier (Pub. 100-04 Ch. 5 §20.1). */
 export const DISCIPLINES = ['PT', 'OT', 'SLP'] as const;
@@ -53,6 +54,10 @@ export interface PatientHistory {
    * a patient's notes (the server's history window), not part of the case-file format.
    */
   evaluatedDisciplines?: Discipline[];
+  /** Visits this calendar year before the file, per discipline, for yearly visit limits (issue 11). */
+  visitsThisYear?: Partial<Record<Discipline, number>>;
+  /** What each authorization (by id) had used before the file (issue 11). */
+  authorizationUsed?: Record<string, AuthorizationUsedBefore>;
 }
 
 export interface Patient {
@@ -60,6 +65,8 @@ export interface Patient {
   /** Policy id: built-in 'medicare' | 'medicaid' | 'commercial', or one from CaseFile.payers. */
   payer: string;
   plansOfCare?: PlanOfCare[];
+  /** Prior authorizations of the patient's coverage (issue 11). */
+  authorizations?: Authorization[];
   history?: PatientHistory;
 }
 
